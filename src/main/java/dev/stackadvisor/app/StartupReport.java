@@ -1,0 +1,17 @@
+package dev.stackadvisor.app;
+
+/**
+ * What start-up loaded, for {@code /health} and the logs.
+ *
+ * @param documents        articles loaded
+ * @param passages         passages indexed
+ * @param frameworks       frameworks the corpus covers
+ * @param retrieval        {@code hybrid} or {@code keyword}
+ * @param embeddingCache   {@code hit} (embeddings loaded from the cache file), {@code miss} (embedded now),
+ *                         or {@code off} (keyword mode)
+ * @param embeddedPassages passages embedded during this start (0 on a cache hit)
+ * @param loadMs           time from start to ready, milliseconds
+ */
+public record StartupReport(int documents, int passages, int frameworks, String retrieval, String embeddingCache,
+                            int embeddedPassages, long loadMs) {
+}

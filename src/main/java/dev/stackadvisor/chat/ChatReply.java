@@ -1,0 +1,14 @@
+package dev.stackadvisor.chat;
+
+import dev.stackadvisor.answer.Answer;
+
+/**
+ * The result of one turn.
+ *
+ * @param sessionId   the conversation it belongs to
+ * @param answer      the answer
+ * @param retrievalMs time spent analysing and retrieving, milliseconds
+ * @param answerMs    time spent composing the answer, milliseconds
+ */
+public record ChatReply(String sessionId, Answer answer, double retrievalMs, double answerMs) {
+}

@@ -1,0 +1,153 @@
+package dev.stackadvisor.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything configurable, read once from environment variables at start-up. A malformed value fails
+ * start-up with a message naming the variable ({@link ConfigException}); nothing else reads the environment.
+ *
+ * @param host               interface to bind ({@code HOST}, default 127.0.0.1)
+ * @param port               TCP port ({@code PORT}, default 7070; 0 = any free port)
+ * @param corpusDir          articles and {@code sources.json} ({@code ADVISOR_CORPUS_DIR}, default corpus)
+ * @param promptsDir         LLM prompt templates ({@code ADVISOR_PROMPTS_DIR}, default prompts)
+ * @param cacheDir           embedding cache ({@code ADVISOR_CACHE_DIR}, default .cache; empty = no cache)
+ * @param retrieval          {@code ADVISOR_RETRIEVAL}: hybrid (default) or keyword (no embedding model at all)
+ * @param llmProvider        {@code LLM_PROVIDER}: none (default)
+ * @param llmBaseUrl         {@code LLM_BASE_URL}
+ * @param llmApiKey          {@code LLM_API_KEY} (never logged)
+ * @param llmModel           {@code LLM_MODEL}
+ * @param llmTimeoutMs       {@code LLM_TIMEOUT_MS}, default 20000
+ * @param maxSessions        {@code ADVISOR_MAX_SESSIONS}: conversations kept at once, default 10000 (least
+ *                           recently used dropped first)
+ * @param sessionTtlSeconds  {@code ADVISOR_SESSION_TTL_SECONDS}: idle time after which a conversation is
+ *                           forgotten, default 3600
+ * @param maxBodyBytes       {@code ADVISOR_MAX_BODY_BYTES}: largest request body, default 16384
+ * @param slackSigningSecret {@code SLACK_SIGNING_SECRET} (never logged)
+ * @param slackBotToken      {@code SLACK_BOT_TOKEN} (never logged)
+ * @param apiKeys            {@code ADVISOR_API_KEYS}, comma-separated (never logged)
+ * @param corsOrigins        {@code ADVISOR_CORS_ORIGINS}, comma-separated
+ * @param rateLimitPerMinute {@code ADVISOR_RATE_LIMIT_PER_MINUTE}, 0 = off (default)
+ */
+public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, Path cacheDir, Retrieval retrieval,
+                        String llmProvider, String llmBaseUrl, String llmApiKey, String llmModel, int llmTimeoutMs,
+                        int maxSessions, int sessionTtlSeconds, int maxBodyBytes, String slackSigningSecret,
+                        String slackBotToken, List<String> apiKeys, List<String> corsOrigins, int rateLimitPerMinute) {
+
+    /** How passages are retrieved. */
+    public enum Retrieval {
+        /** BM25 and MiniLM embeddings, fused. */
+        HYBRID,
+        /** BM25 only: no embedding model, no native code, start-up in well under a second. */
+        KEYWORD
+    }
+
+    public AppConfig {
+        apiKeys = List.copyOf(apiKeys);
+        corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /** Reads the process environment. */
+    public static AppConfig fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * Reads {@code env} (a map so tests can pass their own).
+     *
+     * @throws ConfigException naming the first variable with a value it cannot use
+     */
+    public static AppConfig fromEnv(Map<String, String> env) {
+        Env e = new Env(env);
+        String cache = e.string("ADVISOR_CACHE_DIR", ".cache");
+        String provider = e.string("LLM_PROVIDER", "none").toLowerCase(Locale.ROOT);
+        if (!provider.equals("none")) {
+            throw new ConfigException("LLM_PROVIDER=" + provider + " is not available in this build; use none");
+        }
+        return new AppConfig(
+                e.string("HOST", "127.0.0.1"),
+                e.integer("PORT", 7070, 0, 65535),
+                Path.of(e.string("ADVISOR_CORPUS_DIR", "corpus")),
+                Path.of(e.string("ADVISOR_PROMPTS_DIR", "prompts")),
+                cache.isBlank() ? null : Path.of(cache),
+                e.choice("ADVISOR_RETRIEVAL", Retrieval.HYBRID, Retrieval.class),
+                provider,
+                e.string("LLM_BASE_URL", ""),
+                e.string("LLM_API_KEY", ""),
+                e.string("LLM_MODEL", ""),
+                e.integer("LLM_TIMEOUT_MS", 20_000, 100, 600_000),
+                e.integer("ADVISOR_MAX_SESSIONS", 10_000, 1, 10_000_000),
+                e.integer("ADVISOR_SESSION_TTL_SECONDS", 3600, 1, 30 * 24 * 3600),
+                e.integer("ADVISOR_MAX_BODY_BYTES", 16 * 1024, 1024, 10 * 1024 * 1024),
+                e.string("SLACK_SIGNING_SECRET", ""),
+                e.string("SLACK_BOT_TOKEN", ""),
+                e.list("ADVISOR_API_KEYS"),
+                e.list("ADVISOR_CORS_ORIGINS"),
+                e.integer("ADVISOR_RATE_LIMIT_PER_MINUTE", 0, 0, 1_000_000));
+    }
+
+    /** The same configuration on another port (tests start on port 0). */
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(host, newPort, corpusDir, promptsDir, cacheDir, retrieval, llmProvider, llmBaseUrl, llmApiKey,
+                llmModel, llmTimeoutMs, maxSessions, sessionTtlSeconds, maxBodyBytes, slackSigningSecret, slackBotToken,
+                apiKeys, corsOrigins, rateLimitPerMinute);
+    }
+
+    /** Secrets masked, for logging the effective configuration. */
+    @Override
+    public String toString() {
+        return "AppConfig[host=" + host + ", port=" + port + ", corpusDir=" + corpusDir + ", cacheDir=" + cacheDir
+                + ", retrieval=" + retrieval + ", llmProvider=" + llmProvider + ", llmModel=" + llmModel
+                + ", llmApiKey=" + (llmApiKey.isEmpty() ? "unset" : "***") + ", maxSessions=" + maxSessions
+                + ", sessionTtlSeconds=" + sessionTtlSeconds + ", maxBodyBytes=" + maxBodyBytes
+                + ", apiKeys=" + apiKeys.size() + " configured, corsOrigins=" + corsOrigins
+                + ", rateLimitPerMinute=" + rateLimitPerMinute + "]";
+    }
+
+    private record Env(Map<String, String> env) {
+        String string(String name, String fallback) {
+            String v = env.get(name);
+            return v == null ? fallback : v.trim();
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            String v = env.get(name);
+            if (v == null || v.isBlank()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n < min || n > max) {
+                    throw new ConfigException(name + "=" + v + " is out of range " + min + ".." + max);
+                }
+                return n;
+            } catch (NumberFormatException ex) {
+                throw new ConfigException(name + "=" + v + " is not a whole number");
+            }
+        }
+
+        <E extends Enum<E>> E choice(String name, E fallback, Class<E> type) {
+            String v = env.get(name);
+            if (v == null || v.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(name + "=" + v + " must be one of "
+                        + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+            }
+        }
+
+        List<String> list(String name) {
+            String v = env.get(name);
+            if (v == null || v.isBlank()) {
+                return List.of();
+            }
+            return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

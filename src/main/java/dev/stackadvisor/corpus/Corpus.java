@@ -1,0 +1,40 @@
+package dev.stackadvisor.corpus;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The loaded articles and their passages.
+ *
+ * @param documents   in id order
+ * @param passages    all passages, document by document, in document order
+ * @param lexicon     the framework table used to tag them
+ * @param contentHash SHA-256 (hex) of every file the corpus was read from, names included: part of the
+ *                    embedding cache key, so editing or adding an article re-embeds
+ */
+public record Corpus(List<Document> documents, List<Passage> passages, FrameworkLexicon lexicon, String contentHash) {
+    public Corpus {
+        documents = List.copyOf(documents);
+        passages = List.copyOf(passages);
+    }
+
+    /** The document with this id. */
+    public Optional<Document> document(String id) {
+        return documents.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** Canonical names of the frameworks at least one passage names, in lexicon order. */
+    public Set<String> coveredFrameworks() {
+        Set<String> named = Segmenter.covered(passages);
+        Map<String, Boolean> ordered = new LinkedHashMap<>();
+        for (Framework f : lexicon.frameworks()) {
+            if (named.contains(f.name())) {
+                ordered.put(f.name(), true);
+            }
+        }
+        return ordered.keySet();
+    }
+}

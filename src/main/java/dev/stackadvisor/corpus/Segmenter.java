@@ -1,0 +1,438 @@
+package dev.stackadvisor.corpus;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts a document into sentence-aligned passages that fit all-MiniLM-L6-v2's 128 word-piece window
+ * (it silently ignores the rest), each with its heading path and char offsets, each sentence tagged with
+ * the frameworks it is about and what it says of them ({@link Aspect}).
+ *
+ * <p>How the captured articles are read, and why:
+ * <ul>
+ *   <li>headings are bare lines: short, no closing full stop or comma (a line ending in '?' is an FAQ
+ *       question and heads its answer). A heading that names frameworks opens their section; a known label
+ *       ("Strengths", "Best Use Cases") or a heading the article repeats ("Why This Becomes a Problem") is a
+ *       sub-heading of the section it appears in; a caption repeating the section's framework is ignored;</li>
+ *   <li>a paragraph the article already had is skipped: 000 pastes its Django paragraph under Node.js,
+ *       Spring Boot and Go, and it must not become a fact about them;</li>
+ *   <li>table rows (pipe or flattened, see {@link TableParser}) are one passage each, so that every row
+ *       names its framework;</li>
+ *   <li>code samples are left out.</li>
+ * </ul>
+ * Bump {@link #VERSION} whenever the output changes: it keys the embedding cache.
+ */
+public final class Segmenter {
+
+    /** Part of the embedding cache key; change it with any change to the passages produced. */
+    public static final String VERSION = "seg-8";
+
+    /** Estimated word-piece budget of a passage's index text; MiniLM reads 128 including [CLS] and [SEP]. */
+    public static final int DEFAULT_TOKEN_BUDGET = 100;
+
+    private static final Pattern BULLET = Pattern.compile("^([•\\-*–·]|\\d{1,2}[.)])\\s+");
+    private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
+    private static final Pattern CODE = Pattern.compile(
+            "^(#|//|@|import |from \\w+ import|return |const |let |var |app\\.|async def|def |\\}|\\{)|[{};]\\s*$|\\w\\(\\)|=>| = ");
+    private static final Pattern ABBREVIATION_END = Pattern.compile(
+            "(\\b[A-Z]\\.){1,3}$|\\b(e\\.g|i\\.e|vs|etc|Mr|Dr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.$");
+    private static final String SECTION_SEPARATOR = " › ";
+    /** Page furniture and calls to action of the captured pages: neither headings nor facts. */
+    private static final Pattern BOILERPLATE = Pattern.compile(
+            "^(share this article|\\d+ min(ute)?s? read|thanks for reading|related articles|explore more .*|author bio"
+                    + "|call to action.*|looking to .*\\?|curious (how|about) .*|don[’']t miss .*|take a deep dive .*"
+                    + "|discover key capabilities .*|get (expert )?backend .*|schedule a .*|contact now .*|consult .*experts"
+                    + "|talk to .*experts|start your .*project|discuss your .*|for more insights.*|connect with our .*"
+                    + "|at techee.*|we don't just .*|accelerate your software .*|as a real-world example or case study.*"
+                    + "|opencart, shopify.*|winning the ai race.*|tech in your daily life.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPACE_RUN = Pattern.compile("[\\s\\p{Z}\\uFEFF]+");
+
+    /** A line of the document: char span, and where its trimmed text starts. */
+    record Line(int start, int end, String trimmed, int trimmedStart) {
+    }
+
+    private final FrameworkLexicon lexicon;
+    private final AspectClassifier aspects = new AspectClassifier();
+    private final TableParser tables;
+    private final SubjectResolver subjectResolver;
+    private final TokenEstimator tokens = new TokenEstimator();
+    private final int tokenBudget;
+
+    /** A segmenter over {@code lexicon} with the {@link #DEFAULT_TOKEN_BUDGET}. */
+    public Segmenter(FrameworkLexicon lexicon) {
+        this(lexicon, DEFAULT_TOKEN_BUDGET);
+    }
+
+    /**
+     * @param lexicon     framework names for tagging
+     * @param tokenBudget estimated word pieces per passage, heading included; at most ~110 for MiniLM
+     */
+    public Segmenter(FrameworkLexicon lexicon, int tokenBudget) {
+        this.lexicon = lexicon;
+        this.tables = new TableParser(lexicon, aspects);
+        this.subjectResolver = new SubjectResolver(lexicon);
+        this.tokenBudget = tokenBudget;
+    }
+
+    /** Passages of {@code document}, in document order, ids {@code <documentId>#<n>} from 0. */
+    public List<Passage> segment(Document document) {
+        return new Walk(document).run();
+    }
+
+    /** One pass over one document; holds the section state. */
+    private final class Walk {
+        private final Document doc;
+        private final String text;
+        private final List<Line> lines;
+        private final Map<String, Integer> headingCounts = new HashMap<>();
+        private final Set<String> seenParagraphs = new HashSet<>();
+        private final List<Passage> passages = new ArrayList<>();
+        private final List<Sentence> pending = new ArrayList<>();
+        private String parent = "";
+        private String sub = null;
+        private List<String> sectionSubjects = List.of();
+        private Aspect sectionAspect = null;
+        private List<String> previousSubjects = List.of();
+        private String lastHeading = null;
+        private boolean contentSinceHeading = false;
+        private int listGroups = 0;
+        private int currentList = -1;
+
+        Walk(Document doc) {
+            this.doc = doc;
+            this.text = doc.text();
+            this.lines = lines(text);
+            String previous = null;
+            for (Line line : lines) {
+                if (line.trimmed().isEmpty()) {
+                    continue;
+                }
+                if (isHeading(line.trimmed())) {
+                    String key = headingKey(line.trimmed());
+                    if (!key.equals(previous)) {
+                        headingCounts.merge(key, 1, Integer::sum);
+                    }
+                    previous = key;
+                } else {
+                    previous = null;
+                }
+            }
+        }
+
+        List<Passage> run() {
+            int i = 0;
+            while (i < lines.size()) {
+                Line line = lines.get(i);
+                String t = line.trimmed();
+                if (t.isEmpty()) {
+                    i++;
+                    continue;
+                }
+                if (CODE.matcher(t).find() || BOILERPLATE.matcher(fold(t)).matches()) {
+                    currentList = -1;
+                    i++;
+                    continue;
+                }
+                if (TableParser.startsPipeTable(t)) {
+                    TableParser.Table table = tables.pipeTable(text, lines, i);
+                    emitTable(table);
+                    i = Math.max(table.nextLine(), i + 1);
+                    continue;
+                }
+                Optional<TableParser.Table> flat = tables.flattenedTable(text, lines, i);
+                if (flat.isPresent()) {
+                    emitTable(flat.get());
+                    i = flat.get().nextLine();
+                    continue;
+                }
+                boolean bullet = BULLET.matcher(t).find();
+                if (bullet && NUMBERING.matcher(t).find() && isHeading(t)) {
+                    bullet = false;
+                }
+                if (!bullet && isHeading(t)) {
+                    heading(t);
+                    currentList = -1;
+                } else if (bullet) {
+                    if (currentList < 0) {
+                        currentList = listGroups++;
+                    }
+                    int markerEnd = line.trimmedStart() + matchEnd(BULLET, t);
+                    sentences(markerEnd, line.end(), currentList);
+                } else {
+                    currentList = -1;
+                    String key = fold(t).toLowerCase(Locale.ROOT);
+                    if (key.split(" ").length >= 8 && !seenParagraphs.add(key)) {
+                        i++;
+                        continue; // a paragraph pasted again elsewhere: its first place is the only true one
+                    }
+                    sentences(line.trimmedStart(), line.end(), -1);
+                }
+                i++;
+            }
+            flush();
+            return List.copyOf(passages);
+        }
+
+        private void heading(String raw) {
+            String key = headingKey(raw);
+            if (key.equals(lastHeading) && !contentSinceHeading) {
+                return; // an image caption repeating the heading
+            }
+            String label = fold(NUMBERING.matcher(raw).replaceFirst("")).replaceAll("[:\\s]+$", "");
+            List<String> named = lexicon.names(label);
+            Optional<Aspect> aspect = aspects.label(label);
+            boolean repeatedLabel = headingCounts.getOrDefault(key, 0) >= 2;
+            if (!contentSinceHeading && aspect.isEmpty() && isCaptionOf(label, named)) {
+                return; // an image caption ("Node js", "Go") under the section's own heading
+            }
+            flush();
+            if (aspect.isPresent() || (repeatedLabel && named.isEmpty())) {
+                sub = label;
+                sectionAspect = aspect.orElse(null);
+                if (sectionSubjects.isEmpty() && !named.isEmpty()) {
+                    sectionSubjects = named;
+                }
+            } else {
+                parent = label;
+                sub = null;
+                sectionAspect = null;
+                sectionSubjects = named;
+            }
+            previousSubjects = sectionSubjects;
+            lastHeading = key;
+            contentSinceHeading = false;
+        }
+
+        /** A caption names only the section's frameworks, or uses only words of the heading above it. */
+        private boolean isCaptionOf(String label, List<String> named) {
+            if (!named.isEmpty()) {
+                return sectionSubjects.containsAll(named);
+            }
+            if (lastHeading == null) {
+                return false;
+            }
+            Set<String> above = new HashSet<>(List.of(lastHeading.split("[^a-z0-9]+")));
+            String[] words = label.toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
+            return words.length <= 3 && above.containsAll(List.of(words));
+        }
+
+        private String section() {
+            return sub == null ? parent : parent.isEmpty() ? sub : parent + SECTION_SEPARATOR + sub;
+        }
+
+        private void sentences(int from, int to, int listGroup) {
+            boolean samePargraph = false;
+            for (int[] span : sentenceSpans(text, from, to)) {
+                String quote = fold(text.substring(span[0], span[1]));
+                if (quote.isEmpty() || BOILERPLATE.matcher(quote).matches()) {
+                    continue;
+                }
+                SubjectResolver.Resolved r = subjectResolver.resolve(quote, sectionSubjects, previousSubjects, samePargraph);
+                samePargraph = true;
+                Aspect aspect;
+                if (r.subjects().isEmpty()) {
+                    aspect = Aspect.GENERAL;
+                } else if (sectionAspect != null) {
+                    aspect = sectionAspect;
+                } else {
+                    aspect = aspects.cue(quote);
+                }
+                add(new Sentence(doc.id(), span[0], span[1], quote, display(quote), r.subjects(), r.mentions(), aspect, listGroup));
+                previousSubjects = r.subjects();
+            }
+        }
+
+        private void add(Sentence s) {
+            contentSinceHeading = true;
+            List<Sentence> candidate = new ArrayList<>(pending);
+            candidate.add(s);
+            if (!pending.isEmpty() && tokens.estimate(indexText(section(), candidate, List.of())) > tokenBudget) {
+                flush();
+            }
+            pending.add(s);
+        }
+
+        private void emitTable(TableParser.Table table) {
+            flush();
+            for (TableParser.Row row : table.rows()) {
+                int group = listGroups++;
+                List<Sentence> cells = new ArrayList<>();
+                for (TableParser.Cell cell : row.cells()) {
+                    String quote = fold(text.substring(cell.start(), cell.end()));
+                    cells.add(new Sentence(doc.id(), cell.start(), cell.end(), quote, cell.display(), row.subjects(),
+                            lexicon.names(quote + " " + row.frameworkCell()), cell.aspect(), group));
+                }
+                String heading = parent.isEmpty() ? row.frameworkCell() : parent + SECTION_SEPARATOR + row.frameworkCell();
+                String index = indexText(heading, cells, row.cells());
+                passages.add(passage(heading, cells, index));
+            }
+            contentSinceHeading = true;
+        }
+
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            passages.add(passage(section(), pending, indexText(section(), pending, List.of())));
+            pending.clear();
+        }
+
+        private Passage passage(String section, List<Sentence> sentences, String indexText) {
+            Set<String> frameworks = new TreeSet<>();
+            for (Sentence s : sentences) {
+                frameworks.addAll(s.subjects());
+                frameworks.addAll(s.mentions());
+            }
+            int start = sentences.stream().mapToInt(Sentence::start).min().orElse(0);
+            int end = sentences.stream().mapToInt(Sentence::end).max().orElse(0);
+            return new Passage(doc.id() + "#" + passages.size(), doc.id(), section, start, end, indexText,
+                    sentences, List.copyOf(frameworks));
+        }
+    }
+
+    private static final Pattern CONNECTIVE = Pattern.compile(
+            "^(however|moreover|meanwhile|furthermore|in addition|additionally|in fact|in particular|as a result|hence"
+                    + "|consequently|therefore|on the other hand|whereas|also|above all|for example),?\\s+",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * How an answer states a prose sentence: the quote without a leading connective that only links it to
+     * the sentence before ("Whereas Express.js is ideal…" → "Express.js is ideal…"). The quote stays verbatim.
+     */
+    static String display(String quote) {
+        var m = CONNECTIVE.matcher(quote);
+        if (!m.find() || m.end() >= quote.length()) {
+            return quote;
+        }
+        String rest = quote.substring(m.end());
+        return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
+
+    /** Heading, then each sentence as an answer would state it; table cells carry their column name. */
+    private static String indexText(String section, List<Sentence> sentences, List<TableParser.Cell> cells) {
+        StringBuilder b = new StringBuilder();
+        if (!section.isEmpty()) {
+            b.append(section).append(".\n");
+        }
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
+            if (i > 0) {
+                b.append(' ');
+            }
+            if (!cells.isEmpty() && s.aspect() != Aspect.RATING && s.aspect() != Aspect.OVERVIEW
+                    && !s.display().startsWith(cells.get(i).column())) {
+                b.append(cells.get(i).column()).append(": ");
+            }
+            b.append(s.display());
+            if (!s.display().matches(".*[.!?:]$")) {
+                b.append('.');
+            }
+        }
+        return b.toString();
+    }
+
+    static List<Line> lines(String text) {
+        List<Line> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                int ts = start;
+                while (ts < end && isSpace(text.charAt(ts))) {
+                    ts++;
+                }
+                int te = end;
+                while (te > ts && isSpace(text.charAt(te - 1))) {
+                    te--;
+                }
+                out.add(new Line(start, end, text.substring(ts, te), ts));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A heading: up to 12 words (16 for a question), no comma, not closed by a full stop or '!', and not a
+     * bullet item unless the item is only a number and a short title ("1. NestJS").
+     */
+    static boolean isHeading(String trimmed) {
+        String t = NUMBERING.matcher(trimmed).replaceFirst("");
+        if (t.isEmpty() || (BULLET.matcher(trimmed).find() && !NUMBERING.matcher(trimmed).find())) {
+            return false;
+        }
+        int words = t.split("\\s+").length;
+        if (t.endsWith("?")) {
+            return words <= 16;
+        }
+        return words <= 12 && !t.contains(",") && !t.matches(".*[.!;\"”]$") && Character.isLetterOrDigit(t.charAt(0));
+    }
+
+    private static String headingKey(String trimmed) {
+        return AspectClassifier.normalizeLabel(trimmed);
+    }
+
+    /** Sentence spans within [from, to), trimmed, not split after abbreviations such as "U.S." or "e.g.". */
+    static List<int[]> sentenceSpans(String text, int from, int to) {
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        String region = text.substring(from, to);
+        it.setText(region);
+        List<int[]> spans = new ArrayList<>();
+        int s = it.first();
+        for (int e = it.next(); e != BreakIterator.DONE; s = e, e = it.next()) {
+            int a = from + s;
+            int b = from + e;
+            while (a < b && isSpace(text.charAt(a))) {
+                a++;
+            }
+            while (b > a && isSpace(text.charAt(b - 1))) {
+                b--;
+            }
+            if (b <= a) {
+                continue;
+            }
+            if (!spans.isEmpty() && ABBREVIATION_END.matcher(text.substring(spans.get(spans.size() - 1)[0],
+                    spans.get(spans.size() - 1)[1])).find()) {
+                spans.get(spans.size() - 1)[1] = b;
+            } else {
+                spans.add(new int[] {a, b});
+            }
+        }
+        return spans;
+    }
+
+    private static int matchEnd(Pattern p, String s) {
+        var m = p.matcher(s);
+        return m.find() ? m.end() : 0;
+    }
+
+    /** White space (no-break spaces included: the captures are full of them) folded to single spaces, trimmed. */
+    public static String fold(String s) {
+        return SPACE_RUN.matcher(s).replaceAll(" ").trim();
+    }
+
+    /** True for white space, no-break spaces included. */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+    }
+
+    /** Frameworks named anywhere in {@code passages}: what the corpus covers. */
+    public static Set<String> covered(List<Passage> passages) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Passage p : passages) {
+            out.addAll(p.frameworks());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.stackadvisor.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.stackadvisor.answer.Citation;
+import dev.stackadvisor.chat.ChatReply;
+import java.util.List;
+
+/**
+ * The body {@code POST /api/chat} returns (see DESIGN.md, "HTTP contract").
+ *
+ * @param fallbackReason present only when an LLM answer was replaced by the extractive one
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatResponse(String sessionId, String answer, boolean grounded, String mode, List<String> frameworks,
+                           List<Citation> citations, Timings timings, String fallbackReason) {
+
+    /** @param retrievalMs analysis + retrieval time; @param answerMs composition time; both milliseconds */
+    public record Timings(double retrievalMs, double answerMs) {
+    }
+
+    static ChatResponse of(ChatReply r) {
+        return new ChatResponse(r.sessionId(), r.answer().text(), r.answer().grounded(), r.answer().mode(),
+                r.answer().frameworks(), r.answer().citations(),
+                new Timings(round(r.retrievalMs()), round(r.answerMs())), r.answer().fallbackReason());
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 100) / 100.0;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.stackadvisor.index;
+
+import dev.stackadvisor.corpus.Passage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The deterministic keyword scorer: Lucene BM25 (k1 = 1.2, b = 0.75, Lucene's defaults) over each passage's
+ * index text, analysed with Lucene's {@link EnglishAnalyzer} (stop words, possessives, Porter stemming).
+ * In memory; built once at start-up in a few milliseconds. Thread-safe for searching.
+ */
+public final class KeywordIndex {
+
+    private static final String ID = "id";
+    private static final String TEXT = "text";
+    private static final String FRAMEWORK = "framework";
+
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final IndexSearcher searcher;
+    private final Map<String, Passage> byId = new LinkedHashMap<>();
+    private final DirectoryReader reader;
+
+    /** Indexes {@code passages}; ids must be unique. */
+    public KeywordIndex(List<Passage> passages) {
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity()))) {
+            for (Passage p : passages) {
+                byId.put(p.id(), p);
+                Document doc = new Document();
+                doc.add(new StringField(ID, p.id(), Field.Store.YES));
+                doc.add(new TextField(TEXT, p.indexText(), Field.Store.NO));
+                for (String f : p.frameworks()) {
+                    doc.add(new StringField(FRAMEWORK, f, Field.Store.NO));
+                }
+                writer.addDocument(doc);
+            }
+            writer.commit();
+            reader = DirectoryReader.open(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the in-memory BM25 index failed", e);
+        }
+        searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new BM25Similarity());
+    }
+
+    /**
+     * The analysed terms of {@code text} (lower-cased, stop words removed, stemmed), in order, repeats kept.
+     * Exposed so that the relevance gate reasons about the same terms BM25 scores.
+     */
+    public List<String> terms(String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** How many passages contain the analysed term (0 when the corpus never uses it). */
+    public int documentFrequency(String term) {
+        try {
+            return reader.docFreq(new Term(TEXT, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Number of passages indexed. */
+    public int size() {
+        return byId.size();
+    }
+
+    /**
+     * BM25 top passages for weighted query terms.
+     *
+     * @param weightedTerms analysed terms (see {@link #terms}) with a boost each (1.0 = normal)
+     * @param framework     when not null, only passages about this canonical framework name
+     * @param limit         at most this many results, best first
+     * @return passages with their BM25 scores; ties broken by passage order, so results are reproducible
+     */
+    public List<ScoredPassage> search(Map<String, Double> weightedTerms, String framework, int limit) {
+        if (weightedTerms.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        BooleanQuery.Builder terms = new BooleanQuery.Builder();
+        for (Map.Entry<String, Double> e : weightedTerms.entrySet()) {
+            Query q = new TermQuery(new Term(TEXT, e.getKey()));
+            terms.add(e.getValue() == 1.0 ? q : new BoostQuery(q, e.getValue().floatValue()), BooleanClause.Occur.SHOULD);
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST);
+        if (framework != null) {
+            query.add(new TermQuery(new Term(FRAMEWORK, framework)), BooleanClause.Occur.FILTER);
+        }
+        try {
+            ScoreDoc[] hits = searcher.search(query.build(), limit).scoreDocs;
+            List<ScoredPassage> out = new ArrayList<>(hits.length);
+            for (ScoreDoc hit : hits) {
+                String id = searcher.storedFields().document(hit.doc).get(ID);
+                out.add(new ScoredPassage(byId.get(id), hit.score));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("BM25 search failed", e);
+        }
+    }
+}

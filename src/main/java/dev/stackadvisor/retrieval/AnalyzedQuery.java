@@ -1,0 +1,31 @@
+package dev.stackadvisor.retrieval;
+
+import dev.stackadvisor.corpus.Aspect;
+import java.util.List;
+
+/**
+ * A question read for retrieval.
+ *
+ * @param message        the user's words, as sent
+ * @param context        the previous question of the session when this one is a follow-up, else ""
+ * @param frameworks     canonical names of covered frameworks the question is about (named, or inherited
+ *                       from the previous turn for a follow-up), in order
+ * @param notCovered     frameworks the question names that no article discusses
+ * @param languages      languages or platforms named ("Python", "Go")
+ * @param intent         the kind of question
+ * @param focus          what is asked about the frameworks (WEAKNESS for "what is it weak at"), or null
+ * @param followUp       whether it was resolved against the previous turn
+ */
+public record AnalyzedQuery(String message, String context, List<String> frameworks, List<String> notCovered,
+                            List<String> languages, Intent intent, Aspect focus, boolean followUp) {
+    public AnalyzedQuery {
+        frameworks = List.copyOf(frameworks);
+        notCovered = List.copyOf(notCovered);
+        languages = List.copyOf(languages);
+    }
+
+    /** The text to retrieve with: the previous question for context, then this one. */
+    public String retrievalText() {
+        return context.isEmpty() ? message : context + "\n" + message;
+    }
+}

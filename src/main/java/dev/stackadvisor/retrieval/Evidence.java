@@ -1,0 +1,25 @@
+package dev.stackadvisor.retrieval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What retrieval found for one question.
+ *
+ * @param query       the analysed question
+ * @param general     the fused top passages for the whole question, best first
+ * @param frameworks  the frameworks the answer is about: those asked about, or for a scenario the ones the
+ *                    evidence recommends, in order
+ * @param byFramework for each of {@code frameworks}, the passages about it, fused and best first
+ * @param topicTerms  the analysed words of the question that are not framework names or filler
+ * @param gate        whether the sources can answer
+ */
+public record Evidence(AnalyzedQuery query, List<RankedPassage> general, List<String> frameworks,
+                       Map<String, List<RankedPassage>> byFramework, List<String> topicTerms, GateDecision gate) {
+    public Evidence {
+        general = List.copyOf(general);
+        frameworks = List.copyOf(frameworks);
+        byFramework = Map.copyOf(byFramework);
+        topicTerms = List.copyOf(topicTerms);
+    }
+}

@@ -1,0 +1,278 @@
+package dev.stackadvisor.retrieval;
+
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
+import dev.stackadvisor.corpus.Aspect;
+import dev.stackadvisor.corpus.Corpus;
+import dev.stackadvisor.corpus.Framework;
+import dev.stackadvisor.corpus.Passage;
+import dev.stackadvisor.corpus.Sentence;
+import dev.stackadvisor.index.DenseIndex;
+import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.index.ScoredPassage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hybrid retrieval: BM25 and dense rankings fused with langchain4j's {@link ReciprocalRankFuser} (k = 60),
+ * then evidence per framework (every framework asked about gets its own ranked passages, so one with more
+ * text cannot crowd out the other), then the {@link RelevanceGate}. In keyword mode the dense index is
+ * absent and the BM25 ranking goes through the same fuser alone. Thread-safe.
+ */
+public final class HybridRetriever {
+
+    /** RRF's k: the langchain4j default and the value of the original paper (Cormack et al., 2009). */
+    public static final int RRF_K = 60;
+    /** Passages taken from each ranking before fusing. */
+    static final int CANDIDATES = 30;
+    /** Fused passages kept for the whole question. */
+    public static final int GENERAL_TOP = 12;
+    /** Weight of the previous question's words in a follow-up, against 1.0 for the follow-up's own. */
+    static final double CONTEXT_WEIGHT = 0.4;
+    /** Weight of the words added for what the question asks about (e.g. "limitations" for weaknesses). */
+    static final double FOCUS_WEIGHT = 0.6;
+    /** Most frameworks a scenario answer recommends. */
+    static final int MAX_RECOMMENDED = 4;
+
+    private static final Map<Aspect, String> FOCUS_WORDS = Map.of(
+            Aspect.WEAKNESS, "weaknesses limitations watch out",
+            Aspect.STRENGTH, "strengths advantages features",
+            Aspect.FIT, "best use cases ideal fit",
+            Aspect.OVERVIEW, "what it is overview");
+    /** Words that carry no topic: question words, "framework", "best"… (analysed at start-up). */
+    private static final String FILLER = "what which who how why when where whats what's do does did done should would could can may "
+            + "might must shall i we us our ours you your me my mine one ones best better good great nice use using used "
+            + "framework frameworks backend backends pick picking choose choosing choice recommend recommendation suggest "
+            + "need needs want wants vs versus about tell any anything yet some between compare comparison option options "
+            + "thing things really actually quick question hey hi hello please thanks thank here also just like kind sort "
+            + "get got go going make really think opinion idea ideas advisor consider considering worth look looking "
+            + "2026 today now new exist existing much many more most other else over next across actually move say says "
+            + "have has had make makes made matter matters here there these those days day deal dealing stuff way ways "
+            + "anyone someone something everything who whom whose since ever still already instead";
+    /** Words that make an otherwise empty question about frameworks ("which backend should we use?"). */
+    private static final String DOMAIN = "framework backend stack api server service microservice web app";
+
+    private final Corpus corpus;
+    private final KeywordIndex keyword;
+    private final DenseIndex dense;
+    private final RelevanceGate gate;
+    private final TermStats stats;
+    private final QueryAnalyzer analyzer;
+    private final Map<String, Content> contents = new HashMap<>();
+    private final Map<String, Passage> byId = new HashMap<>();
+    private final Set<String> filler;
+    private final Set<String> frameworkTerms = new HashSet<>();
+    private final Set<String> domain;
+
+    /**
+     * @param dense null in keyword mode
+     */
+    public HybridRetriever(Corpus corpus, KeywordIndex keyword, DenseIndex dense, RelevanceGate gate, QueryAnalyzer analyzer) {
+        this.corpus = corpus;
+        this.keyword = keyword;
+        this.dense = dense;
+        this.gate = gate;
+        this.analyzer = analyzer;
+        this.stats = new TermStats(keyword, corpus.passages());
+        for (Passage p : corpus.passages()) {
+            byId.put(p.id(), p);
+            contents.put(p.id(), Content.from(TextSegment.from(p.indexText(), Metadata.from("passageId", p.id()))));
+        }
+        this.filler = new HashSet<>(keyword.terms(FILLER));
+        this.domain = new HashSet<>(keyword.terms(DOMAIN));
+        for (Framework f : corpus.lexicon().frameworks()) {
+            for (String alias : f.aliases()) {
+                frameworkTerms.addAll(keyword.terms(alias));
+            }
+        }
+    }
+
+    /** The term statistics retrieval uses (shared with the answer composer for sentence ranking). */
+    public TermStats stats() {
+        return stats;
+    }
+
+    /** Whether the dense index is in use (hybrid mode). */
+    public boolean hybrid() {
+        return dense != null;
+    }
+
+    /** Retrieves evidence for an analysed question, keeping the default {@link #GENERAL_TOP} fused passages. */
+    public Evidence retrieve(AnalyzedQuery query) {
+        return retrieve(query, GENERAL_TOP);
+    }
+
+    /**
+     * Retrieves evidence for an analysed question.
+     *
+     * @param generalTop fused passages kept for the whole question (1..{@link #CANDIDATES})
+     */
+    public Evidence retrieve(AnalyzedQuery query, int generalTop) {
+        List<String> current = keyword.terms(query.message());
+        Map<String, Double> weighted = new LinkedHashMap<>();
+        for (String t : keyword.terms(query.context())) {
+            weighted.put(t, CONTEXT_WEIGHT);
+        }
+        if (query.focus() != null) {
+            for (String t : keyword.terms(FOCUS_WORDS.get(query.focus()))) {
+                weighted.putIfAbsent(t, FOCUS_WEIGHT);
+            }
+        }
+        for (String t : current) {
+            weighted.put(t, 1.0);
+        }
+        List<String> topic = topic(current);
+        // a follow-up is judged with the question it follows: "what if staff must edit records?" is in scope
+        // because the conversation is
+        List<String> gateTopic = new ArrayList<>(topic);
+        for (String t : topic(keyword.terms(query.context()))) {
+            if (!gateTopic.contains(t)) {
+                gateTopic.add(t);
+            }
+        }
+
+        List<ScoredPassage> bm25 = keyword.search(weighted, null, CANDIDATES);
+        List<ScoredPassage> denseAll = List.of();
+        double denseTop = Double.NaN;
+        if (dense != null) {
+            Embedding q = dense.embed(query.retrievalText());
+            denseAll = dense.scoreAll(q);
+            denseTop = denseAll.isEmpty() ? Double.NaN : denseAll.get(0).score();
+        }
+        int keep = Math.max(1, Math.min(CANDIDATES, generalTop));
+        List<RankedPassage> general = fuse(bm25, denseAll.subList(0, Math.min(CANDIDATES, denseAll.size())), keep);
+
+        List<String> frameworks = new ArrayList<>(query.frameworks());
+        if (frameworks.isEmpty() && query.intent() == Intent.SCENARIO) {
+            frameworks.addAll(recommend(general, query, topic));
+        }
+        Map<String, List<RankedPassage>> byFramework = new LinkedHashMap<>();
+        for (String f : frameworks) {
+            List<ScoredPassage> fb = keyword.search(weighted, f, corpus.passages().size());
+            List<ScoredPassage> fd = denseAll.stream().filter(s -> s.passage().isAbout(f)).toList();
+            byFramework.put(f, fuse(fb, fd, Integer.MAX_VALUE));
+        }
+
+        double unknown = unknownShare(gateTopic);
+        double coverage = 0;
+        List<RankedPassage> candidates = new ArrayList<>(general.subList(0, Math.min(10, general.size())));
+        for (List<RankedPassage> about : byFramework.values()) {
+            candidates.addAll(about.subList(0, Math.min(5, about.size())));
+        }
+        int matched = 0;
+        for (RankedPassage r : candidates) {
+            double c = stats.coverage(gateTopic, stats.terms(r.passage()));
+            if (c > coverage) {
+                coverage = c;
+                matched = stats.matched(gateTopic, stats.terms(r.passage()));
+            }
+        }
+        boolean domainWords = current.stream().anyMatch(domain::contains);
+        GateDecision decision = gate.decide(query, gateTopic, unknown, coverage, matched, denseTop, domainWords);
+        return new Evidence(query, general, frameworks, byFramework, topic, decision);
+    }
+
+    /** Analysed words of the question minus framework names and filler, repeats removed, in order. */
+    List<String> topic(List<String> terms) {
+        List<String> out = new ArrayList<>();
+        for (String t : terms) {
+            boolean noise = t.length() < 2 || t.chars().allMatch(Character::isDigit);
+            if (!noise && !filler.contains(t) && !frameworkTerms.contains(t) && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private double unknownShare(List<String> topic) {
+        double total = 0;
+        double unknown = 0;
+        for (String t : topic) {
+            double w = stats.idf(t);
+            total += w;
+            if (!stats.known(t)) {
+                unknown += w;
+            }
+        }
+        return total == 0 ? 0 : unknown / total;
+    }
+
+    /**
+     * For a scenario: the frameworks the top passages make claims about, each passage counting by its fused
+     * score times how much of the question it covers (a passage about the question's situation outweighs a
+     * merely well-ranked one), claims under a fit or strength counting double; languages the question names
+     * narrow the choice. At most {@link #MAX_RECOMMENDED}, each with at least 40 % of the leader's weight.
+     */
+    private List<String> recommend(List<RankedPassage> general, AnalyzedQuery query, List<String> topic) {
+        List<String> preferred = analyzer.frameworksFor(query.languages());
+        Map<String, Double> weight = new LinkedHashMap<>();
+        for (RankedPassage r : general.subList(0, Math.min(8, general.size()))) {
+            double relevance = topic.isEmpty() ? 1 : 0.2 + stats.coverage(topic, stats.terms(r.passage()));
+            Map<String, Double> inPassage = new LinkedHashMap<>();
+            for (Sentence s : r.passage().sentences()) {
+                double aspect = s.aspect() == Aspect.FIT || s.aspect() == Aspect.STRENGTH ? 2 : 1;
+                for (String f : s.subjects().isEmpty() ? s.mentions() : s.subjects()) {
+                    inPassage.merge(f, aspect, Math::max);
+                }
+            }
+            inPassage.forEach((f, a) -> weight.merge(f, r.score() * relevance * a, Double::sum));
+        }
+        if (!preferred.isEmpty()) {
+            weight.keySet().retainAll(preferred);
+            if (weight.isEmpty()) {
+                for (int i = 0; i < preferred.size(); i++) {
+                    weight.put(preferred.get(i), 1.0 / (i + 1));
+                }
+            }
+        }
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(weight.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Double> e : ranked) {
+            if (out.size() < MAX_RECOMMENDED && e.getValue() >= 0.4 * ranked.get(0).getValue()) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** Fuses two rankings with ReciprocalRankFuser and keeps the first {@code limit}, with display scores. */
+    private List<RankedPassage> fuse(List<ScoredPassage> keywordList, List<ScoredPassage> denseList, int limit) {
+        Map<String, Integer> keywordRanks = ranks(keywordList);
+        Map<String, Integer> denseRanks = ranks(denseList);
+        List<List<Content>> lists = new ArrayList<>();
+        lists.add(keywordList.stream().map(s -> contents.get(s.passage().id())).toList());
+        if (!denseList.isEmpty()) {
+            lists.add(denseList.stream().map(s -> contents.get(s.passage().id())).toList());
+        }
+        List<Content> fused = ReciprocalRankFuser.fuse(lists, RRF_K);
+        List<RankedPassage> out = new ArrayList<>();
+        for (Content c : fused) {
+            if (out.size() >= limit) {
+                break;
+            }
+            String id = c.textSegment().metadata().getString("passageId");
+            int kr = keywordRanks.getOrDefault(id, 0);
+            int dr = denseRanks.getOrDefault(id, 0);
+            double score = (kr > 0 ? 1.0 / (RRF_K + kr) : 0) + (dr > 0 ? 1.0 / (RRF_K + dr) : 0);
+            out.add(new RankedPassage(byId.get(id), score, kr, dr));
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> ranks(List<ScoredPassage> list) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.putIfAbsent(list.get(i).passage().id(), i + 1);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.stackadvisor.retrieval;
+
+/** What kind of question it is; decides the shape of the answer. */
+public enum Intent {
+    /** Two or more frameworks named: weigh them against each other. */
+    COMPARE,
+    /** One framework named: what it is, fits, strengths, watch-outs, or the one thing asked. */
+    SINGLE,
+    /** No framework named, a situation described ("we're a node shop building a chatbot"): recommend. */
+    SCENARIO,
+    /** No framework named, a general question ("advantages of a monolith?"): explain from the sources. */
+    CONCEPT
+}

@@ -1,0 +1,65 @@
+package dev.stackadvisor.retrieval;
+
+import java.util.List;
+
+/**
+ * Decides whether the sources can answer. In order:
+ * <ol>
+ *   <li>the question names frameworks and none of them is covered ("Svelte vs React") → {@code not_covered};</li>
+ *   <li>at least half of its topic words (IDF-weighted) appear nowhere in the corpus and no passage holds a
+ *       third of them, as with "latest Spring Boot version" or "GitHub stars of FastAPI" → {@code unknown_terms};</li>
+ *   <li>no covered framework named, and the passages are not about it → {@code off_topic}. In hybrid mode
+ *       "about it" means the best passage is within {@link #minDense} cosine of the question, or within
+ *       {@link #minDenseWithWords} and holding {@link #minCoverage} of the topic words; in keyword mode only
+ *       the words can tell, so one passage must hold {@link #minKeywordCoverage} of them, or 0.1 less when
+ *       that is at least two different words (one shared word, as "top" in "pizza toppings", is chance).</li>
+ * </ol>
+ * The thresholds were set on the dev questions and a list of off-topic ones (see docs/retrieval.md): on
+ * those, in-domain questions reached cosine ≥ 0.41 and off-topic ones ≤ 0.35. Raise them to refuse more.
+ *
+ * @param minDense           cosine at which a question naming no framework is in scope (hybrid)
+ * @param minDenseWithWords  lower cosine accepted when the words agree (hybrid)
+ * @param minCoverage        share of topic words that counts as agreement (hybrid)
+ * @param minKeywordCoverage share of topic words one passage must hold (keyword mode)
+ * @param maxUnknown         share of topic words the corpus may lack before the question is refused
+ */
+public record RelevanceGate(double minDense, double minDenseWithWords, double minCoverage, double minKeywordCoverage,
+                            double maxUnknown) {
+
+    /** The tuned defaults. */
+    public static RelevanceGate defaults() {
+        return new RelevanceGate(0.42, 0.35, 0.5, 0.5, 0.5);
+    }
+
+    /**
+     * @param query        the analysed question
+     * @param topic        its topic words (analysed)
+     * @param unknownShare IDF-weighted share of topic words no passage holds
+     * @param coverage     best single-passage coverage of the topic words, 0..1
+     * @param matched      how many topic words that best passage holds
+     * @param denseTop     best cosine similarity, NaN in keyword mode
+     * @param domainWords  whether an empty topic still asks about frameworks ("which backend should we use?")
+     */
+    public GateDecision decide(AnalyzedQuery query, List<String> topic, double unknownShare, double coverage,
+                               int matched, double denseTop, boolean domainWords) {
+        if (query.frameworks().isEmpty() && !query.notCovered().isEmpty()) {
+            return new GateDecision(false, "not_covered", coverage, denseTop);
+        }
+        if (!topic.isEmpty() && unknownShare >= maxUnknown && coverage < 0.34) {
+            return new GateDecision(false, "unknown_terms", coverage, denseTop);
+        }
+        if (query.frameworks().isEmpty()) {
+            if (topic.isEmpty() && !domainWords) {
+                return new GateDecision(false, "off_topic", coverage, denseTop);
+            }
+            boolean inScope = Double.isNaN(denseTop)
+                    ? topic.isEmpty() || coverage >= minKeywordCoverage
+                            || (coverage >= minKeywordCoverage - 0.1 && matched >= 2)
+                    : denseTop >= minDense || (denseTop >= minDenseWithWords && coverage >= minCoverage);
+            if (!inScope) {
+                return new GateDecision(false, "off_topic", coverage, denseTop);
+            }
+        }
+        return new GateDecision(true, "ok", coverage, denseTop);
+    }
+}

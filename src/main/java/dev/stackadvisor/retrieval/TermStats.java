@@ -1,0 +1,105 @@
+package dev.stackadvisor.retrieval;
+
+import dev.stackadvisor.corpus.Passage;
+import dev.stackadvisor.index.KeywordIndex;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Term statistics over the analysed passages, for the relevance gate and for ranking sentences: which stems
+ * each passage holds, how rare a stem is (BM25's IDF), and a forgiving match that lets "hard" meet "harder"
+ * and "devs" meet "developers" (shared prefix of at least 3 letters) where the Porter stemmer does not.
+ */
+public final class TermStats {
+
+    private final KeywordIndex keyword;
+    private final Map<String, Set<String>> passageTerms = new HashMap<>();
+    private final Set<String> vocabulary = new HashSet<>();
+    private final int passages;
+
+    public TermStats(KeywordIndex keyword, List<Passage> passages) {
+        this.keyword = keyword;
+        this.passages = passages.size();
+        for (Passage p : passages) {
+            Set<String> terms = new HashSet<>(keyword.terms(p.indexText()));
+            passageTerms.put(p.id(), terms);
+            vocabulary.addAll(terms);
+        }
+    }
+
+    /** Stems of a passage's index text. */
+    public Set<String> terms(Passage p) {
+        return passageTerms.getOrDefault(p.id(), Set.of());
+    }
+
+    /** BM25's IDF, ln(1 + (N − df + 0.5) / (df + 0.5)); largest for a stem the corpus never uses. */
+    public double idf(String term) {
+        int df = keyword.documentFrequency(term);
+        return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+    }
+
+    /** True when some stem of the corpus matches {@code term} (see {@link #matches(String, Set)}). */
+    public boolean known(String term) {
+        return matches(term, vocabulary);
+    }
+
+    /**
+     * True when {@code terms} holds {@code term}, or a stem that one of them begins and is at least 2 letters
+     * longer ("dev" meets "develop", "hard" meets "harder", but "star" does not meet "start"), or one sharing
+     * its first 4+ letters and 80 % of the shorter, both at least 5 long ("scale" meets "scalabl").
+     */
+    public static boolean matches(String term, Set<String> terms) {
+        if (terms.contains(term)) {
+            return true;
+        }
+        if (term.length() < 3) {
+            return false;
+        }
+        for (String t : terms) {
+            if (t.length() < 3 || t.charAt(0) != term.charAt(0)) {
+                continue;
+            }
+            String shorter = t.length() <= term.length() ? t : term;
+            String longer = shorter == t ? term : t;
+            if (longer.startsWith(shorter) && longer.length() - shorter.length() >= 2) {
+                return true;
+            }
+            int common = 0;
+            while (common < shorter.length() && shorter.charAt(common) == longer.charAt(common)) {
+                common++;
+            }
+            if (shorter.length() >= 5 && common >= 4 && common >= 0.8 * shorter.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many of {@code topic} are found in {@code terms}. */
+    public int matched(List<String> topic, Set<String> terms) {
+        int n = 0;
+        for (String t : topic) {
+            if (matches(t, terms)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** IDF-weighted share of {@code topic} found in {@code terms}, 0..1 (1 for an empty topic). */
+    public double coverage(List<String> topic, Set<String> terms) {
+        double total = 0;
+        double found = 0;
+        for (String t : topic) {
+            double w = idf(t);
+            total += w;
+            if (matches(t, terms)) {
+                found += w;
+            }
+        }
+        return total == 0 ? 1 : found / total;
+    }
+}
