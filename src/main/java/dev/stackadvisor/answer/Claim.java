@@ -20,7 +20,7 @@ record Claim(Sentence first, Sentence last, String display, Passage passage, dou
         java.util.List<String> keys = new java.util.ArrayList<>();
         for (Sentence s : passage.sentences()) {
             if (s.start() >= first.start() && s.end() <= last.end()) {
-                keys.add(s.documentId() + ":" + s.start());
+                keys.add(s.key());
             }
         }
         return keys;

@@ -5,6 +5,7 @@ import dev.stackadvisor.corpus.Corpus;
 import dev.stackadvisor.corpus.Document;
 import dev.stackadvisor.corpus.Framework;
 import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.retrieval.AnalyzedQuery;
 import dev.stackadvisor.retrieval.Evidence;
 import dev.stackadvisor.retrieval.Intent;
@@ -35,7 +36,7 @@ import java.util.Set;
 public final class ExtractiveComposer {
 
     /** Word budget of an answer (markers not counted): a short answer a developer reads at a glance. */
-    public static final int MAX_WORDS = 170;
+    public static final int MAX_WORDS = 150;
     /** Share of the question's topic words a sentence must hold to be quoted as "the" answer to it. */
     static final double DIRECT_RELEVANCE = 0.34;
 
@@ -44,10 +45,13 @@ public final class ExtractiveComposer {
     private final ClaimPicker picker;
     private final Map<String, Framework> frameworks = new LinkedHashMap<>();
 
-    public ExtractiveComposer(Corpus corpus, KeywordIndex keyword, TermStats stats) {
+    /**
+     * @param sentences sentence embeddings for ranking quotes by meaning; null in keyword mode (words only)
+     */
+    public ExtractiveComposer(Corpus corpus, KeywordIndex keyword, TermStats stats, SentenceVectors sentences) {
         this.corpus = corpus;
         this.stats = stats;
-        this.picker = new ClaimPicker(keyword, corpus.lexicon());
+        this.picker = new ClaimPicker(keyword, corpus, sentences, stats);
         for (Framework f : corpus.lexicon().frameworks()) {
             frameworks.put(f.name(), f);
         }
@@ -83,34 +87,35 @@ public final class ExtractiveComposer {
     private List<String> compare(Evidence ev, Draft draft, Set<String> used) {
         List<String> fs = ev.frameworks().subList(0, Math.min(4, ev.frameworks().size()));
         List<String> topic = ev.topicTerms();
-        Map<String, Claim> lead = new LinkedHashMap<>();
-        Map<String, Double> leadRelevance = new LinkedHashMap<>();
-        for (String f : fs) {
-            Optional<Claim> direct = topic.isEmpty() ? Optional.empty() : pick(ev, f, null, used, DIRECT_RELEVANCE);
-            Optional<Claim> c = direct.isPresent() ? direct : pick(ev, f, Set.of(Aspect.FIT), used, 0);
-            c.ifPresent(claim -> {
-                lead.put(f, claim);
-                used.addAll(claim.sentenceKeys());
-                leadRelevance.put(f, picker.relevance(claim, topic, stats));
-            });
-        }
-        String leaning = leaning(leadRelevance);
-        boolean allOnPoint = !topic.isEmpty() && leadRelevance.size() == fs.size()
-                && leadRelevance.values().stream().allMatch(r -> r >= DIRECT_RELEVANCE);
-        List<Object> verdict = new ArrayList<>();
-        verdict.add(leaning != null ? "For this, the sources lean to " + leaning + ". "
-                : allOnPoint ? "The sources back " + (fs.size() == 2 ? "both" : "all of them") + " for this; team and workload decide. "
-                : "It depends on what you are building. ");
-        for (String f : fs) {
-            Claim c = lead.get(f);
-            if (c != null) {
-                verdict.add(label(f) + ": ");
-                verdict.add(c);
-                verdict.add(" ");
+        if (!ratings(ev, fs, draft, used)) {
+            Map<String, Claim> lead = new LinkedHashMap<>();
+            Map<String, Double> leadRelevance = new LinkedHashMap<>();
+            for (String f : fs) {
+                Optional<Claim> direct = topic.isEmpty() ? Optional.empty() : pick(ev, f, null, used, DIRECT_RELEVANCE);
+                Optional<Claim> c = direct.isPresent() ? direct : pick(ev, f, Set.of(Aspect.FIT), used, 0);
+                c.ifPresent(claim -> {
+                    lead.put(f, claim);
+                    used.addAll(claim.sentenceKeys());
+                    leadRelevance.put(f, picker.relevance(claim, question(ev)));
+                });
             }
+            String leaning = leaning(leadRelevance);
+            boolean allOnPoint = !topic.isEmpty() && leadRelevance.size() == fs.size()
+                    && leadRelevance.values().stream().allMatch(r -> r >= DIRECT_RELEVANCE);
+            List<Object> verdict = new ArrayList<>();
+            verdict.add(leaning != null ? "For this, the sources lean to " + leaning + ". "
+                    : allOnPoint ? "The sources back " + (fs.size() == 2 ? "both" : "all of them") + " for this; team and workload decide. "
+                    : "It depends on what you are building. ");
+            for (String f : fs) {
+                Claim c = lead.get(f);
+                if (c != null) {
+                    verdict.add(label(f) + ": ");
+                    verdict.add(c);
+                    verdict.add(" ");
+                }
+            }
+            draft.line(0, verdict.toArray());
         }
-        draft.line(0, verdict.toArray());
-        ratings(ev, fs, draft, used);
         context(ev, draft, used, 1);
         languageNote(ev.query(), fs, draft);
         Aspect first = ev.query().focus() == Aspect.STRENGTH ? Aspect.STRENGTH : Aspect.WEAKNESS;
@@ -138,8 +143,7 @@ public final class ExtractiveComposer {
             }
         }
         for (String f : fs) {
-            Claim fit = lead.get(f) != null && lead.get(f).first().aspect() == Aspect.FIT ? null
-                    : take(pick(ev, f, Set.of(Aspect.FIT), used, 0), used);
+            Claim fit = take(pick(ev, f, Set.of(Aspect.FIT), used, 0), used);
             if (fit != null) {
                 draft.line(3, f + " — best fit: ", fit);
             }
@@ -178,7 +182,7 @@ public final class ExtractiveComposer {
 
     private List<String> scenario(Evidence ev, Draft draft, Set<String> used) {
         List<String> fs = ev.frameworks();
-        Claim general = take(picker.best(ev.general(), null, null, ev.topicTerms(), stats, used, 0), used);
+        Claim general = take(picker.best(ev.general(), null, null, question(ev), used, 0), used);
         draft.line(0, "For this, the sources point to " + joinNames(fs) + ". ", general);
         int priority = 1;
         for (String f : fs.subList(0, Math.min(3, fs.size()))) {
@@ -210,19 +214,22 @@ public final class ExtractiveComposer {
 
     /**
      * When a table rates every compared framework on what the question asks about ("which scales best?" →
-     * Scalability), rank them by it, citing each rating.
+     * Scalability), the verdict ranks them by it, citing each rating.
+     *
+     * @return whether such a verdict was written
      */
-    private void ratings(Evidence ev, List<String> fs, Draft draft, Set<String> used) {
+    private boolean ratings(Evidence ev, List<String> fs, Draft draft, Set<String> used) {
         if (ev.topicTerms().isEmpty() || fs.size() < 2) {
-            return;
+            return false;
         }
         String column = null;
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Claim> claims = new LinkedHashMap<>();
         for (String f : fs) {
-            Optional<Claim> c = pick(ev, f, Set.of(Aspect.RATING), Set.of(), 0.5);
+            Optional<Claim> c = picker.best(ev.byFramework().getOrDefault(f, List.of()), f, Set.of(Aspect.RATING),
+                    new Question(ev.topicTerms(), null), Set.of(), 0.5);
             if (c.isEmpty()) {
-                return;
+                return false;
             }
             for (String cell : c.get().display().split(";\\s*")) {
                 String[] kv = cell.split(":\\s*", 2);
@@ -235,7 +242,7 @@ public final class ExtractiveComposer {
                 }
             }
             if (!values.containsKey(f)) {
-                return;
+                return false;
             }
         }
         List<String> ranked = new ArrayList<>(fs);
@@ -253,6 +260,7 @@ public final class ExtractiveComposer {
             used.addAll(c.sentenceKeys());
         }
         draft.line(0, line.toArray());
+        return true;
     }
 
     private String publisher(Claim c) {
@@ -268,9 +276,10 @@ public final class ExtractiveComposer {
             return;
         }
         List<RankedPassage> top = ev.general().subList(0, Math.min(6, ev.general().size()));
-        Optional<Claim> c = picker.best(top, null, Set.of(Aspect.GENERAL), ev.topicTerms(), stats, used, 0.6);
+        Optional<Claim> c = picker.best(top, null, Set.of(Aspect.GENERAL), question(ev), used, 0.5);
+        int matched = c.map(x -> picker.matched(x, question(ev))).orElse(0);
         if (c.isPresent() && c.get().first().subjects().isEmpty()
-                && stats.matched(ev.topicTerms(), picker.terms(c.get())) >= 2) {
+                && (matched >= 3 || (matched >= 2 && picker.wordRelevance(c.get(), question(ev)) >= 0.6))) {
             draft.line(priority, "Worth knowing: ", take(c, used));
         }
     }
@@ -281,7 +290,7 @@ public final class ExtractiveComposer {
         Set<String> named = new java.util.LinkedHashSet<>();
         for (int i = 0; i < 4; i++) {
             List<RankedPassage> fresh = ev.general().stream().filter(r -> !passages.contains(r.passage().id())).toList();
-            Claim c = take(picker.best(fresh, null, null, ev.topicTerms(), stats, used, i == 0 ? 0 : 0.2), used);
+            Claim c = take(picker.best(fresh, null, null, question(ev), used, i == 0 ? 0 : 0.2), used);
             if (c == null) {
                 break;
             }
@@ -301,8 +310,8 @@ public final class ExtractiveComposer {
         for (String f : fs) {
             List<RankedPassage> evidence = ev.byFramework().getOrDefault(f, List.of());
             for (Map.Entry<String, List<String>> point : POINTS.entrySet()) {
-                Optional<Claim> plus = picker.best(evidence, f, Set.of(Aspect.FIT, Aspect.STRENGTH), point.getValue(), stats, used, 0.99);
-                Optional<Claim> minus = picker.best(evidence, f, Set.of(Aspect.WEAKNESS), point.getValue(), stats, used, 0.99);
+                Optional<Claim> plus = picker.best(evidence, f, Set.of(Aspect.FIT, Aspect.STRENGTH), new Question(point.getValue(), null), used, 0.99);
+                Optional<Claim> minus = picker.best(evidence, f, Set.of(Aspect.WEAKNESS), new Question(point.getValue(), null), used, 0.99);
                 if (plus.isPresent() && minus.isPresent()
                         && !plus.get().first().documentId().equals(minus.get().first().documentId())) {
                     draft.line(3, "The sources differ on " + f + " for " + point.getKey() + ": ", take(plus, used), " But: ",
@@ -321,7 +330,11 @@ public final class ExtractiveComposer {
             "small projects", List.of("small"));
 
     private Optional<Claim> pick(Evidence ev, String f, Set<Aspect> aspects, Set<String> used, double minRelevance) {
-        return picker.best(ev.byFramework().getOrDefault(f, List.of()), f, aspects, ev.topicTerms(), stats, used, minRelevance);
+        return picker.best(ev.byFramework().getOrDefault(f, List.of()), f, aspects, question(ev), used, minRelevance);
+    }
+
+    private static Question question(Evidence ev) {
+        return new Question(ev.topicTerms(), ev.queryVector());
     }
 
     private static Claim take(Optional<Claim> c, Set<String> used) {

@@ -13,6 +13,9 @@ import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.EmbeddingCache;
 import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.index.SentenceVectors;
+import dev.stackadvisor.corpus.Sentence;
+import java.util.List;
 import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 import dev.stackadvisor.retrieval.RelevanceGate;
@@ -44,19 +47,24 @@ public final class ServiceFactory {
         Corpus corpus = new CorpusLoader(lexicon, new Segmenter(lexicon)).load(config.corpusDir());
         KeywordIndex keyword = new KeywordIndex(corpus.passages());
         DenseIndex dense = null;
+        SentenceVectors sentences = null;
         String cacheState = "off";
         int embedded = 0;
         if (config.retrieval() == AppConfig.Retrieval.HYBRID) {
             AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
-            EmbeddingCache.Outcome outcome = new EmbeddingCache(config.cacheDir())
-                    .load(corpus.passages(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
+            EmbeddingCache cache = new EmbeddingCache(config.cacheDir());
+            EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
             dense = new DenseIndex(model, outcome.store(), corpus.passages());
-            cacheState = outcome.hit() ? "hit" : "miss";
-            embedded = outcome.embedded();
+            List<Sentence> all = corpus.passages().stream().flatMap(p -> p.sentences().stream()).toList();
+            EmbeddingCache.Outcome sentenceOutcome = cache.load("sentences", all.stream().map(Sentence::key).toList(),
+                    all.stream().map(Sentence::display).toList(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
+            sentences = new SentenceVectors(sentenceOutcome.store());
+            cacheState = outcome.hit() && sentenceOutcome.hit() ? "hit" : "miss";
+            embedded = outcome.embedded() + sentenceOutcome.embedded();
         }
         QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks());
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, RelevanceGate.defaults(), analyzer);
-        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats());
+        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
         SessionStore sessions = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
                 Clock.systemUTC());
         ChatService chat = new ChatService(analyzer, retriever, composer, sessions);

@@ -14,9 +14,10 @@ public final class AspectClassifier {
 
     private static final Pattern FIT_LABEL = Pattern.compile(
             "^(best use cases?|ideal use cases?|use cases?|best fit( for)?|best for|sweet spot|ideal business type"
-                    + "|recommended frameworks?|popular choices)\\b");
+                    + "|recommended( \\w+)? frameworks?|popular choices)\\b");
     private static final Pattern STRENGTH_LABEL = Pattern.compile(
-            "^(strengths?|advantages?|features?|benefits?|main strengths|why businesses choose\\b.*)$");
+            "^(strengths?|advantages?|features?|benefits?|main strengths|why (businesses|teams) choose\\b.*"
+                    + "|why these( \\w+)? frameworks work well)$");
     private static final Pattern WEAKNESS_LABEL = Pattern.compile(
             "^(weaknesses?|potential limitations?|limitations?|disadvantages?|drawbacks?|main watchouts?"
                     + "|watch ?outs?( for)?)$");

@@ -168,6 +168,22 @@ public final class FrameworkLexicon {
     }
 
     /**
+     * True when {@code text} is framework names and little else: "Express.js", "Go Frameworks (Gin/Fiber)",
+     * "Gin / Fiber (Go)". Such list items are recommendations whose meaning is in their heading.
+     */
+    public boolean isJustNames(String text) {
+        List<Mention> found = mentions(text);
+        if (found.isEmpty()) {
+            return false;
+        }
+        StringBuilder rest = new StringBuilder(text);
+        for (int i = found.size() - 1; i >= 0; i--) {
+            rest.delete(found.get(i).start(), found.get(i).end());
+        }
+        return rest.toString().replaceAll("(?i)\\b(go|golang|frameworks?|backend)\\b|[()/,.;:\\s-]", "").isEmpty();
+    }
+
+    /**
      * The framework spelled at the very start of {@code text}, with no word boundary required after it
      * (flattened tables glue cells together: "Spring BootEnterprise systems…").
      *

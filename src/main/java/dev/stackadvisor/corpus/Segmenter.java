@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public final class Segmenter {
 
     /** Part of the embedding cache key; change it with any change to the passages produced. */
-    public static final String VERSION = "seg-8";
+    public static final String VERSION = "seg-10";
 
     /** Estimated word-piece budget of a passage's index text; MiniLM reads 128 including [CLS] and [SEP]. */
     public static final int DEFAULT_TOKEN_BUDGET = 100;
@@ -108,6 +108,8 @@ public final class Segmenter {
         private boolean contentSinceHeading = false;
         private int listGroups = 0;
         private int currentList = -1;
+        /** Frameworks a list of bare names under the current heading recommends ("NestJS", "Fastify"…). */
+        private List<String> recommended = new ArrayList<>();
 
         Walk(Document doc) {
             this.doc = doc;
@@ -208,6 +210,7 @@ public final class Segmenter {
                 sub = null;
                 sectionAspect = null;
                 sectionSubjects = named;
+                recommended = new ArrayList<>();
             }
             previousSubjects = sectionSubjects;
             lastHeading = key;
@@ -238,17 +241,27 @@ public final class Segmenter {
                 if (quote.isEmpty() || BOILERPLATE.matcher(quote).matches()) {
                     continue;
                 }
-                SubjectResolver.Resolved r = subjectResolver.resolve(quote, sectionSubjects, previousSubjects, samePargraph);
+                boolean justNames = listGroup >= 0 && lexicon.isJustNames(quote);
+                if (justNames) {
+                    // a recommendation list: the rest of the section ("Why These Frameworks Work Well: WebSocket
+                    // support…", "These frameworks are commonly used for…") is about the frameworks it names
+                    lexicon.names(quote).stream().filter(n -> !recommended.contains(n)).forEach(recommended::add);
+                }
+                List<String> defaults = sectionSubjects.isEmpty() && !justNames ? recommended : sectionSubjects;
+                SubjectResolver.Resolved r = subjectResolver.resolve(quote, defaults, previousSubjects, samePargraph);
                 samePargraph = true;
                 Aspect aspect;
                 if (r.subjects().isEmpty()) {
                     aspect = Aspect.GENERAL;
+                } else if (justNames) {
+                    aspect = Aspect.FIT;
                 } else if (sectionAspect != null) {
                     aspect = sectionAspect;
                 } else {
                     aspect = aspects.cue(quote);
                 }
-                add(new Sentence(doc.id(), span[0], span[1], quote, display(quote), r.subjects(), r.mentions(), aspect, listGroup));
+                add(new Sentence(doc.id(), span[0], span[1], quote, display(quote), r.subjects(), r.mentions(), aspect, listGroup,
+                        false));
                 previousSubjects = r.subjects();
             }
         }
@@ -271,7 +284,7 @@ public final class Segmenter {
                 for (TableParser.Cell cell : row.cells()) {
                     String quote = fold(text.substring(cell.start(), cell.end()));
                     cells.add(new Sentence(doc.id(), cell.start(), cell.end(), quote, cell.display(), row.subjects(),
-                            lexicon.names(quote + " " + row.frameworkCell()), cell.aspect(), group));
+                            lexicon.names(quote + " " + row.frameworkCell()), cell.aspect(), group, true));
                 }
                 String heading = parent.isEmpty() ? row.frameworkCell() : parent + SECTION_SEPARATOR + row.frameworkCell();
                 String index = indexText(heading, cells, row.cells());

@@ -17,15 +17,21 @@ import java.util.List;
  *                   from subjects, e.g. "Compared to frameworks like Django…" under a Node.js heading)
  * @param aspect     what it says about its subjects
  * @param listGroup  sentences of one bulleted list or table row share a group id; -1 for prose
+ * @param tableCell  true for a cell of a comparison table: the article's own one-line verdict
  */
 public record Sentence(String documentId, int start, int end, String quote, String display,
-                       List<String> subjects, List<String> mentions, Aspect aspect, int listGroup) {
+                       List<String> subjects, List<String> mentions, Aspect aspect, int listGroup, boolean tableCell) {
     public Sentence {
         subjects = List.copyOf(subjects);
         mentions = List.copyOf(mentions);
         if (start < 0 || end < start) {
             throw new IllegalArgumentException("bad span " + start + ".." + end);
         }
+    }
+
+    /** Identifies the sentence within the corpus: document id and start offset. */
+    public String key() {
+        return documentId + ":" + start;
     }
 
     /** Number of words in the quote (white-space separated). */

@@ -97,9 +97,10 @@ final class TableParser {
                     continue;
                 }
                 int[] span = cells.get(r + c);
-                Aspect aspect = aspects.label(header.get(c)).orElse(Aspect.GENERAL);
+                // a "Language" cell restates what the lexicon knows; it indexes the row but is not a claim
+                Aspect aspect = aspects.label(header.get(c)).filter(a -> a != Aspect.OVERVIEW).orElse(Aspect.GENERAL);
                 String value = slice(text, span);
-                String display = aspect == Aspect.OVERVIEW ? header.get(c) + ": " + value : value;
+                String display = aspect == Aspect.GENERAL ? header.get(c) + ": " + value : value;
                 rowCells.add(new Cell(header.get(c), span[0], span[1], aspect, display));
             }
             rows.add(new Row(cells.get(r)[0], cells.get(r + width - 1)[1], lexicon.names(name), name, rowCells));

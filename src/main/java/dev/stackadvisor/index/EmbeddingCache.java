@@ -42,46 +42,57 @@ public final class EmbeddingCache {
     }
 
     /**
-     * The store for {@code passages}: loaded from the cache file for this key when it is there and complete,
-     * else embedded with {@code model} and written back.
+     * The store for {@code passages}' index texts: loaded from the cache file for this key when it is there and
+     * complete, else embedded with {@code model} and written back. Entry ids are passage ids.
      *
-     * @param corpusHash     content hash of the corpus
-     * @param modelId        identifies the embedding model and its version
+     * @param corpusHash       content hash of the corpus
+     * @param modelId          identifies the embedding model and its version
      * @param segmenterVersion identifies how passages were cut
      */
     public Outcome load(List<Passage> passages, EmbeddingModel model, String corpusHash, String modelId,
                         String segmenterVersion) {
-        Path file = dir == null ? null : dir.resolve("embeddings-" + key(corpusHash, modelId, segmenterVersion) + ".json");
+        return load("embeddings", passages.stream().map(Passage::id).toList(),
+                passages.stream().map(Passage::indexText).toList(), model, corpusHash, modelId, segmenterVersion);
+    }
+
+    /**
+     * The store for any texts, cached under {@code <cacheDir>/<name>-<key>.json}.
+     *
+     * @param name  file name prefix, one per kind of text ("embeddings", "sentences")
+     * @param ids   entry ids, unique, parallel to {@code texts}
+     * @param texts what to embed
+     */
+    public Outcome load(String name, List<String> ids, List<String> texts, EmbeddingModel model, String corpusHash,
+                        String modelId, String segmenterVersion) {
+        Path file = dir == null ? null : dir.resolve(name + "-" + key(corpusHash, modelId, segmenterVersion) + ".json");
         if (file != null && Files.isRegularFile(file)) {
             try {
                 InMemoryEmbeddingStore<TextSegment> store = InMemoryEmbeddingStore.fromFile(file);
-                if (store.size() == passages.size()) {
+                if (store.size() == ids.size()) {
                     return new Outcome(store, true, 0, file);
                 }
-                log.warn("embedding cache {} holds {} entries for {} passages; re-embedding", file, store.size(), passages.size());
+                log.warn("embedding cache {} holds {} entries for {} texts; re-embedding", file, store.size(), ids.size());
             } catch (RuntimeException e) {
                 log.warn("embedding cache {} unreadable ({}); re-embedding", file, e.getMessage());
             }
         }
-        InMemoryEmbeddingStore<TextSegment> store = embed(passages, model);
+        InMemoryEmbeddingStore<TextSegment> store = embed(ids, texts, model);
         if (file != null) {
             write(store, file);
         }
-        return new Outcome(store, false, passages.size(), file);
+        return new Outcome(store, false, ids.size(), file);
     }
 
-    private static InMemoryEmbeddingStore<TextSegment> embed(List<Passage> passages, EmbeddingModel model) {
+    private static InMemoryEmbeddingStore<TextSegment> embed(List<String> ids, List<String> texts, EmbeddingModel model) {
         InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
-        for (int from = 0; from < passages.size(); from += BATCH) {
-            List<Passage> batch = passages.subList(from, Math.min(passages.size(), from + BATCH));
-            List<TextSegment> segments = new ArrayList<>(batch.size());
-            List<String> ids = new ArrayList<>(batch.size());
-            for (Passage p : batch) {
-                segments.add(TextSegment.from(p.indexText()));
-                ids.add(p.id());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            int to = Math.min(ids.size(), from + BATCH);
+            List<TextSegment> segments = new ArrayList<>(to - from);
+            for (String text : texts.subList(from, to)) {
+                segments.add(TextSegment.from(text));
             }
             List<Embedding> embeddings = model.embedAll(segments).content();
-            store.addAll(ids, embeddings, segments);
+            store.addAll(ids.subList(from, to), embeddings, segments);
         }
         return store;
     }

@@ -15,10 +15,14 @@ import java.util.List;
  * @param intent         the kind of question
  * @param focus          what is asked about the frameworks (WEAKNESS for "what is it weak at"), or null
  * @param followUp       whether it was resolved against the previous turn
+ * @param candidates     for a follow-up that adds a requirement ("what if we also need…"), the frameworks
+ *                       the previous answer recommended: still in the running
  */
 public record AnalyzedQuery(String message, String context, List<String> frameworks, List<String> notCovered,
-                            List<String> languages, Intent intent, Aspect focus, boolean followUp) {
+                            List<String> languages, Intent intent, Aspect focus, boolean followUp,
+                            List<String> candidates) {
     public AnalyzedQuery {
+        candidates = List.copyOf(candidates);
         frameworks = List.copyOf(frameworks);
         notCovered = List.copyOf(notCovered);
         languages = List.copyOf(languages);

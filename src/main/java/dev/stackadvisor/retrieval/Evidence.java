@@ -13,9 +13,11 @@ import java.util.Map;
  * @param byFramework for each of {@code frameworks}, the passages about it, fused and best first
  * @param topicTerms  the analysed words of the question that are not framework names or filler
  * @param gate        whether the sources can answer
+ * @param queryVector the question's embedding (float[384], L2-normalised), null in keyword mode
  */
 public record Evidence(AnalyzedQuery query, List<RankedPassage> general, List<String> frameworks,
-                       Map<String, List<RankedPassage>> byFramework, List<String> topicTerms, GateDecision gate) {
+                       Map<String, List<RankedPassage>> byFramework, List<String> topicTerms, GateDecision gate,
+                       float[] queryVector) {
     public Evidence {
         general = List.copyOf(general);
         frameworks = List.copyOf(frameworks);

@@ -48,7 +48,8 @@ public final class HybridRetriever {
             Aspect.FIT, "best use cases ideal fit",
             Aspect.OVERVIEW, "what it is overview");
     /** Words that carry no topic: question words, "framework", "best"… (analysed at start-up). */
-    private static final String FILLER = "what which who how why when where whats what's do does did done should would could can may "
+    private static final String FILLER = "mostly mainly quite very pretty lot lots bunch tons kinda sorta "
+            + "what which who how why when where whats what's do does did done should would could can may "
             + "might must shall i we us our ours you your me my mine one ones best better good great nice use using used "
             + "framework frameworks backend backends pick picking choose choosing choice recommend recommendation suggest "
             + "need needs want wants vs versus about tell any anything yet some between compare comparison option options "
@@ -142,8 +143,14 @@ public final class HybridRetriever {
         List<ScoredPassage> bm25 = keyword.search(weighted, null, CANDIDATES);
         List<ScoredPassage> denseAll = List.of();
         double denseTop = Double.NaN;
+        float[] queryVector = null;
         if (dense != null) {
-            Embedding q = dense.embed(query.retrievalText());
+            // One embedding per question, of its words without the framework names: per-framework evidence is
+            // already filtered by name, so what should steer the ranking is what is asked about them.
+            // A follow-up is embedded on its own words: its context steers BM25 (at reduced weight) and the
+            // framework filters, and would otherwise drown what is newly asked.
+            Embedding q = dense.embed(withoutFrameworkNames(query.followUp() ? query.message() : query.retrievalText()));
+            queryVector = q.vector();
             denseAll = dense.scoreAll(q);
             denseTop = denseAll.isEmpty() ? Double.NaN : denseAll.get(0).score();
         }
@@ -177,7 +184,18 @@ public final class HybridRetriever {
         }
         boolean domainWords = current.stream().anyMatch(domain::contains);
         GateDecision decision = gate.decide(query, gateTopic, unknown, coverage, matched, denseTop, domainWords);
-        return new Evidence(query, general, frameworks, byFramework, topic, decision);
+        return new Evidence(query, general, frameworks, byFramework, topic, decision, queryVector);
+    }
+
+    /** The text with every framework name cut out, or the text itself when little else is left. */
+    String withoutFrameworkNames(String text) {
+        StringBuilder b = new StringBuilder(text);
+        List<dev.stackadvisor.corpus.FrameworkLexicon.Mention> mentions = corpus.lexicon().mentions(text);
+        for (int i = mentions.size() - 1; i >= 0; i--) {
+            b.delete(mentions.get(i).start(), mentions.get(i).end());
+        }
+        String rest = b.toString().replaceAll("\\s+", " ").trim();
+        return topic(keyword.terms(rest)).isEmpty() ? text : rest;
     }
 
     /** Analysed words of the question minus framework names and filler, repeats removed, in order. */
@@ -209,13 +227,14 @@ public final class HybridRetriever {
      * For a scenario: the frameworks the top passages make claims about, each passage counting by its fused
      * score times how much of the question it covers (a passage about the question's situation outweighs a
      * merely well-ranked one), claims under a fit or strength counting double; languages the question names
-     * narrow the choice. At most {@link #MAX_RECOMMENDED}, each with at least 40 % of the leader's weight.
+     * narrow the choice. At most {@link #MAX_RECOMMENDED}, each with at least 30 % of the leader's weight.
      */
     private List<String> recommend(List<RankedPassage> general, AnalyzedQuery query, List<String> topic) {
         List<String> preferred = analyzer.frameworksFor(query.languages());
         Map<String, Double> weight = new LinkedHashMap<>();
         for (RankedPassage r : general.subList(0, Math.min(8, general.size()))) {
-            double relevance = topic.isEmpty() ? 1 : 0.2 + stats.coverage(topic, stats.terms(r.passage()));
+            // squared, so the one passage that is about the question's situation outweighs several that rank well
+            double relevance = topic.isEmpty() ? 1 : Math.pow(0.2 + stats.coverage(topic, stats.terms(r.passage())), 2);
             Map<String, Double> inPassage = new LinkedHashMap<>();
             for (Sentence s : r.passage().sentences()) {
                 double aspect = s.aspect() == Aspect.FIT || s.aspect() == Aspect.STRENGTH ? 2 : 1;
@@ -236,9 +255,34 @@ public final class HybridRetriever {
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(weight.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         List<String> out = new ArrayList<>();
+        // Passages about the question's situation name their answer in full ("…favors ASP.NET Core, FastAPI,
+        // NestJS, or Go-based frameworks such as Gin"): their recommendations come first, in rank order.
+        for (RankedPassage r : general.subList(0, Math.min(8, general.size()))) {
+            if (topic.isEmpty() || stats.coverage(topic, stats.terms(r.passage())) < 0.4) {
+                continue;
+            }
+            for (Sentence s : r.passage().sentences()) {
+                if (s.aspect() == Aspect.FIT || s.aspect() == Aspect.STRENGTH) {
+                    for (String f : s.subjects()) {
+                        if (out.size() < MAX_RECOMMENDED && !out.contains(f) && weight.containsKey(f)) {
+                            out.add(f);
+                        }
+                    }
+                }
+            }
+        }
         for (Map.Entry<String, Double> e : ranked) {
-            if (out.size() < MAX_RECOMMENDED && e.getValue() >= 0.4 * ranked.get(0).getValue()) {
+            if (out.contains(e.getKey())) {
+                continue;
+            }
+            if (out.size() < MAX_RECOMMENDED && e.getValue() >= 0.3 * ranked.get(0).getValue()) {
                 out.add(e.getKey());
+            }
+        }
+        // a new requirement keeps the earlier recommendations in the running
+        for (String f : query.candidates()) {
+            if (out.size() < MAX_RECOMMENDED && !out.contains(f) && (preferred.isEmpty() || preferred.contains(f))) {
+                out.add(f);
             }
         }
         return out;

@@ -101,9 +101,11 @@ public final class QueryAnalyzer {
         boolean followUp = previous != null && named.isEmpty() && isFollowUp(trimmed);
         String context = "";
         Intent intent;
+        List<String> candidates = List.of();
         if (followUp) {
             context = previous.question();
             if (NEW_REQUIREMENT.matcher(trimmed).find() || previous.frameworks().isEmpty()) {
+                candidates = previous.frameworks();
                 intent = previous.frameworks().isEmpty() && !SCENARIO.matcher(context + " " + trimmed).find()
                         ? Intent.CONCEPT : Intent.SCENARIO;
                 if (languages.isEmpty()) {
@@ -120,7 +122,7 @@ public final class QueryAnalyzer {
         } else {
             intent = SCENARIO.matcher(trimmed).find() || (!languages.isEmpty() && !named.isEmpty()) ? Intent.SCENARIO : Intent.CONCEPT;
         }
-        return new AnalyzedQuery(message, context, frameworks, notCovered, languages, intent, focus, followUp);
+        return new AnalyzedQuery(message, context, frameworks, notCovered, languages, intent, focus, followUp, candidates);
     }
 
     /** Canonical names of the covered frameworks written in one of {@code languages}, in lexicon order. */

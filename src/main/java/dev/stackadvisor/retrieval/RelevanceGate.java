@@ -14,6 +14,7 @@ import java.util.List;
  *       the words can tell, so one passage must hold {@link #minKeywordCoverage} of them, or 0.1 less when
  *       that is at least two different words (one shared word, as "top" in "pizza toppings", is chance).</li>
  * </ol>
+ * A follow-up gets 0.1 of slack on each threshold: the conversation it continues was in scope.
  * The thresholds were set on the dev questions and a list of off-topic ones (see docs/retrieval.md): on
  * those, in-domain questions reached cosine ≥ 0.41 and off-topic ones ≤ 0.35. Raise them to refuse more.
  *
@@ -52,10 +53,12 @@ public record RelevanceGate(double minDense, double minDenseWithWords, double mi
             if (topic.isEmpty() && !domainWords) {
                 return new GateDecision(false, "off_topic", coverage, denseTop);
             }
+            // a follow-up continues a conversation that was in scope: it needs less to stay there
+            double slack = query.followUp() ? 0.1 : 0;
             boolean inScope = Double.isNaN(denseTop)
-                    ? topic.isEmpty() || coverage >= minKeywordCoverage
-                            || (coverage >= minKeywordCoverage - 0.1 && matched >= 2)
-                    : denseTop >= minDense || (denseTop >= minDenseWithWords && coverage >= minCoverage);
+                    ? topic.isEmpty() || coverage >= minKeywordCoverage - slack
+                            || (coverage >= minKeywordCoverage - 0.1 - slack && matched >= 2)
+                    : denseTop >= minDense - slack || (denseTop >= minDenseWithWords - slack && coverage >= minCoverage - slack);
             if (!inScope) {
                 return new GateDecision(false, "off_topic", coverage, denseTop);
             }

@@ -1,0 +1,56 @@
+package dev.stackadvisor.index;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.EmbeddingMatch;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * MiniLM embeddings of every sentence as an answer states it (float[384], L2-normalised), so that in hybrid
+ * mode the composer can rank quotes by meaning as well as by words: "40 engineers" finds "Larger teams usually
+ * benefit from more opinion." Built from the same cached store format as the passages.
+ */
+public final class SentenceVectors {
+
+    private final Map<String, float[]> vectors = new HashMap<>();
+
+    /** @param store entries keyed by {@link dev.stackadvisor.corpus.Sentence#key()} */
+    public SentenceVectors(InMemoryEmbeddingStore<TextSegment> store) {
+        // The store has no bulk read, but a search with a zero vector and no floor returns every entry.
+        int size = store.size();
+        if (size == 0) {
+            return;
+        }
+        float[] probe = new float[384];
+        probe[0] = 1;
+        for (EmbeddingMatch<TextSegment> m : store.search(EmbeddingSearchRequest.builder()
+                .queryEmbedding(Embedding.from(probe)).maxResults(size).minScore(0.0).build()).matches()) {
+            vectors.put(m.embeddingId(), m.embedding().vector());
+        }
+    }
+
+    /**
+     * Cosine similarity of a sentence to a query vector, in [-1, 1]; NaN when the sentence is unknown.
+     *
+     * @param query float[384], L2-normalised
+     */
+    public double similarity(float[] query, String sentenceKey) {
+        float[] v = vectors.get(sentenceKey);
+        if (v == null || query == null) {
+            return Double.NaN;
+        }
+        double dot = 0;
+        for (int i = 0; i < v.length; i++) {
+            dot += v[i] * query[i];
+        }
+        return dot;
+    }
+
+    /** Number of sentences held. */
+    public int size() {
+        return vectors.size();
+    }
+}

@@ -1,0 +1,245 @@
+package dev.stackadvisor.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stackadvisor.app.ServiceFactory;
+import dev.stackadvisor.app.Services;
+import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.http.HttpApi;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The real server on a free port, wired exactly as {@code Main} wires it ({@link ServiceFactory#build} +
+ * {@link HttpApi#create}), with the real corpus and, in hybrid mode, the real MiniLM model, plus a small
+ * HTTP client that returns status, headers and the body parsed as JSON.
+ *
+ * <p><b>Shared services.</b> Loading the model and building the indexes takes seconds, so
+ * {@link #start(AppConfig.Retrieval)} reuses one {@link Services} per retrieval mode for the whole test JVM
+ * (lazily built, guarded by the class lock). This is test-only state: every test class still starts its own
+ * Javalin server, and tests never depend on what another test left in the shared session store, because
+ * each conversation uses its own (fresh or random) session id. Tests that need their own start-up — such
+ * as the embedding-cache test — call {@link #start(AppConfig)} with a config of their own.
+ *
+ * <p>The embedding cache of the shared hybrid services lives in {@code target/test-cache}, so a build
+ * embeds the corpus at most once and {@code mvn clean} starts over.
+ */
+public final class TestServer implements AutoCloseable {
+
+    /** Where the shared fixtures keep their embeddings; survives between runs until {@code mvn clean}. */
+    public static final Path SHARED_CACHE_DIR = Path.of("target", "test-cache").toAbsolutePath();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<AppConfig.Retrieval, Services> SHARED = new EnumMap<>(AppConfig.Retrieval.class);
+
+    private final Javalin app;
+    private final String baseUrl;
+    private final Services services;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance: the server speaks HTTP/1.1
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private TestServer(AppConfig config, Services services) {
+        this.services = services;
+        this.app = HttpApi.create(config, () -> services).start();
+        this.baseUrl = "http://127.0.0.1:" + app.port();
+    }
+
+    /** A server on a free port backed by the JVM-wide shared services for {@code retrieval}. */
+    public static TestServer start(AppConfig.Retrieval retrieval) {
+        return new TestServer(config(retrieval, SHARED_CACHE_DIR), shared(retrieval));
+    }
+
+    /** A server on a free port backed by services built now from {@code config} (nothing shared). */
+    public static TestServer start(AppConfig config) {
+        return new TestServer(config, ServiceFactory.build(config));
+    }
+
+    /**
+     * The configuration the tests use: the repository's {@code corpus/}, port 0, the given retrieval mode and
+     * embedding cache directory, everything else at its default.
+     */
+    public static AppConfig config(AppConfig.Retrieval retrieval, Path cacheDir) {
+        return AppConfig.fromEnv(Map.of(
+                "ADVISOR_CORPUS_DIR", corpusDir().toString(),
+                "ADVISOR_CACHE_DIR", cacheDir.toAbsolutePath().toString(),
+                "ADVISOR_RETRIEVAL", retrieval.name().toLowerCase(Locale.ROOT),
+                "PORT", "0"));
+    }
+
+    /** The shared services for a retrieval mode, built on first use. */
+    public static synchronized Services shared(AppConfig.Retrieval retrieval) {
+        return SHARED.computeIfAbsent(retrieval, r -> ServiceFactory.build(config(r, SHARED_CACHE_DIR)));
+    }
+
+    /** Absolute path of the corpus the server reads (tests run with the project directory as cwd). */
+    public static Path corpusDir() {
+        Path dir = Path.of("corpus").toAbsolutePath();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("no corpus at " + dir + ": run the tests from the project directory");
+        }
+        return dir;
+    }
+
+    /** The raw text of {@code corpus/<documentId>.txt}, or empty when there is no such file. */
+    public static Optional<String> corpusText(String documentId) {
+        Path file = corpusDir().resolve(documentId + ".txt");
+        if (!documentId.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * White space folded the way citations fold it: every run of white space, no-break spaces included, becomes
+     * one space; leading and trailing space is dropped.
+     */
+    public static String normalizeWhitespace(String s) {
+        return s.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The services behind this server (shared or its own). */
+    public Services services() {
+        return services;
+    }
+
+    /** {@code GET path}. */
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** {@code POST path} with a JSON body and {@code Content-Type: application/json}. */
+    public Response postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code POST path} with raw bytes.
+     *
+     * @param contentType the header value, or null to send no Content-Type at all
+     */
+    public Response post(String path, String contentType, byte[] body) {
+        return post(path, contentType, body, false);
+    }
+
+    /**
+     * As {@link #post(String, String, byte[])}, optionally with {@code Expect: 100-continue}: the way to send
+     * a body the server will refuse unread (over the size limit). Without it the server's early 413 and
+     * closed connection reach java.net.http as a broken pipe instead of a response.
+     */
+    public Response post(String path, String contentType, byte[] body, boolean expectContinue) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .expectContinue(expectContinue);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** Sends a prepared request (for unusual bodies such as chunked uploads). */
+    public Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), parse(r.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code POST /api/chat} with {@code message} and, when not null, {@code sessionId}. */
+    public Response chat(String message, String sessionId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        if (sessionId != null) {
+            body.put("sessionId", sessionId);
+        }
+        return postJson("/api/chat", toJson(body));
+    }
+
+    /** {@code POST /api/chat} in a new conversation. */
+    public Response chat(String message) {
+        return chat(message, null);
+    }
+
+    /** Serialises a value with Jackson (so strings are escaped properly). */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? null : JSON.readTree(body);
+        } catch (IOException e) {
+            return null; // not JSON: json() stays null and tests say so
+        }
+    }
+
+    /**
+     * A response.
+     *
+     * @param status      HTTP status
+     * @param contentType the Content-Type header, "" when absent
+     * @param body        the raw body
+     * @param json        the body parsed as JSON, or null when it is not JSON
+     */
+    public record Response(int status, String contentType, String body, JsonNode json) {
+
+        /** The JSON body; fails the test with the raw body when it is not JSON. */
+        public JsonNode json() {
+            if (json == null) {
+                throw new AssertionError("expected a JSON body but got status " + status + " '" + contentType + "': " + body);
+            }
+            return json;
+        }
+
+        /** For assertion messages. */
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+}
