@@ -123,6 +123,10 @@ final class ClaimPicker {
                 if (aspects != null && !aspects.contains(s.aspect())) {
                     continue;
                 }
+                if (framework != null && aspects != null && aspects.equals(Set.of(Aspect.OVERVIEW))
+                        && !s.subjects().get(0).equals(framework)) {
+                    continue; // "what it is" must be about this framework first, not one of a list
+                }
                 Claim c = claim(r, s, framework);
                 if (c.words() < 3 || c.sentenceKeys().stream().anyMatch(used::contains)) {
                     continue;

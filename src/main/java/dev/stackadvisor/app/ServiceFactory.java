@@ -74,6 +74,6 @@ public final class ServiceFactory {
                 corpus.coveredFrameworks().size(), config.retrieval().name().toLowerCase(), cacheState, embedded, ms);
         log.info("ready: {} documents, {} passages, {} frameworks, retrieval={}, embedding cache={} ({} embedded), {} ms",
                 report.documents(), report.passages(), report.frameworks(), report.retrieval(), cacheState, embedded, ms);
-        return new Services(chat, catalog, report);
+        return new Services(chat, catalog, report, analyzer, retriever);
     }
 }

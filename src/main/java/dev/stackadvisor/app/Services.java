@@ -2,13 +2,18 @@ package dev.stackadvisor.app;
 
 import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatService;
+import dev.stackadvisor.retrieval.HybridRetriever;
+import dev.stackadvisor.retrieval.QueryAnalyzer;
 
 /**
  * Everything a request needs, built once at start-up by {@link ServiceFactory}.
  *
  * @param chat    answers questions
  * @param catalog lists sources and frameworks
- * @param startup what start-up did and how long it took
+ * @param startup   what start-up did and how long it took
+ * @param analyzer  reads questions (exposed for the eval, benchmarks and tests)
+ * @param retriever retrieves evidence (exposed for the eval, benchmarks and tests)
  */
-public record Services(ChatService chat, Catalog catalog, StartupReport startup) {
+public record Services(ChatService chat, Catalog catalog, StartupReport startup, QueryAnalyzer analyzer,
+                       HybridRetriever retriever) {
 }

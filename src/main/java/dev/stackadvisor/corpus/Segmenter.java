@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public final class Segmenter {
 
     /** Part of the embedding cache key; change it with any change to the passages produced. */
-    public static final String VERSION = "seg-10";
+    public static final String VERSION = "seg-11";
 
     /** Estimated word-piece budget of a passage's index text; MiniLM reads 128 including [CLS] and [SEP]. */
     public static final int DEFAULT_TOKEN_BUDGET = 100;

@@ -167,7 +167,6 @@ final class TableParser {
         int base = line.trimmedStart() + nameEnd;
         String name = t.substring(0, nameEnd).trim();
         List<Cell> cells = new ArrayList<>();
-        cells.add(new Cell(columns[1], base + m.start("fit"), base + m.end("fit"), Aspect.FIT, m.group("fit").trim()));
         Matcher r = Pattern.compile(RATING).matcher(m.group("ratings"));
         List<String> ratings = new ArrayList<>();
         int c = 2;
@@ -176,7 +175,10 @@ final class TableParser {
         }
         int rowStart = line.trimmedStart();
         int rowEnd = line.trimmedStart() + t.length();
+        // the ratings are quoted with their whole row (the glued "HighHighGrowing…" alone means nothing), so
+        // they come first: cells stay in order of their start offsets
         cells.add(new Cell("ratings", rowStart, rowEnd, Aspect.RATING, String.join("; ", ratings)));
+        cells.add(new Cell(columns[1], base + m.start("fit"), base + m.end("fit"), Aspect.FIT, m.group("fit").trim()));
         String lastColumn = columns[columns.length - 1];
         cells.add(new Cell(lastColumn, base + m.start("last"), base + m.end("last"), Aspect.FIT,
                 lastColumn + ": " + m.group("last").trim()));

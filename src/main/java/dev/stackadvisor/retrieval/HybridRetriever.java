@@ -175,15 +175,17 @@ public final class HybridRetriever {
             candidates.addAll(about.subList(0, Math.min(5, about.size())));
         }
         int matched = 0;
+        double exact = 0;
         for (RankedPassage r : candidates) {
             double c = stats.coverage(gateTopic, stats.terms(r.passage()));
+            exact = Math.max(exact, stats.exactCoverage(gateTopic, stats.terms(r.passage())));
             if (c > coverage) {
                 coverage = c;
                 matched = stats.matched(gateTopic, stats.terms(r.passage()));
             }
         }
         boolean domainWords = current.stream().anyMatch(domain::contains);
-        GateDecision decision = gate.decide(query, gateTopic, unknown, coverage, matched, denseTop, domainWords);
+        GateDecision decision = gate.decide(query, gateTopic, unknown, exact, coverage, matched, denseTop, domainWords);
         return new Evidence(query, general, frameworks, byFramework, topic, decision, queryVector);
     }
 

@@ -6,8 +6,9 @@ import java.util.List;
  * Decides whether the sources can answer. In order:
  * <ol>
  *   <li>the question names frameworks and none of them is covered ("Svelte vs React") → {@code not_covered};</li>
- *   <li>at least half of its topic words (IDF-weighted) appear nowhere in the corpus and no passage holds a
- *       third of them, as with "latest Spring Boot version" or "GitHub stars of FastAPI" → {@code unknown_terms};</li>
+ *   <li>it names a covered framework but at least half of its topic words (IDF-weighted) appear nowhere in
+ *       the corpus and no passage holds a third of them exactly, as with "latest Spring Boot version" or
+ *       "GitHub stars of FastAPI": it asks for facts the articles never give → {@code unknown_terms};</li>
  *   <li>no covered framework named, and the passages are not about it → {@code off_topic}. In hybrid mode
  *       "about it" means the best passage is within {@link #minDense} cosine of the question, or within
  *       {@link #minDenseWithWords} and holding {@link #minCoverage} of the topic words; in keyword mode only
@@ -36,17 +37,18 @@ public record RelevanceGate(double minDense, double minDenseWithWords, double mi
      * @param query        the analysed question
      * @param topic        its topic words (analysed)
      * @param unknownShare IDF-weighted share of topic words no passage holds
+     * @param exact        best single-passage share of the topic words held exactly (no fuzzy matching), 0..1
      * @param coverage     best single-passage coverage of the topic words, 0..1
      * @param matched      how many topic words that best passage holds
      * @param denseTop     best cosine similarity, NaN in keyword mode
      * @param domainWords  whether an empty topic still asks about frameworks ("which backend should we use?")
      */
-    public GateDecision decide(AnalyzedQuery query, List<String> topic, double unknownShare, double coverage,
-                               int matched, double denseTop, boolean domainWords) {
+    public GateDecision decide(AnalyzedQuery query, List<String> topic, double unknownShare, double exact,
+                               double coverage, int matched, double denseTop, boolean domainWords) {
         if (query.frameworks().isEmpty() && !query.notCovered().isEmpty()) {
             return new GateDecision(false, "not_covered", coverage, denseTop);
         }
-        if (!topic.isEmpty() && unknownShare >= maxUnknown && coverage < 0.34) {
+        if (!query.frameworks().isEmpty() && !topic.isEmpty() && unknownShare >= maxUnknown && exact < 0.34) {
             return new GateDecision(false, "unknown_terms", coverage, denseTop);
         }
         if (query.frameworks().isEmpty()) {

@@ -41,9 +41,26 @@ public final class TermStats {
         return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
     }
 
-    /** True when some stem of the corpus matches {@code term} (see {@link #matches(String, Set)}). */
+    /**
+     * True when the corpus uses exactly this stem. Exact on purpose: the forgiving match would let "star" (of
+     * "GitHub stars") meet "startup" and pass a question about facts the articles never give.
+     */
     public boolean known(String term) {
-        return matches(term, vocabulary);
+        return vocabulary.contains(term);
+    }
+
+    /** IDF-weighted share of {@code topic} that {@code terms} holds exactly, 0..1 (1 for an empty topic). */
+    public double exactCoverage(List<String> topic, Set<String> terms) {
+        double total = 0;
+        double found = 0;
+        for (String t : topic) {
+            double w = idf(t);
+            total += w;
+            if (terms.contains(t)) {
+                found += w;
+            }
+        }
+        return total == 0 ? 1 : found / total;
     }
 
     /**

@@ -1,0 +1,50 @@
+package dev.stackadvisor.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AppConfigTest {
+
+    @Test
+    void should_default_to_the_documented_values() {
+        AppConfig c = AppConfig.fromEnv(Map.of());
+        assertEquals("127.0.0.1", c.host());
+        assertEquals(7070, c.port());
+        assertEquals(AppConfig.Retrieval.HYBRID, c.retrieval());
+        assertEquals("none", c.llmProvider());
+        assertEquals(16 * 1024, c.maxBodyBytes());
+        assertEquals(20_000, c.llmTimeoutMs());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"PORT,seventy", "PORT,70000", "ADVISOR_RETRIEVAL,semantic", "ADVISOR_MAX_SESSIONS,0",
+            "LLM_TIMEOUT_MS,-5", "ADVISOR_SESSION_TTL_SECONDS,x"})
+    void should_fail_fast_naming_the_variable(String name, String value) {
+        ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.fromEnv(Map.of(name, value)));
+        assertTrue(e.getMessage().startsWith(name + "="), e.getMessage());
+    }
+
+    @Test
+    void should_read_keyword_mode_and_lists() {
+        AppConfig c = AppConfig.fromEnv(Map.of("ADVISOR_RETRIEVAL", "KEYWORD", "ADVISOR_API_KEYS", " k1, k2 ,,",
+                "ADVISOR_CACHE_DIR", ""));
+        assertEquals(AppConfig.Retrieval.KEYWORD, c.retrieval());
+        assertEquals(java.util.List.of("k1", "k2"), c.apiKeys());
+        assertNull(c.cacheDir(), "an empty cache dir turns the cache off");
+    }
+
+    @Test
+    void should_never_print_secrets() {
+        AppConfig c = AppConfig.fromEnv(Map.of("LLM_API_KEY", "sk-secret-value", "ADVISOR_API_KEYS", "key-123"));
+        assertFalse(c.toString().contains("sk-secret-value"));
+        assertFalse(c.toString().contains("key-123"));
+    }
+}
