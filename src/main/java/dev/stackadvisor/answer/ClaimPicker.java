@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <pre>  2 × relevance + 0.6 × meaning + (its passage's fused score ÷ the best one)
  *      + 0.3 for a table cell when the question has no topic words (the article's own one-line verdict)
  *      + 0.3 for a table rating that matches the question
- *      − 0.1 per extra framework it is about, − 0.2 when the framework asked about is not its main subject
+ *      − 0.05 per extra framework it is about, − 0.1 when the framework asked about is not its first subject
  *      − 0.4 past 35 words, − 0.8 past 50, − 0.3 for a bare list of names, − 1 for a question</pre>
  * Ties go to the earlier passage and sentence, so the choice is deterministic. Short list items are quoted
  * with up to two neighbours of the same list; a bare "Yes." or "FastAPI." with the sentence that says why.
@@ -153,9 +153,9 @@ final class ClaimPicker {
     }
 
     private double penalty(Sentence s, Claim c, String framework) {
-        double p = 0.1 * Math.min(4, Math.max(0, s.subjects().size() - 1));
+        double p = 0.05 * Math.min(4, Math.max(0, s.subjects().size() - 1));
         if (framework != null && !s.subjects().get(0).equals(framework)) {
-            p += 0.2;
+            p += 0.1;
         }
         int words = c.words();
         if (words > 50) {
@@ -222,7 +222,7 @@ final class ClaimPicker {
      */
     private Claim withReason(RankedPassage r, Sentence s) {
         Passage p = r.passage();
-        boolean bare = s.wordCount() <= 10 || s.quote().matches("(?i)^(yes|no)\\b.*");
+        boolean bare = s.wordCount() <= 4 || s.quote().matches("(?i)^(yes|no)\\b.*");
         int at = p.sentences().indexOf(s);
         if (bare && at >= 0 && at + 1 < p.sentences().size()) {
             Sentence next = p.sentences().get(at + 1);

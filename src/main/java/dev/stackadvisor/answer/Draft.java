@@ -87,8 +87,10 @@ final class Draft {
                 } else if (p instanceof Claim c) {
                     Citation citation = numbered.computeIfAbsent(c.key(), k -> citationOf.apply(c, numbered.size() + 1));
                     String shown = c.display().strip();
-                    String end = shown.matches(".*[.!?]$") ? shown.substring(shown.length() - 1) : "";
-                    b.append(end.isEmpty() ? shown : shown.substring(0, shown.length() - 1))
+                    // every claim ends a sentence: "…low overhead [1]." (table cells carry no full stop of their own)
+                    boolean closed = shown.matches(".*[.!?]$");
+                    String end = closed ? shown.substring(shown.length() - 1) : ".";
+                    b.append(closed ? shown.substring(0, shown.length() - 1) : shown)
                             .append(" [").append(citation.n()).append(']').append(end);
                 } else {
                     b.append(p);

@@ -91,12 +91,20 @@ public final class ExtractiveComposer {
             Map<String, Claim> lead = new LinkedHashMap<>();
             Map<String, Double> leadRelevance = new LinkedHashMap<>();
             for (String f : fs) {
+                if (lead.containsKey(f)) {
+                    continue;
+                }
                 Optional<Claim> direct = topic.isEmpty() ? Optional.empty() : pick(ev, f, null, used, DIRECT_RELEVANCE);
                 Optional<Claim> c = direct.isPresent() ? direct : pick(ev, f, Set.of(Aspect.FIT), used, 0);
                 c.ifPresent(claim -> {
-                    lead.put(f, claim);
+                    // one table row about "Gin / Echo" speaks for both: state it once, for both
+                    for (String g : fs) {
+                        if (g.equals(f) || (!lead.containsKey(g) && claim.first().subjects().contains(g))) {
+                            lead.put(g, claim);
+                            leadRelevance.put(g, picker.relevance(claim, question(ev)));
+                        }
+                    }
                     used.addAll(claim.sentenceKeys());
-                    leadRelevance.put(f, picker.relevance(claim, question(ev)));
                 });
             }
             String leaning = leaning(leadRelevance);
@@ -106,10 +114,12 @@ public final class ExtractiveComposer {
             verdict.add(leaning != null ? "For this, the sources lean to " + leaning + ". "
                     : allOnPoint ? "The sources back " + (fs.size() == 2 ? "both" : "all of them") + " for this; team and workload decide. "
                     : "It depends on what you are building. ");
+            Set<Claim> stated = new java.util.HashSet<>();
             for (String f : fs) {
                 Claim c = lead.get(f);
-                if (c != null) {
-                    verdict.add(label(f) + ": ");
+                if (c != null && stated.add(c)) {
+                    List<String> sharing = fs.stream().filter(g -> lead.get(g) == c).toList();
+                    verdict.add(sharing.size() == 1 ? label(f) + ": " : joinNames(sharing) + ": ");
                     verdict.add(c);
                     verdict.add(" ");
                 }
@@ -118,7 +128,7 @@ public final class ExtractiveComposer {
         }
         context(ev, draft, used, 1);
         languageNote(ev.query(), fs, draft);
-        Aspect first = ev.query().focus() == Aspect.STRENGTH ? Aspect.STRENGTH : Aspect.WEAKNESS;
+        Aspect first = ev.query().focus() == Aspect.WEAKNESS ? Aspect.WEAKNESS : Aspect.STRENGTH;
         Aspect second = first == Aspect.STRENGTH ? Aspect.WEAKNESS : Aspect.STRENGTH;
         for (String f : fs) {
             Claim what = take(pick(ev, f, Set.of(Aspect.OVERVIEW), used, 0), used);
@@ -333,8 +343,13 @@ public final class ExtractiveComposer {
         return picker.best(ev.byFramework().getOrDefault(f, List.of()), f, aspects, question(ev), used, minRelevance);
     }
 
-    private static Question question(Evidence ev) {
-        return new Question(ev.topicTerms(), ev.queryVector());
+    /**
+     * The question as sentences are ranked against it: its topic words that the corpus uses (a word no
+     * article has, like "multiplayer", cannot tell one sentence from another), and its embedding.
+     */
+    private Question question(Evidence ev) {
+        List<String> known = ev.topicTerms().stream().filter(stats::knownLoosely).toList();
+        return new Question(known, ev.queryVector());
     }
 
     private static Claim take(Optional<Claim> c, Set<String> used) {

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public final class Segmenter {
 
     /** Part of the embedding cache key; change it with any change to the passages produced. */
-    public static final String VERSION = "seg-11";
+    public static final String VERSION = "seg-12";
 
     /** Estimated word-piece budget of a passage's index text; MiniLM reads 128 including [CLS] and [SEP]. */
     public static final int DEFAULT_TOKEN_BUDGET = 100;
@@ -47,6 +47,7 @@ public final class Segmenter {
     private static final Pattern ABBREVIATION_END = Pattern.compile(
             "(\\b[A-Z]\\.){1,3}$|\\b(e\\.g|i\\.e|vs|etc|Mr|Dr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.$");
     private static final String SECTION_SEPARATOR = " › ";
+    private static final Pattern REFERS_BACK = Pattern.compile("^(these|those|they|both|all three|such)\\b", Pattern.CASE_INSENSITIVE);
     /** Page furniture and calls to action of the captured pages: neither headings nor facts. */
     private static final Pattern BOILERPLATE = Pattern.compile(
             "^(share this article|\\d+ min(ute)?s? read|thanks for reading|related articles|explore more .*|author bio"
@@ -110,6 +111,8 @@ public final class Segmenter {
         private int currentList = -1;
         /** Frameworks a list of bare names under the current heading recommends ("NestJS", "Fastify"…). */
         private List<String> recommended = new ArrayList<>();
+        /** The sub-heading that list stood under. */
+        private String recommendedUnder = "";
 
         Walk(Document doc) {
             this.doc = doc;
@@ -243,11 +246,15 @@ public final class Segmenter {
                 }
                 boolean justNames = listGroup >= 0 && lexicon.isJustNames(quote);
                 if (justNames) {
-                    // a recommendation list: the rest of the section ("Why These Frameworks Work Well: WebSocket
-                    // support…", "These frameworks are commonly used for…") is about the frameworks it names
+                    // a recommendation list: what the section goes on to say of "these frameworks" is about them
                     lexicon.names(quote).stream().filter(n -> !recommended.contains(n)).forEach(recommended::add);
+                    recommendedUnder = sub == null ? "" : sub;
                 }
-                List<String> defaults = sectionSubjects.isEmpty() && !justNames ? recommended : sectionSubjects;
+                // bullets under a later sub-heading ("Why These Frameworks Work Well") and prose that refers back
+                // ("These frameworks are commonly used for…") are about the list; other prose is not
+                boolean aboutList = listGroup >= 0 ? !(sub == null ? "" : sub).equals(recommendedUnder)
+                        : REFERS_BACK.matcher(quote).find();
+                List<String> defaults = sectionSubjects.isEmpty() && !justNames && aboutList ? recommended : sectionSubjects;
                 SubjectResolver.Resolved r = subjectResolver.resolve(quote, defaults, previousSubjects, samePargraph);
                 samePargraph = true;
                 Aspect aspect;

@@ -31,7 +31,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * The deterministic keyword scorer: Lucene BM25 (k1 = 1.2, b = 0.75, Lucene's defaults) over each passage's
- * index text, analysed with Lucene's {@link EnglishAnalyzer} (stop words, possessives, Porter stemming).
+ * index text, analysed with Lucene's {@link EnglishAnalyzer} (stop words, possessives, Porter stemming) behind
+ * a char filter that unifies the spellings of "real-time" ({@link SearchAnalyzer}).
  * In memory; built once at start-up in a few milliseconds. Thread-safe for searching.
  */
 public final class KeywordIndex {
@@ -40,7 +41,7 @@ public final class KeywordIndex {
     private static final String TEXT = "text";
     private static final String FRAMEWORK = "framework";
 
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = new SearchAnalyzer();
     private final IndexSearcher searcher;
     private final Map<String, Passage> byId = new LinkedHashMap<>();
     private final DirectoryReader reader;

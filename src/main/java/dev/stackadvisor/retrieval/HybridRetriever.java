@@ -48,7 +48,7 @@ public final class HybridRetriever {
             Aspect.FIT, "best use cases ideal fit",
             Aspect.OVERVIEW, "what it is overview");
     /** Words that carry no topic: question words, "framework", "best"… (analysed at start-up). */
-    private static final String FILLER = "mostly mainly quite very pretty lot lots bunch tons kinda sorta "
+    private static final String FILLER = "real mostly mainly quite very pretty lot lots bunch tons kinda sorta "
             + "what which who how why when where whats what's do does did done should would could can may "
             + "might must shall i we us our ours you your me my mine one ones best better good great nice use using used "
             + "framework frameworks backend backends pick picking choose choosing choice recommend recommendation suggest "

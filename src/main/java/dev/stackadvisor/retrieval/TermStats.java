@@ -49,6 +49,11 @@ public final class TermStats {
         return vocabulary.contains(term);
     }
 
+    /** True when some stem of the corpus matches {@code term} exactly or loosely ({@link #matches}). */
+    public boolean knownLoosely(String term) {
+        return matches(term, vocabulary);
+    }
+
     /** IDF-weighted share of {@code topic} that {@code terms} holds exactly, 0..1 (1 for an empty topic). */
     public double exactCoverage(List<String> topic, Set<String> terms) {
         double total = 0;

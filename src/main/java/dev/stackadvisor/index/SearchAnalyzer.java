@@ -1,0 +1,34 @@
+package dev.stackadvisor.index;
+
+import java.io.Reader;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+
+/**
+ * Lucene's {@link EnglishAnalyzer} (stop words, possessives, Porter stemming) behind one char filter that
+ * writes "real-time", "real time" and "realtime" alike as {@code realtime}: the articles spell it all three
+ * ways, and split at the hyphen its "real" would match "any real difference?".
+ */
+final class SearchAnalyzer extends AnalyzerWrapper {
+
+    private static final Pattern REAL_TIME = Pattern.compile("(?i)\\breal[\\s-]+time\\b");
+
+    private final Analyzer english = new EnglishAnalyzer();
+
+    SearchAnalyzer() {
+        super(Analyzer.PER_FIELD_REUSE_STRATEGY);
+    }
+
+    @Override
+    protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return english;
+    }
+
+    @Override
+    protected Reader wrapReader(String fieldName, Reader reader) {
+        return new PatternReplaceCharFilter(REAL_TIME, "realtime", reader);
+    }
+}
