@@ -11,11 +11,17 @@ import java.util.List;
  * @param grounded       false when the sources cannot answer: the text then says so and cites nothing
  * @param mode           {@code extractive} (quoted from the passages) or {@code llm}
  * @param fallbackReason why an LLM answer was replaced by the extractive one, or null
+ * @param removedMarkers citation markers of an LLM answer that pointed at no given passage and were removed
  */
 public record Answer(String text, List<Citation> citations, List<String> frameworks, boolean grounded, String mode,
-                     String fallbackReason) {
+                     String fallbackReason, int removedMarkers) {
     public Answer {
         citations = List.copyOf(citations);
         frameworks = List.copyOf(frameworks);
+    }
+
+    /** The same answer, served in place of a failed LLM answer. */
+    public Answer withFallbackReason(String reason) {
+        return new Answer(text, citations, frameworks, grounded, mode, reason, removedMarkers);
     }
 }

@@ -1,6 +1,7 @@
 package dev.stackadvisor.app;
 
 import dev.stackadvisor.answer.Citation;
+import dev.stackadvisor.answer.PromptTemplates;
 import dev.stackadvisor.chat.ChatReply;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.config.ConfigException;
@@ -37,7 +38,7 @@ public final class Main {
                 case "eval" -> eval(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 default -> usage(err, "unknown command '" + command + "'");
             };
-        } catch (ConfigException | CorpusLoader.CorpusException e) {
+        } catch (ConfigException | CorpusLoader.CorpusException | IllegalStateException e) {
             err.println("stack-advisor: " + e.getMessage());
             return 2;
         }
@@ -45,6 +46,9 @@ public final class Main {
 
     /** Starts the server at once (so /health answers), then loads the indexes and flips /ready. */
     static int serve(AppConfig config) {
+        if (config.llmEnabled()) {
+            PromptTemplates.load(config.promptsDir()); // fail before binding the port, with the template's name
+        }
         AtomicReference<Services> services = new AtomicReference<>();
         Javalin app = HttpApi.create(config, services::get).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));

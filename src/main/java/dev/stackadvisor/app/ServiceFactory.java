@@ -19,6 +19,18 @@ import java.util.List;
 import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 import dev.stackadvisor.retrieval.RelevanceGate;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.stackadvisor.answer.LlmAnswerer;
+import dev.stackadvisor.answer.PromptTemplates;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -36,6 +48,49 @@ public final class ServiceFactory {
     }
 
     /**
+     * The LLM answerer for the configured provider: prompts loaded (start-up fails on a missing or malformed
+     * template), the client's own timeout set to ours and its retries to zero (the library defaults can block
+     * a request for minutes), and a circuit breaker that opens after {@code LLM_BREAKER_FAILURES} failures of
+     * the last 5 calls and stays open {@code LLM_BREAKER_COOLDOWN_MS}.
+     */
+    static LlmAnswerer llm(AppConfig config, Corpus corpus) {
+        PromptTemplates prompts = PromptTemplates.load(config.promptsDir());
+        Duration timeout = Duration.ofMillis(config.llmTimeoutMs());
+        ChatModel model;
+        StreamingChatModel streaming;
+        if (config.llmProvider().equals("ollama")) {
+            model = OllamaChatModel.builder().baseUrl(config.llmBaseUrl()).modelName(config.llmModel())
+                    .timeout(timeout).maxRetries(0).build();
+            streaming = OllamaStreamingChatModel.builder().baseUrl(config.llmBaseUrl()).modelName(config.llmModel())
+                    .timeout(timeout).build();
+        } else {
+            String key = config.llmApiKey().isEmpty() ? "none" : config.llmApiKey();
+            model = OpenAiChatModel.builder().baseUrl(config.llmBaseUrl()).apiKey(key).modelName(config.llmModel())
+                    .timeout(timeout).maxRetries(0).build();
+            streaming = OpenAiStreamingChatModel.builder().baseUrl(config.llmBaseUrl()).apiKey(key)
+                    .modelName(config.llmModel()).timeout(timeout).build();
+        }
+        CircuitBreaker breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(5)
+                .minimumNumberOfCalls(config.breakerFailures())
+                .failureRateThreshold(100f * config.breakerFailures() / 5 - 0.01f)
+                .waitDurationInOpenState(Duration.ofMillis(config.breakerCooldownMs()))
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordExceptions(Throwable.class)
+                .build());
+        breaker.getEventPublisher().onStateTransition(e -> log.warn("LLM circuit breaker: {}", e.getStateTransition()));
+        ExecutorService executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "llm-call");
+            t.setDaemon(true);
+            return t;
+        });
+        log.info("LLM answers: provider={}, model={}, base URL={}, timeout={} ms", config.llmProvider(), config.llmModel(),
+                config.llmBaseUrl(), config.llmTimeoutMs());
+        return new LlmAnswerer(model, streaming, prompts, corpus, breaker, config.llmTimeoutMs(), executor, config.llmModel());
+    }
+
+    /**
      * Loads the corpus, builds the indexes (embedding or loading cached embeddings in hybrid mode) and wires
      * the services.
      *
@@ -43,6 +98,9 @@ public final class ServiceFactory {
      */
     public static Services build(AppConfig config) {
         long start = System.nanoTime();
+        if (config.llmEnabled()) {
+            PromptTemplates.load(config.promptsDir()); // a broken template fails start-up before the slow part
+        }
         FrameworkLexicon lexicon = new FrameworkLexicon();
         Corpus corpus = new CorpusLoader(lexicon, new Segmenter(lexicon)).load(config.corpusDir());
         KeywordIndex keyword = new KeywordIndex(corpus.passages());
@@ -67,7 +125,8 @@ public final class ServiceFactory {
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
         SessionStore sessions = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
                 Clock.systemUTC());
-        ChatService chat = new ChatService(analyzer, retriever, composer, sessions);
+        LlmAnswerer llm = config.llmEnabled() ? llm(config, corpus) : null;
+        ChatService chat = new ChatService(analyzer, retriever, composer, llm, sessions);
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
         long ms = (System.nanoTime() - start) / 1_000_000;
         StartupReport report = new StartupReport(corpus.documents().size(), corpus.passages().size(),

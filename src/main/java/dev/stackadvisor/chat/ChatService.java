@@ -1,7 +1,10 @@
 package dev.stackadvisor.chat;
 
+import dev.langchain4j.data.message.ChatMessage;
 import dev.stackadvisor.answer.Answer;
 import dev.stackadvisor.answer.ExtractiveComposer;
+import dev.stackadvisor.answer.LlmAnswerer;
+import dev.stackadvisor.answer.LlmException;
 import dev.stackadvisor.retrieval.AnalyzedQuery;
 import dev.stackadvisor.retrieval.Evidence;
 import dev.stackadvisor.retrieval.HybridRetriever;
@@ -12,10 +15,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One turn of a conversation: read the question against the previous turn, retrieve, answer, remember.
- * Knows nothing of HTTP. Thread-safe.
+ * One turn of a conversation: read the question against the session's memory, retrieve, answer, remember.
+ * With an LLM configured the answer is generated from the retrieved passages, and any LLM failure (down,
+ * hung, erroring, garbage, breaker open) serves the extractive answer instead, saying why. When retrieval says
+ * the sources cannot answer, the refusal is returned without calling the LLM. Knows nothing of HTTP.
+ * Thread-safe.
  */
 public final class ChatService {
 
@@ -23,36 +31,62 @@ public final class ChatService {
     public static final int MAX_MESSAGE_CHARS = 4000;
     /** What a session id may look like: 1–128 of {@code [A-Za-z0-9_-]}. */
     public static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern CHUNK = Pattern.compile("(?<=\\n)|(?<=[.!?]\\s)");
+    private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
     private final QueryAnalyzer analyzer;
     private final HybridRetriever retriever;
     private final ExtractiveComposer composer;
+    private final LlmAnswerer llm;
     private final SessionStore sessions;
     private final SecureRandom random = new SecureRandom();
 
-    public ChatService(QueryAnalyzer analyzer, HybridRetriever retriever, ExtractiveComposer composer, SessionStore sessions) {
+    /** @param llm null without an LLM: every answer is extractive */
+    public ChatService(QueryAnalyzer analyzer, HybridRetriever retriever, ExtractiveComposer composer, LlmAnswerer llm,
+                       SessionStore sessions) {
         this.analyzer = analyzer;
         this.retriever = retriever;
         this.composer = composer;
+        this.llm = llm;
         this.sessions = sessions;
+    }
+
+    /** As {@link #chat(String, String, int)} with the default breadth. */
+    public ChatReply chat(String message, String sessionId) {
+        return chat(message, sessionId, HybridRetriever.GENERAL_TOP);
     }
 
     /**
      * Answers {@code message} within the conversation {@code sessionId}.
      *
      * @param sessionId an existing or client-chosen id matching {@link #SESSION_ID}, or null for a new one
+     * @param topK      how many fused passages concept and scenario answers draw from (1–30)
      * @throws IllegalArgumentException when the message is blank or too long or the session id malformed
      *                                  (the HTTP layer validates first and reports these as 400)
      */
-    public ChatReply chat(String message, String sessionId) {
-        return chat(message, sessionId, HybridRetriever.GENERAL_TOP);
+    public ChatReply chat(String message, String sessionId, int topK) {
+        return turn(message, sessionId, topK, null);
     }
 
     /**
-     * As {@link #chat(String, String)}, drawing concept and scenario answers from the best {@code topK}
-     * fused passages (1–30).
+     * As {@link #chat(String, String, int)}, streamed to {@code sink}: the LLM's deltas as they come, or the
+     * extractive answer sentence by sentence. {@code done} carries the same reply {@code chat} would return.
      */
-    public ChatReply chat(String message, String sessionId, int topK) {
+    public ChatReply stream(String message, String sessionId, int topK, StreamSink sink) {
+        return turn(message, sessionId, topK, sink);
+    }
+
+    /** Sessions currently remembered. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    /** The LLM answerer, if one is configured (for health reporting). */
+    public Optional<LlmAnswerer> llm() {
+        return Optional.ofNullable(llm);
+    }
+
+    private ChatReply turn(String message, String sessionId, int topK, StreamSink sink) {
         if (message == null || message.isBlank()) {
             throw new IllegalArgumentException("message must not be empty");
         }
@@ -65,22 +99,71 @@ public final class ChatService {
         String id = sessionId != null ? sessionId : newSessionId();
         long t0 = System.nanoTime();
         Optional<Turn> last = sessions.lastTurn(id);
+        List<ChatMessage> history = sessions.history(id);
         PreviousTurn previous = last.map(t -> new PreviousTurn(t.question(), t.frameworks())).orElse(null);
         AnalyzedQuery query = analyzer.analyze(message, previous);
+        if (query.followUp() && llm != null) {
+            query = rewritten(query, history, message);
+        }
         Evidence evidence = retriever.retrieve(query, topK);
         long t1 = System.nanoTime();
-        Answer answer = composer.compose(evidence);
+        boolean useLlm = llm != null && evidence.gate().grounded();
+        if (sink != null) {
+            sink.meta(id, evidence.frameworks(), useLlm && llm.available() ? "llm" : "extractive");
+        }
+        Answer answer = useLlm ? llmAnswer(evidence, history, sink) : composer.compose(evidence);
+        if (sink != null && (!useLlm || !"llm".equals(answer.mode()))) {
+            if (!useLlm || !answer.citations().isEmpty()) {
+                sink.citations(answer.citations());
+            }
+            streamText(answer.text(), sink);
+        }
         long t2 = System.nanoTime();
         // A follow-up that resolved to no framework keeps pointing at what the conversation was about.
         List<String> about = answer.frameworks().isEmpty() && previous != null && query.followUp()
                 ? previous.frameworks() : answer.frameworks();
-        sessions.append(id, new Turn(query.followUp() ? query.retrievalText() : message, about, answer.text()));
-        return new ChatReply(id, answer, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        sessions.append(id, new Turn(query.followUp() ? query.retrievalText() : query.message(), about, answer.text()));
+        ChatReply reply = new ChatReply(id, answer, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        if (sink != null) {
+            sink.done(reply);
+        }
+        return reply;
     }
 
-    /** Sessions currently remembered. */
-    public int sessionCount() {
-        return sessions.size();
+    /** The LLM's standalone reading of a follow-up, when it names what the rules found or more. */
+    private AnalyzedQuery rewritten(AnalyzedQuery query, List<ChatMessage> history, String message) {
+        return llm.rewrite(history, message)
+                .map(standalone -> analyzer.analyze(standalone, null))
+                .filter(q -> q.frameworks().containsAll(query.frameworks()))
+                .orElse(query);
+    }
+
+    /** The LLM answer, or the extractive one with the reason the LLM's could not be served. */
+    private Answer llmAnswer(Evidence evidence, List<ChatMessage> history, StreamSink sink) {
+        try {
+            if (sink == null) {
+                return llm.answer(evidence, history);
+            }
+            List<LlmAnswerer.Source> sources = llm.sources(evidence);
+            if (llm.available()) {
+                sink.citations(sources.stream().map(LlmAnswerer.Source::citation).toList());
+            }
+            return llm.stream(evidence, history, sources, sink::token, sink::cancelled);
+        } catch (LlmException e) {
+            log.warn("LLM answer failed ({}): {}; serving the extractive answer", e.reason(), e.getMessage());
+            return composer.compose(evidence).withFallbackReason(e.reason());
+        }
+    }
+
+    private static void streamText(String text, StreamSink sink) {
+        for (String chunk : CHUNK.split(text)) {
+            if (sink.cancelled()) {
+                return;
+            }
+            if (!chunk.isEmpty()) {
+                sink.token(chunk);
+            }
+        }
     }
 
     private String newSessionId() {

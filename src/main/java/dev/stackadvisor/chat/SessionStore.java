@@ -1,5 +1,10 @@
 package dev.stackadvisor.chat;
 
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,14 +18,15 @@ import java.util.Optional;
 /**
  * Conversations in memory, bounded three ways: at most {@code maxSessions} (least recently used dropped
  * first), forgotten after {@code ttl} without use, and at most {@link #MAX_TURNS} turns each (oldest dropped).
- * Memory is therefore bounded by maxSessions × MAX_TURNS turns. Thread-safe.
+ * Memory is therefore bounded by maxSessions × MAX_TURNS turns. Each session also keeps its turns as a
+ * langchain4j {@link ChatMemory} (a message window of the same size) for the LLM. Thread-safe.
  */
 public final class SessionStore {
 
     /** Turns kept per conversation: follow-ups only ever look one back, the rest is context for an LLM. */
     public static final int MAX_TURNS = 10;
 
-    private record Session(List<Turn> turns, Instant lastUsed) {
+    private record Session(List<Turn> turns, ChatMemory memory, Instant lastUsed) {
     }
 
     private final int maxSessions;
@@ -54,15 +60,26 @@ public final class SessionStore {
         return s == null ? List.of() : List.copyOf(s.turns());
     }
 
+    /** The conversation as chat messages (user, AI, user, …), oldest first: the LLM's view of it. */
+    public synchronized List<ChatMessage> history(String sessionId) {
+        Session s = live(sessionId);
+        return s == null ? List.of() : List.copyOf(s.memory().messages());
+    }
+
     /** Appends a turn, creating the session if needed and evicting beyond the bounds. */
     public synchronized void append(String sessionId, Turn turn) {
         Session s = live(sessionId);
         List<Turn> turns = s == null ? new ArrayList<>() : new ArrayList<>(s.turns());
+        ChatMemory memory = s == null
+                ? MessageWindowChatMemory.builder().id(sessionId).maxMessages(2 * MAX_TURNS).build()
+                : s.memory();
         turns.add(turn);
         while (turns.size() > MAX_TURNS) {
             turns.remove(0);
         }
-        sessions.put(sessionId, new Session(turns, clock.instant()));
+        memory.add(UserMessage.from(turn.question()));
+        memory.add(AiMessage.from(turn.answer()));
+        sessions.put(sessionId, new Session(turns, memory, clock.instant()));
         evict();
     }
 

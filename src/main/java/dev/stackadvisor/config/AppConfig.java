@@ -16,11 +16,17 @@ import java.util.Map;
  * @param promptsDir         LLM prompt templates ({@code ADVISOR_PROMPTS_DIR}, default prompts)
  * @param cacheDir           embedding cache ({@code ADVISOR_CACHE_DIR}, default .cache; empty = no cache)
  * @param retrieval          {@code ADVISOR_RETRIEVAL}: hybrid (default) or keyword (no embedding model at all)
- * @param llmProvider        {@code LLM_PROVIDER}: none (default)
- * @param llmBaseUrl         {@code LLM_BASE_URL}
- * @param llmApiKey          {@code LLM_API_KEY} (never logged)
- * @param llmModel           {@code LLM_MODEL}
- * @param llmTimeoutMs       {@code LLM_TIMEOUT_MS}, default 20000
+ * @param llmProvider        {@code LLM_PROVIDER}: {@code none} (default: extractive answers), {@code openai} (any
+ *                           OpenAI-compatible server) or {@code ollama} (Ollama's native API)
+ * @param llmBaseUrl         {@code LLM_BASE_URL}; default https://api.openai.com/v1 (openai) or
+ *                           http://localhost:11434 (ollama)
+ * @param llmApiKey          {@code LLM_API_KEY} (never logged); openai needs one unless the server ignores it
+ * @param llmModel           {@code LLM_MODEL}; default gpt-4o-mini (openai) or llama3.1 (ollama)
+ * @param llmTimeoutMs       {@code LLM_TIMEOUT_MS}, default 20000: the most one answer may wait for the LLM
+ *                           before the extractive answer is served instead
+ * @param breakerFailures    {@code LLM_BREAKER_FAILURES}, default 3 (1–5): the circuit breaker opens once at least
+ *                           this many calls were made and this share (n/5) of the last 5 calls failed
+ * @param breakerCooldownMs  {@code LLM_BREAKER_COOLDOWN_MS}, default 30000: how long an open breaker skips the LLM
  * @param maxSessions        {@code ADVISOR_MAX_SESSIONS}: conversations kept at once, default 10000 (least
  *                           recently used dropped first)
  * @param sessionTtlSeconds  {@code ADVISOR_SESSION_TTL_SECONDS}: idle time after which a conversation is
@@ -34,7 +40,7 @@ import java.util.Map;
  */
 public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, Path cacheDir, Retrieval retrieval,
                         String llmProvider, String llmBaseUrl, String llmApiKey, String llmModel, int llmTimeoutMs,
-                        int maxSessions, int sessionTtlSeconds, int maxBodyBytes, String slackSigningSecret,
+                        int breakerFailures, int breakerCooldownMs, int maxSessions, int sessionTtlSeconds, int maxBodyBytes, String slackSigningSecret,
                         String slackBotToken, List<String> apiKeys, List<String> corsOrigins, int rateLimitPerMinute) {
 
     /** How passages are retrieved. */
@@ -64,9 +70,22 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
         Env e = new Env(env);
         String cache = e.string("ADVISOR_CACHE_DIR", ".cache");
         String provider = e.string("LLM_PROVIDER", "none").toLowerCase(Locale.ROOT);
-        if (!provider.equals("none")) {
-            throw new ConfigException("LLM_PROVIDER=" + provider + " is not available in this build; use none");
+        if (!List.of("none", "openai", "ollama").contains(provider)) {
+            throw new ConfigException("LLM_PROVIDER=" + provider + " must be one of [none, openai, ollama]");
         }
+        String baseUrl = e.string("LLM_BASE_URL", switch (provider) {
+            case "openai" -> "https://api.openai.com/v1";
+            case "ollama" -> "http://localhost:11434";
+            default -> "";
+        });
+        if (!provider.equals("none") && !baseUrl.matches("https?://\\S+")) {
+            throw new ConfigException("LLM_BASE_URL=" + baseUrl + " must be an http(s) URL");
+        }
+        String model = e.string("LLM_MODEL", switch (provider) {
+            case "openai" -> "gpt-4o-mini";
+            case "ollama" -> "llama3.1";
+            default -> "";
+        });
         return new AppConfig(
                 e.string("HOST", "127.0.0.1"),
                 e.integer("PORT", 7070, 0, 65535),
@@ -75,10 +94,12 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
                 cache.isBlank() ? null : Path.of(cache),
                 e.choice("ADVISOR_RETRIEVAL", Retrieval.HYBRID, Retrieval.class),
                 provider,
-                e.string("LLM_BASE_URL", ""),
+                baseUrl,
                 e.string("LLM_API_KEY", ""),
-                e.string("LLM_MODEL", ""),
+                model,
                 e.integer("LLM_TIMEOUT_MS", 20_000, 100, 600_000),
+                e.integer("LLM_BREAKER_FAILURES", 3, 1, 5),
+                e.integer("LLM_BREAKER_COOLDOWN_MS", 30_000, 100, 3_600_000),
                 e.integer("ADVISOR_MAX_SESSIONS", 10_000, 1, 10_000_000),
                 e.integer("ADVISOR_SESSION_TTL_SECONDS", 3600, 1, 30 * 24 * 3600),
                 e.integer("ADVISOR_MAX_BODY_BYTES", 16 * 1024, 1024, 10 * 1024 * 1024),
@@ -89,18 +110,16 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
                 e.integer("ADVISOR_RATE_LIMIT_PER_MINUTE", 0, 0, 1_000_000));
     }
 
-    /** The same configuration on another port (tests start on port 0). */
-    public AppConfig withPort(int newPort) {
-        return new AppConfig(host, newPort, corpusDir, promptsDir, cacheDir, retrieval, llmProvider, llmBaseUrl, llmApiKey,
-                llmModel, llmTimeoutMs, maxSessions, sessionTtlSeconds, maxBodyBytes, slackSigningSecret, slackBotToken,
-                apiKeys, corsOrigins, rateLimitPerMinute);
+    /** Whether answers are generated by an LLM (with the extractive answer as fallback). */
+    public boolean llmEnabled() {
+        return !llmProvider.equals("none");
     }
 
     /** Secrets masked, for logging the effective configuration. */
     @Override
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", corpusDir=" + corpusDir + ", cacheDir=" + cacheDir
-                + ", retrieval=" + retrieval + ", llmProvider=" + llmProvider + ", llmModel=" + llmModel
+                + ", retrieval=" + retrieval + ", llmProvider=" + llmProvider + ", llmBaseUrl=" + llmBaseUrl + ", llmModel=" + llmModel
                 + ", llmApiKey=" + (llmApiKey.isEmpty() ? "unset" : "***") + ", maxSessions=" + maxSessions
                 + ", sessionTtlSeconds=" + sessionTtlSeconds + ", maxBodyBytes=" + maxBodyBytes
                 + ", apiKeys=" + apiKeys.size() + " configured, corsOrigins=" + corsOrigins

@@ -9,10 +9,12 @@ import java.util.List;
  * The body {@code POST /api/chat} returns (see DESIGN.md, "HTTP contract").
  *
  * @param fallbackReason present only when an LLM answer was replaced by the extractive one
+ * @param removedMarkers present only when an LLM answer cited passages it was not given: how many markers
+ *                       were removed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatResponse(String sessionId, String answer, boolean grounded, String mode, List<String> frameworks,
-                           List<Citation> citations, Timings timings, String fallbackReason) {
+                           List<Citation> citations, Timings timings, String fallbackReason, Integer removedMarkers) {
 
     /** @param retrievalMs analysis + retrieval time; @param answerMs composition time; both milliseconds */
     public record Timings(double retrievalMs, double answerMs) {
@@ -21,7 +23,8 @@ public record ChatResponse(String sessionId, String answer, boolean grounded, St
     static ChatResponse of(ChatReply r) {
         return new ChatResponse(r.sessionId(), r.answer().text(), r.answer().grounded(), r.answer().mode(),
                 r.answer().frameworks(), r.answer().citations(),
-                new Timings(round(r.retrievalMs()), round(r.answerMs())), r.answer().fallbackReason());
+                new Timings(round(r.retrievalMs()), round(r.answerMs())), r.answer().fallbackReason(),
+                r.answer().removedMarkers() > 0 ? r.answer().removedMarkers() : null);
     }
 
     private static double round(double ms) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * exception mapping to {@code {"error": {"code", "message"}}} with a 4xx status for the client's mistakes,
  * 503 while the indexes load, and a bare 500 (logged, no stack trace sent) for our own.
  *
- * <p>Routes: {@code POST /api/chat}, {@code GET /health}, {@code GET /ready}, {@code GET /api/sources},
+ * <p>Routes: {@code POST /api/chat}, {@code POST /api/chat/stream} (server-sent events), {@code GET /health}, {@code GET /ready}, {@code GET /api/sources},
  * {@code GET /api/frameworks}, {@code GET /api/frameworks/{name}}.
  */
 public final class HttpApi {
@@ -49,6 +49,7 @@ public final class HttpApi {
             c.http.maxRequestSize = config.maxBodyBytes() + 1L;
             c.startup.showJavalinBanner = false;
             c.routes.post("/api/chat", h::chat);
+            c.routes.post("/api/chat/stream", h::stream);
             c.routes.get("/health", h::health);
             c.routes.get("/ready", h::ready);
             c.routes.get("/api/sources", h::sources);
@@ -85,6 +86,32 @@ public final class HttpApi {
     private record Handlers(AppConfig config, Supplier<Services> services, ObjectMapper json) {
 
         void chat(Context ctx) {
+            ChatRequest request = request(ctx);
+            Services s = ready();
+            ChatReply reply = s.chat().chat(request.message(), request.sessionId(),
+                    request.topK() == null ? HybridRetriever.GENERAL_TOP : request.topK());
+            ctx.json(ChatResponse.of(reply));
+        }
+
+        /**
+         * The same turn as server-sent events: {@code meta}, {@code citations}, {@code token}…, {@code done}
+         * (the body {@code /api/chat} would return), or {@code error}. Input errors are plain 4xx JSON, before
+         * the stream starts.
+         */
+        void stream(Context ctx) throws java.io.IOException {
+            ChatRequest request = request(ctx);
+            Services s = ready();
+            SseWriter sse = new SseWriter(ctx, json);
+            try {
+                s.chat().stream(request.message(), request.sessionId(),
+                        request.topK() == null ? HybridRetriever.GENERAL_TOP : request.topK(), sse);
+            } catch (RuntimeException e) {
+                log.error("stream failed", e);
+                sse.error("internal_error", "the answer could not be completed; it has been logged");
+            }
+        }
+
+        private ChatRequest request(Context ctx) {
             String type = ctx.contentType();
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
                 throw new ApiException(415, "unsupported_media_type",
@@ -97,11 +124,7 @@ public final class HttpApi {
             if (body.length > config.maxBodyBytes()) {
                 throw tooLarge();
             }
-            ChatRequest request = ChatRequest.parse(body, json);
-            Services s = ready();
-            ChatReply reply = s.chat().chat(request.message(), request.sessionId(),
-                    request.topK() == null ? HybridRetriever.GENERAL_TOP : request.topK());
-            ctx.json(ChatResponse.of(reply));
+            return ChatRequest.parse(body, json);
         }
 
         void health(Context ctx) {
@@ -109,7 +132,7 @@ public final class HttpApi {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", "ok");
             body.put("ready", s != null);
-            body.put("mode", "extractive");
+            body.put("mode", config.llmEnabled() ? "llm" : "extractive");
             body.put("retrieval", config.retrieval().name().toLowerCase(Locale.ROOT));
             if (s != null) {
                 body.put("documents", s.startup().documents());
@@ -119,6 +142,8 @@ public final class HttpApi {
                 body.put("embeddedPassages", s.startup().embeddedPassages());
                 body.put("startupMs", s.startup().loadMs());
                 body.put("sessions", s.chat().sessionCount());
+                s.chat().llm().ifPresent(llm -> body.put("llm", Map.of("provider", config.llmProvider(),
+                        "model", llm.modelName(), "breaker", llm.breakerState(), "available", llm.available())));
             }
             ctx.json(body);
         }

@@ -1,0 +1,353 @@
+package dev.stackadvisor.answer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.stackadvisor.corpus.Corpus;
+import dev.stackadvisor.corpus.Document;
+import dev.stackadvisor.corpus.Passage;
+import dev.stackadvisor.corpus.Segmenter;
+import dev.stackadvisor.corpus.Sentence;
+import dev.stackadvisor.retrieval.Evidence;
+import dev.stackadvisor.retrieval.RankedPassage;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Answers with an LLM from numbered retrieved passages, through langchain4j's {@link ChatModel} (or
+ * {@link StreamingChatModel} when streaming). Every call is bounded by {@code timeoutMs} whatever the client
+ * library does, goes through a resilience4j {@link CircuitBreaker} (after repeated failures the LLM is skipped
+ * for a cool-down), and every answer is checked: markers pointing at no given passage are removed, an answer
+ * that is empty or cites nothing is rejected. Any failure is an {@link LlmException} whose reason becomes the
+ * extractive answer's {@code fallbackReason}.
+ */
+public final class LlmAnswerer {
+
+    /** Passages given to the LLM at most: enough for two or three frameworks, small enough for a fast answer. */
+    public static final int MAX_SOURCES = 8;
+    /** Longest quote a citation carries, in characters; a longer passage is quoted up to a sentence end. */
+    static final int MAX_QUOTE_CHARS = 400;
+
+    /** One numbered passage as given to the LLM, with the citation it becomes when cited. */
+    public record Source(int n, Passage passage, Citation citation) {
+    }
+
+    private final ChatModel model;
+    private final StreamingChatModel streaming;
+    private final PromptTemplates prompts;
+    private final Corpus corpus;
+    private final CircuitBreaker breaker;
+    private final long timeoutMs;
+    private final ExecutorService executor;
+    private final String modelName;
+
+    /**
+     * @param timeoutMs the longest a call may take, milliseconds
+     * @param executor  runs blocking calls so that the deadline can be enforced
+     */
+    public LlmAnswerer(ChatModel model, StreamingChatModel streaming, PromptTemplates prompts, Corpus corpus,
+                       CircuitBreaker breaker, long timeoutMs, ExecutorService executor, String modelName) {
+        this.model = model;
+        this.streaming = streaming;
+        this.prompts = prompts;
+        this.corpus = corpus;
+        this.breaker = breaker;
+        this.timeoutMs = timeoutMs;
+        this.executor = executor;
+        this.modelName = modelName;
+    }
+
+    /** The breaker's state: CLOSED (calling), OPEN (skipping the LLM), HALF_OPEN (trying again). */
+    public String breakerState() {
+        return breaker.getState().name();
+    }
+
+    /** The model answers are generated with. */
+    public String modelName() {
+        return modelName;
+    }
+
+    /** Whether a call would be attempted now (the breaker is not open). */
+    public boolean available() {
+        return breaker.getState() != CircuitBreaker.State.OPEN && breaker.getState() != CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    /**
+     * The passages given to the LLM for this evidence, numbered from 1: the best three about each framework
+     * asked about, then the best for the whole question, at most {@link #MAX_SOURCES}.
+     */
+    public List<Source> sources(Evidence ev) {
+        Map<String, RankedPassage> chosen = new LinkedHashMap<>();
+        for (String f : ev.frameworks()) {
+            ev.byFramework().getOrDefault(f, List.of()).stream().limit(3).forEach(r -> chosen.putIfAbsent(r.passage().id(), r));
+        }
+        for (RankedPassage r : ev.general()) {
+            if (chosen.size() >= MAX_SOURCES) {
+                break;
+            }
+            chosen.putIfAbsent(r.passage().id(), r);
+        }
+        List<Source> out = new ArrayList<>();
+        for (RankedPassage r : chosen.values()) {
+            if (out.size() >= MAX_SOURCES) {
+                break;
+            }
+            int n = out.size() + 1;
+            out.add(new Source(n, r.passage(), citation(n, r)));
+        }
+        return out;
+    }
+
+    /**
+     * Answers in one call.
+     *
+     * @param history the conversation so far (user and AI messages), oldest first
+     * @throws LlmException on any failure, including the breaker being open
+     */
+    public Answer answer(Evidence ev, List<ChatMessage> history) throws LlmException {
+        List<Source> sources = sources(ev);
+        if (sources.isEmpty()) {
+            throw new LlmException("no_passages", "no passages to answer from", null);
+        }
+        ChatRequest request = request(ev, history, sources);
+        String text = call(() -> {
+            Future<ChatResponse> f = executor.submit(() -> model.chat(request));
+            try {
+                return f.get(timeoutMs, TimeUnit.MILLISECONDS);
+            } finally {
+                f.cancel(true);
+            }
+        }, cites(sources));
+        return checked(text, sources, ev);
+    }
+
+    /**
+     * Answers token by token.
+     *
+     * @param onToken   receives each text delta as it arrives
+     * @param cancelled polled at each delta: true when the client has gone, which stops generation
+     * @throws LlmException on any failure; deltas already sent stay sent, the caller sends the fallback
+     */
+    public Answer stream(Evidence ev, List<ChatMessage> history, List<Source> sources, Consumer<String> onToken,
+                         BooleanSupplier cancelled) throws LlmException {
+        ChatRequest request = request(ev, history, sources);
+        String text = call(() -> {
+            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+            AtomicReference<PartialResponseContext> handle = new AtomicReference<>();
+            streaming.chat(request, new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                    handle.set(context);
+                    if (cancelled.getAsBoolean()) {
+                        context.streamingHandle().cancel();
+                        done.completeExceptionally(new java.util.concurrent.CancellationException("client disconnected"));
+                        return;
+                    }
+                    onToken.accept(partial.text());
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                    done.complete(response);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    done.completeExceptionally(error);
+                }
+            });
+            try {
+                return done.get(timeoutMs, TimeUnit.MILLISECONDS);
+            } finally {
+                PartialResponseContext c = handle.get();
+                if (!done.isDone() && c != null) {
+                    c.streamingHandle().cancel();
+                }
+            }
+        }, cites(sources));
+        return checked(text, sources, ev);
+    }
+
+    /**
+     * Rewrites a follow-up as a standalone question from the conversation, or empty when the LLM is not
+     * available or fails (the caller then uses its own rules). Bounded by the same timeout and breaker.
+     */
+    public Optional<String> rewrite(List<ChatMessage> history, String message) {
+        if (!available()) {
+            return Optional.empty();
+        }
+        ChatRequest request = ChatRequest.builder()
+                .messages(UserMessage.from(prompts.rewrite(historyText(history), message))).build();
+        try {
+            String text = call(() -> {
+                Future<ChatResponse> f = executor.submit(() -> model.chat(request));
+                try {
+                    return f.get(timeoutMs, TimeUnit.MILLISECONDS);
+                } finally {
+                    f.cancel(true);
+                }
+            }, answerText -> { });
+            String line = text.strip().lines().findFirst().orElse("").strip();
+            return line.isEmpty() || line.length() > 1000 ? Optional.empty() : Optional.of(line);
+        } catch (LlmException e) {
+            return Optional.empty();
+        }
+    }
+
+    private interface Call {
+        ChatResponse run() throws Exception;
+    }
+
+    /** Rejects an answer text; what it rejects counts as a failed call for the breaker. */
+    private interface Check {
+        void check(String text) throws LlmException;
+    }
+
+    /** Runs one call through the breaker and returns the answer text, or throws with a classified reason. */
+    private String call(Call call, Check check) throws LlmException {
+        if (!breaker.tryAcquirePermission()) {
+            throw new LlmException("circuit_open", "the LLM failed repeatedly; skipping it for a cool-down", null);
+        }
+        long start = System.nanoTime();
+        try {
+            ChatResponse response = call.run();
+            AiMessage ai = response == null ? null : response.aiMessage();
+            String text = ai == null ? null : ai.text();
+            if (text == null || text.isBlank()) {
+                throw new LlmException("empty_answer", "the LLM returned no text", null);
+            }
+            check.check(text);
+            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return text;
+        } catch (LlmException e) {
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            throw new LlmException("llm_error", "interrupted", e);
+        } catch (Exception e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, cause);
+            throw new LlmException(reason(cause), String.valueOf(cause.getMessage()), cause);
+        }
+    }
+
+    /** A failure's reason, from the exception and its causes. */
+    static String reason(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof TimeoutException || c instanceof HttpTimeoutException
+                    || c instanceof dev.langchain4j.exception.TimeoutException) {
+                return c instanceof HttpConnectTimeoutException ? "connection_failed" : "timeout";
+            }
+            if (c instanceof java.util.concurrent.CancellationException) {
+                return "cancelled";
+            }
+            if (c instanceof ConnectException || c instanceof UnresolvedAddressException
+                    || c instanceof java.net.UnknownHostException) {
+                return "connection_failed";
+            }
+            if (c instanceof HttpException h) {
+                return "http_" + h.statusCode();
+            }
+            if (c instanceof JsonProcessingException) {
+                return "malformed_response";
+            }
+        }
+        String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("json") || message.contains("unexpected character") || message.contains("parse")) {
+            return "malformed_response";
+        }
+        return "llm_error";
+    }
+
+    private ChatRequest request(Evidence ev, List<ChatMessage> history, List<Source> sources) {
+        StringBuilder passages = new StringBuilder();
+        for (Source s : sources) {
+            Document d = corpus.document(s.passage().documentId()).orElseThrow();
+            passages.append('[').append(s.n()).append("] (")
+                    .append(d.publisher() == null ? "unknown publisher" : d.publisher()).append(" — ").append(d.title())
+                    .append(s.passage().section().isEmpty() ? "" : " — " + s.passage().section()).append(")\n");
+            for (Sentence sentence : s.passage().sentences()) {
+                passages.append(sentence.display()).append(' ');
+            }
+            passages.append("\n\n");
+        }
+        String user = prompts.answer(historyText(history), passages.toString().strip(), ev.query().message());
+        return ChatRequest.builder().messages(SystemMessage.from(prompts.system()), UserMessage.from(user)).build();
+    }
+
+    private static String historyText(List<ChatMessage> history) {
+        StringBuilder b = new StringBuilder();
+        for (ChatMessage m : history) {
+            if (m instanceof UserMessage u && u.hasSingleText()) {
+                b.append("User: ").append(u.singleText()).append('\n');
+            } else if (m instanceof AiMessage a && a.text() != null) {
+                b.append("Assistant: ").append(a.text()).append('\n');
+            }
+        }
+        return b.toString().strip();
+    }
+
+    /** An answer that cites none of the passages given is not grounded: it counts as a failure. */
+    private static Check cites(List<Source> sources) {
+        return text -> {
+            CitationCheck.Result r = CitationCheck.check(text, sources.size());
+            if (r.cited().isEmpty()) {
+                throw new LlmException("uncited_answer", "the LLM answer cites none of the passages given"
+                        + (r.removed() > 0 ? " (" + r.removed() + " invalid markers removed)" : ""), null);
+            }
+        };
+    }
+
+    private Answer checked(String text, List<Source> sources, Evidence ev) {
+        CitationCheck.Result r = CitationCheck.check(text, sources.size());
+        List<Citation> citations = new ArrayList<>();
+        for (int n : r.cited()) {
+            citations.add(sources.get(n - 1).citation());
+        }
+        return new Answer(r.text(), citations, ev.frameworks(), true, "llm", null, r.removed());
+    }
+
+    /** The citation a passage becomes: verbatim text of its span, cut at a sentence end past the cap. */
+    private Citation citation(int n, RankedPassage r) {
+        Passage p = r.passage();
+        Document d = corpus.document(p.documentId()).orElseThrow();
+        int end = p.sentences().get(0).end();
+        for (Sentence s : p.sentences()) {
+            if (s.end() - p.start() > MAX_QUOTE_CHARS) {
+                break;
+            }
+            end = s.end();
+        }
+        String quote = Segmenter.fold(d.text().substring(p.sentences().get(0).start(), end));
+        return new Citation(n, d.id(), d.title(), d.publisher(), p.section(), quote, Math.round(r.score() * 10000) / 10000.0);
+    }
+}
