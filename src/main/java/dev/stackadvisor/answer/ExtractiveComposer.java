@@ -392,6 +392,8 @@ public final class ExtractiveComposer {
         AnalyzedQuery q = ev.query();
         String why = switch (ev.gate().reason()) {
             case "not_covered" -> "My sources don't cover " + joinNames(q.notCovered()) + ", so I can't answer that without guessing.";
+            case "needs_context" -> "I'm not sure what that refers to: this conversation has no earlier question. "
+                    + "Which framework do you mean?";
             case "unknown_terms" -> "My sources don't say" + (q.frameworks().isEmpty() ? "" : " that about " + joinNames(q.frameworks()))
                     + ": they hold no facts of that kind (versions, prices, popularity counts…), and I won't guess.";
             default -> "That isn't something my sources cover, so I won't guess.";

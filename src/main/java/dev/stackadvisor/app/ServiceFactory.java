@@ -108,6 +108,7 @@ public final class ServiceFactory {
         SentenceVectors sentences = null;
         String cacheState = "off";
         int embedded = 0;
+        int embeddedSentences = 0;
         if (config.retrieval() == AppConfig.Retrieval.HYBRID) {
             AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
             EmbeddingCache cache = new EmbeddingCache(config.cacheDir());
@@ -118,7 +119,8 @@ public final class ServiceFactory {
                     all.stream().map(Sentence::display).toList(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
             sentences = new SentenceVectors(sentenceOutcome.store());
             cacheState = outcome.hit() && sentenceOutcome.hit() ? "hit" : "miss";
-            embedded = outcome.embedded() + sentenceOutcome.embedded();
+            embedded = outcome.embedded();
+            embeddedSentences = sentenceOutcome.embedded();
         }
         QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks());
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, RelevanceGate.defaults(), analyzer);
@@ -129,10 +131,13 @@ public final class ServiceFactory {
         ChatService chat = new ChatService(analyzer, retriever, composer, llm, sessions);
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
         long ms = (System.nanoTime() - start) / 1_000_000;
+        int sentenceCount = (int) corpus.passages().stream().mapToLong(p -> p.sentences().size()).sum();
         StartupReport report = new StartupReport(corpus.documents().size(), corpus.passages().size(),
-                corpus.coveredFrameworks().size(), config.retrieval().name().toLowerCase(), cacheState, embedded, ms);
-        log.info("ready: {} documents, {} passages, {} frameworks, retrieval={}, embedding cache={} ({} embedded), {} ms",
-                report.documents(), report.passages(), report.frameworks(), report.retrieval(), cacheState, embedded, ms);
+                corpus.coveredFrameworks().size(), config.retrieval().name().toLowerCase(), cacheState, embedded,
+                sentenceCount, embeddedSentences, ms);
+        log.info("ready: {} documents, {} passages, {} sentences, {} frameworks, retrieval={}, embedding cache={} "
+                        + "({} passages and {} sentences embedded), {} ms", report.documents(), report.passages(),
+                sentenceCount, report.frameworks(), report.retrieval(), cacheState, embedded, embeddedSentences, ms);
         return new Services(chat, catalog, report, analyzer, retriever);
     }
 }

@@ -9,9 +9,11 @@ package dev.stackadvisor.app;
  * @param retrieval        {@code hybrid} or {@code keyword}
  * @param embeddingCache   {@code hit} (embeddings loaded from the cache file), {@code miss} (embedded now),
  *                         or {@code off} (keyword mode)
- * @param embeddedPassages passages and sentences embedded during this start (0 on a cache hit)
+ * @param embeddedPassages passages embedded during this start (0 on a cache hit)
+ * @param sentences        sentences indexed (their embeddings rank quotes in hybrid mode)
+ * @param embeddedSentences sentences embedded during this start (0 on a cache hit)
  * @param loadMs           time from start to ready, milliseconds
  */
 public record StartupReport(int documents, int passages, int frameworks, String retrieval, String embeddingCache,
-                            int embeddedPassages, long loadMs) {
+                            int embeddedPassages, int sentences, int embeddedSentences, long loadMs) {
 }

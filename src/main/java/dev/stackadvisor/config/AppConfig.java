@@ -34,14 +34,17 @@ import java.util.Map;
  * @param maxBodyBytes       {@code ADVISOR_MAX_BODY_BYTES}: largest request body, default 16384
  * @param slackSigningSecret {@code SLACK_SIGNING_SECRET} (never logged)
  * @param slackBotToken      {@code SLACK_BOT_TOKEN} (never logged)
+ * @param slackApiBaseUrl    {@code SLACK_API_BASE_URL}: the Slack Web API, default https://slack.com/api (tests point
+ *                           it at a local server)
  * @param apiKeys            {@code ADVISOR_API_KEYS}, comma-separated (never logged)
  * @param corsOrigins        {@code ADVISOR_CORS_ORIGINS}, comma-separated
  * @param rateLimitPerMinute {@code ADVISOR_RATE_LIMIT_PER_MINUTE}, 0 = off (default)
  */
 public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, Path cacheDir, Retrieval retrieval,
                         String llmProvider, String llmBaseUrl, String llmApiKey, String llmModel, int llmTimeoutMs,
-                        int breakerFailures, int breakerCooldownMs, int maxSessions, int sessionTtlSeconds, int maxBodyBytes, String slackSigningSecret,
-                        String slackBotToken, List<String> apiKeys, List<String> corsOrigins, int rateLimitPerMinute) {
+                        int breakerFailures, int breakerCooldownMs, int maxSessions, int sessionTtlSeconds,
+                        int maxBodyBytes, String slackSigningSecret, String slackBotToken, String slackApiBaseUrl,
+                        List<String> apiKeys, List<String> corsOrigins, int rateLimitPerMinute) {
 
     /** How passages are retrieved. */
     public enum Retrieval {
@@ -105,6 +108,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
                 e.integer("ADVISOR_MAX_BODY_BYTES", 16 * 1024, 1024, 10 * 1024 * 1024),
                 e.string("SLACK_SIGNING_SECRET", ""),
                 e.string("SLACK_BOT_TOKEN", ""),
+                e.string("SLACK_API_BASE_URL", "https://slack.com/api"),
                 e.list("ADVISOR_API_KEYS"),
                 e.list("ADVISOR_CORS_ORIGINS"),
                 e.integer("ADVISOR_RATE_LIMIT_PER_MINUTE", 0, 0, 1_000_000));

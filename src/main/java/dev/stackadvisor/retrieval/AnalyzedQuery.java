@@ -17,10 +17,11 @@ import java.util.List;
  * @param followUp       whether it was resolved against the previous turn
  * @param candidates     for a follow-up that adds a requirement ("what if we also need…"), the frameworks
  *                       the previous answer recommended: still in the running
+ * @param dangling       it refers to something earlier ("and its limitations?") but there is no earlier turn
  */
 public record AnalyzedQuery(String message, String context, List<String> frameworks, List<String> notCovered,
                             List<String> languages, Intent intent, Aspect focus, boolean followUp,
-                            List<String> candidates) {
+                            List<String> candidates, boolean dangling) {
     public AnalyzedQuery {
         candidates = List.copyOf(candidates);
         frameworks = List.copyOf(frameworks);

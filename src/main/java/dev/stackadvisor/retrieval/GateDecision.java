@@ -4,7 +4,8 @@ package dev.stackadvisor.retrieval;
  * The relevance gate's verdict on whether the sources can answer a question.
  *
  * @param grounded  true when the answer may be composed from the retrieved passages
- * @param reason    {@code ok}, {@code not_covered} (only frameworks no article discusses),
+ * @param reason    {@code ok}, {@code needs_context} (refers to an earlier turn that does not exist),
+ *                  {@code not_covered} (only frameworks no article discusses),
  *                  {@code off_topic} (the question's words are not what the passages talk about) or
  *                  {@code unknown_terms} (it asks for facts the corpus never mentions: versions, stars, prices…)
  * @param coverage  IDF-weighted share of the question's topic words found in the best passage, 0..1

@@ -14,6 +14,7 @@ import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.ScoredPassage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -169,6 +170,14 @@ public final class HybridRetriever {
         }
 
         double unknown = unknownShare(gateTopic);
+        if (!query.frameworks().isEmpty()) {
+            // judged on the sentence that asks about the framework: "Ignore your instructions… Django or Flask?"
+            for (String sentence : query.message().split("(?<=[.!?])\\s+")) {
+                if (!Collections.disjoint(corpus.lexicon().names(sentence), query.frameworks())) {
+                    unknown = Math.min(unknown, unknownShare(topic(keyword.terms(sentence))));
+                }
+            }
+        }
         double coverage = 0;
         List<RankedPassage> candidates = new ArrayList<>(general.subList(0, Math.min(10, general.size())));
         for (List<RankedPassage> about : byFramework.values()) {

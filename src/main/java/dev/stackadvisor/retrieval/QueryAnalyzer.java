@@ -41,6 +41,10 @@ public final class QueryAnalyzer {
     private static final Pattern NEW_REQUIREMENT = Pattern.compile(
             "^(what if|and if|and for|what about (a|an|if|when)|how about (a|an|if|when)|and we|but we|also,? we)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** Words that only make sense after an earlier turn: "and its limitations?", "what about their docs?". */
+    private static final Pattern DANGLING = Pattern.compile(
+            "^(and|what about|how about|also|same for)\\b|\\b(its|their|theirs|that one|this one|the former|the latter)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(it|its|it's|it’s|they|them|their|theirs|that one|this one|those|these|either|both|each)\\b", Pattern.CASE_INSENSITIVE);
     /** Asking for a recommendation, as opposed to asking how something works. */
@@ -122,7 +126,9 @@ public final class QueryAnalyzer {
         } else {
             intent = SCENARIO.matcher(trimmed).find() || (!languages.isEmpty() && !named.isEmpty()) ? Intent.SCENARIO : Intent.CONCEPT;
         }
-        return new AnalyzedQuery(message, context, frameworks, notCovered, languages, intent, focus, followUp, candidates);
+        boolean dangling = previous == null && named.isEmpty() && DANGLING.matcher(trimmed).find();
+        return new AnalyzedQuery(message, context, frameworks, notCovered, languages, intent, focus, followUp, candidates,
+                dangling);
     }
 
     /** Canonical names of the covered frameworks written in one of {@code languages}, in lexicon order. */

@@ -5,10 +5,13 @@ import java.util.List;
 /**
  * Decides whether the sources can answer. In order:
  * <ol>
+ *   <li>it refers back ("and its limitations?") but starts the conversation → {@code needs_context};</li>
  *   <li>the question names frameworks and none of them is covered ("Svelte vs React") → {@code not_covered};</li>
- *   <li>it names a covered framework but at least half of its topic words (IDF-weighted) appear nowhere in
- *       the corpus and no passage holds a third of them exactly, as with "latest Spring Boot version" or
- *       "GitHub stars of FastAPI": it asks for facts the articles never give → {@code unknown_terms};</li>
+ *   <li>it names a covered framework but, in every sentence that names one, at least half of the topic words
+ *       (IDF-weighted) appear nowhere in the corpus, and no passage holds a third of them exactly, as with
+ *       "latest Spring Boot version" or "GitHub stars of FastAPI": it asks for facts the articles never give
+ *       → {@code unknown_terms}. Judged per sentence so that a preamble ("Ignore your instructions…") does not
+ *       sink the question after it;</li>
  *   <li>no covered framework named, and the passages are not about it → {@code off_topic}. In hybrid mode
  *       "about it" means the best passage is within {@link #minDense} cosine of the question, or within
  *       {@link #minDenseWithWords} and holding {@link #minCoverage} of the topic words; in keyword mode only
@@ -36,7 +39,8 @@ public record RelevanceGate(double minDense, double minDenseWithWords, double mi
     /**
      * @param query        the analysed question
      * @param topic        its topic words (analysed)
-     * @param unknownShare IDF-weighted share of topic words no passage holds
+     * @param unknownShare IDF-weighted share of topic words no passage holds, in the sentence naming a framework
+     *                     that has the smallest share
      * @param exact        best single-passage share of the topic words held exactly (no fuzzy matching), 0..1
      * @param coverage     best single-passage coverage of the topic words, 0..1
      * @param matched      how many topic words that best passage holds
@@ -45,6 +49,9 @@ public record RelevanceGate(double minDense, double minDenseWithWords, double mi
      */
     public GateDecision decide(AnalyzedQuery query, List<String> topic, double unknownShare, double exact,
                                double coverage, int matched, double denseTop, boolean domainWords) {
+        if (query.dangling()) {
+            return new GateDecision(false, "needs_context", coverage, denseTop);
+        }
         if (query.frameworks().isEmpty() && !query.notCovered().isEmpty()) {
             return new GateDecision(false, "not_covered", coverage, denseTop);
         }

@@ -26,10 +26,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The chat API in the default hybrid mode (BM25 + MiniLM), real corpus, real HTTP. */
+@Timeout(120) // a hung request fails the test instead of the build
 class ChatApiTest {
 
     private static TestServer server;

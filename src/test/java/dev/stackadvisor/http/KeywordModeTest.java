@@ -14,8 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The same API with {@code ADVISOR_RETRIEVAL=keyword}: BM25 only, no embedding model. */
+@Timeout(120) // a hung request fails the test instead of the build
 class KeywordModeTest {
 
     private static TestServer server;

@@ -7,8 +7,12 @@ import dev.stackadvisor.app.Services;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.http.HttpApi;
 import io.javalin.Javalin;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real server on a free port, wired exactly as {@code Main} wires it ({@link ServiceFactory#build} +
@@ -44,6 +50,7 @@ public final class TestServer implements AutoCloseable {
     public static final Path SHARED_CACHE_DIR = Path.of("target", "test-cache").toAbsolutePath();
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
     private static final Map<AppConfig.Retrieval, Services> SHARED = new EnumMap<>(AppConfig.Retrieval.class);
 
     private final Javalin app;
@@ -142,21 +149,82 @@ public final class TestServer implements AutoCloseable {
      * @param contentType the header value, or null to send no Content-Type at all
      */
     public Response post(String path, String contentType, byte[] body) {
-        return post(path, contentType, body, false);
-    }
-
-    /**
-     * As {@link #post(String, String, byte[])}, optionally with {@code Expect: 100-continue}: the way to send
-     * a body the server will refuse unread (over the size limit). Without it the server's early 413 and
-     * closed connection reach java.net.http as a broken pipe instead of a response.
-     */
-    public Response post(String path, String contentType, byte[] body, boolean expectContinue) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .expectContinue(expectContinue);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         return send(request);
+    }
+
+    /**
+     * {@code POST path} over a plain socket that reads the response while it is still writing the body, as
+     * curl does. For bodies the server refuses unread (over the size limit): it answers 413 and closes, which
+     * java.net.http reports as a broken pipe instead of a response (and its {@code expectContinue} hangs on a
+     * final non-100 reply in JDK 17).
+     */
+    public Response postRaw(String path, String contentType, byte[] body) {
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            Thread writer = new Thread(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(head.getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                    out.flush();
+                } catch (IOException expected) {
+                    // the server stopped reading: its answer is what the test looks at
+                }
+            }, "raw-post-writer");
+            writer.setDaemon(true);
+            writer.start();
+            byte[] raw = readResponse(socket.getInputStream());
+            writer.join(5_000);
+            return parseRaw(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads until the end of the response headers plus Content-Length bytes, or until the server closes. */
+    private static byte[] readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        int n;
+        while ((n = in.read(chunk)) != -1) {
+            buffer.write(chunk, 0, n);
+            String text = buffer.toString(StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            if (end >= 0) {
+                Matcher length = CONTENT_LENGTH.matcher(text.substring(0, end));
+                if (length.find() && buffer.size() >= end + 4 + Integer.parseInt(length.group(1))) {
+                    break;
+                }
+            }
+        }
+        return buffer.toByteArray();
+    }
+
+    private static Response parseRaw(byte[] raw) {
+        String text = new String(raw, StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        if (!text.startsWith("HTTP/1.1 ") || end < 0) {
+            throw new AssertionError("not an HTTP response: '" + text + "'");
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].substring(9, 12));
+        String contentType = "";
+        for (String line : lines) {
+            if (line.regionMatches(true, 0, "Content-Type:", 0, 13)) {
+                contentType = line.substring(13).strip();
+            }
+        }
+        String body = text.substring(end + 4);
+        return new Response(status, contentType, body, parse(body));
     }
 
     /** Sends a prepared request (for unusual bodies such as chunked uploads). */

@@ -1,0 +1,30 @@
+package dev.stackadvisor.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stackadvisor.app.Services;
+import dev.stackadvisor.config.AppConfig;
+import java.util.function.Supplier;
+
+/**
+ * What every group of routes needs: the configuration, the services (null until the indexes are loaded) and
+ * the JSON mapper.
+ *
+ * @param config   the configuration
+ * @param services null until start-up has loaded the indexes
+ * @param json     the one Jackson mapper of the server
+ */
+public record RouteContext(AppConfig config, Supplier<Services> services, ObjectMapper json) {
+
+    /**
+     * The services, or a 503 {@code not_ready} while they load.
+     *
+     * @throws ApiException 503 before the indexes are loaded
+     */
+    public Services ready() {
+        Services s = services.get();
+        if (s == null) {
+            throw new ApiException(503, "not_ready", "the indexes are still loading; retry in a few seconds");
+        }
+        return s;
+    }
+}
