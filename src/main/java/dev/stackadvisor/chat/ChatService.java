@@ -76,6 +76,28 @@ public final class ChatService {
         return turn(message, sessionId, topK, sink);
     }
 
+    /** A prior exchange as a client replays it (OpenAI-style {@code messages}): what was asked and answered. */
+    public record Exchange(String question, String answer) {
+    }
+
+    /**
+     * Answers {@code message} as the next turn after {@code earlier}, for clients that send the whole
+     * conversation each time instead of a session id (the OpenAI-compatible API). The frameworks each earlier
+     * answer was about are read from its text. The conversation lives in a fresh session, bounded and expiring
+     * like any other.
+     *
+     * @param sink null to answer at once, else where to stream the answer
+     * @throws IllegalArgumentException as {@link #chat(String, String, int)}
+     */
+    public ChatReply chat(List<Exchange> earlier, String message, int topK, StreamSink sink) {
+        String id = newSessionId();
+        for (Exchange e : earlier) {
+            List<String> about = analyzer.coveredNames(e.answer() + "\n" + e.question());
+            sessions.append(id, new Turn(e.question(), about, e.answer()));
+        }
+        return turn(message, id, topK, sink);
+    }
+
     /** Sessions currently remembered. */
     public int sessionCount() {
         return sessions.size();

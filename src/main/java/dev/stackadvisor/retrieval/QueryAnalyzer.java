@@ -131,6 +131,11 @@ public final class QueryAnalyzer {
                 dangling);
     }
 
+    /** Canonical names of the covered frameworks {@code text} names, first named first. */
+    public List<String> coveredNames(String text) {
+        return lexicon.names(text).stream().filter(covered::contains).toList();
+    }
+
     /** Canonical names of the covered frameworks written in one of {@code languages}, in lexicon order. */
     public List<String> frameworksFor(List<String> languages) {
         List<String> out = new ArrayList<>();
