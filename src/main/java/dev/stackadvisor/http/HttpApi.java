@@ -11,6 +11,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,18 +39,39 @@ public final class HttpApi {
     /**
      * Builds the (not yet started) server.
      *
-     * @param config   host, port and limits
+     * @param config   host, port, limits, keys, CORS origins
      * @param services null until start-up has loaded the indexes; requests needing them get 503 till then
+     * @param registry where request metrics go and what {@code GET /metrics} shows (the services record theirs
+     *                 in the same registry)
+     * @param drain    counts requests in flight for graceful shutdown
      */
-    public static Javalin create(AppConfig config, Supplier<Services> services) {
-        ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+    public static Javalin create(AppConfig config, Supplier<Services> services, PrometheusMeterRegistry registry,
+                                 Drain drain) {
+        ObjectMapper json = objectMapper();
         RouteContext rc = new RouteContext(config, services, json);
+        HttpMetrics metrics = new HttpMetrics(registry);
+        AccessGuard guard = new AccessGuard(config);
         return Javalin.create(c -> {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = config.maxBodyBytes() + 1L;
             c.startup.showJavalinBanner = false;
+            if (!config.corsOrigins().isEmpty()) {
+                c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    config.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                    rule.exposeHeader(RequestIds.HEADER);
+                    rule.exposeHeader("Retry-After");
+                }));
+            }
+            c.routes.before(RequestIds::before);
+            c.routes.before(metrics::before);
+            c.routes.before(drain::before);
+            c.routes.before(guard::before);
+            c.routes.after(drain::after);
+            c.routes.after(metrics::after);
+            c.routes.after(RequestIds::after);
+            c.routes.get("/metrics", metrics::scrape);
             ChatRoutes.register(c, rc);
             OpenAiRoutes.register(c, rc);
             SlackRoutes.register(c, rc);
@@ -66,6 +90,19 @@ public final class HttpApi {
             });
             c.routes.error(405, ctx -> ctx.json(ErrorBody.of("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
         });
+    }
+
+    /**
+     * The server's JSON mapper: deeply nested (over 32 levels), very long strings (over 64 K chars) or numbers
+     * (over 64 digits) are refused while parsing, as a 400, long before they could cost anything.
+     */
+    static ObjectMapper objectMapper() {
+        ObjectMapper json = JsonMapper.builder().findAndAddModules()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // "{…} {" is not one JSON object
+                .build();
+        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxStringLength(64 * 1024).maxNumberLength(64).build());
+        return json;
     }
 
     static String codeFor(int status) {

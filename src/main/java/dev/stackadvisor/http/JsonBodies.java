@@ -1,6 +1,10 @@
 package dev.stackadvisor.http;
 
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Reading JSON request bodies with the size and media-type rules every JSON route shares. */
@@ -31,9 +35,36 @@ final class JsonBodies {
         return body;
     }
 
+    /**
+     * Rejects bytes that are not well-formed UTF-8 (overlong forms, stray continuation bytes, encoded
+     * surrogates), which a lenient parser would turn into something else.
+     *
+     * @throws ApiException 400
+     */
+    static void requireUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("request body is not valid UTF-8");
+        }
+    }
+
     /** A validated {@code /api/chat} body. */
     static ChatRequest chatRequest(Context ctx, RouteContext rc) {
-        return ChatRequest.parse(read(ctx, rc), rc.json());
+        return parseChat(read(ctx, rc), rc.json());
+    }
+
+    /**
+     * Parses and validates a {@code /api/chat} body: well-formed UTF-8, then {@link ChatRequest#parse}.
+     *
+     * @throws ApiException 400 naming what is wrong
+     */
+    static ChatRequest parseChat(byte[] body, com.fasterxml.jackson.databind.ObjectMapper json) {
+        requireUtf8(body);
+        return ChatRequest.parse(body, json);
     }
 
     private static ApiException tooLarge(int max) {

@@ -1,5 +1,6 @@
 package dev.stackadvisor.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -20,6 +21,7 @@ import java.util.Map;
 public final class DenseIndex {
 
     private final EmbeddingModel model;
+    private final Cache<String, Embedding> queryCache;
     private final InMemoryEmbeddingStore<TextSegment> store;
     private final Map<String, Passage> byId = new LinkedHashMap<>();
 
@@ -27,10 +29,13 @@ public final class DenseIndex {
      * @param model    the model the store was embedded with (queries must use the same one)
      * @param store    one entry per passage, the entry id being the passage id
      * @param passages the passages the store holds
+     * @param queryCache recent query embeddings by text (an LRU), so repeated questions skip the model
      * @throws IllegalArgumentException when the store and the passages disagree in size
      */
-    public DenseIndex(EmbeddingModel model, InMemoryEmbeddingStore<TextSegment> store, List<Passage> passages) {
+    public DenseIndex(EmbeddingModel model, InMemoryEmbeddingStore<TextSegment> store, List<Passage> passages,
+                      Cache<String, Embedding> queryCache) {
         this.model = model;
+        this.queryCache = queryCache;
         this.store = store;
         for (Passage p : passages) {
             byId.put(p.id(), p);
@@ -40,9 +45,9 @@ public final class DenseIndex {
         }
     }
 
-    /** Embeds a query: float[384], L2-normalised; ~7 ms on one core. */
+    /** Embeds a query: float[384], L2-normalised; ~7 ms on one core, or a cache lookup for a repeated one. */
     public Embedding embed(String query) {
-        return model.embed(query).content();
+        return queryCache.get(query, q -> model.embed(q).content());
     }
 
     /**

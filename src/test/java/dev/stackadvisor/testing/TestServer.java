@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.app.ServiceFactory;
 import dev.stackadvisor.app.Services;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.http.Drain;
 import dev.stackadvisor.http.HttpApi;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
@@ -54,6 +55,7 @@ public final class TestServer implements AutoCloseable {
     private static final Map<AppConfig.Retrieval, Services> SHARED = new EnumMap<>(AppConfig.Retrieval.class);
 
     private final Javalin app;
+    private final Drain drain;
     private final String baseUrl;
     private final Services services;
     private final HttpClient client = HttpClient.newBuilder()
@@ -63,7 +65,8 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(AppConfig config, Services services) {
         this.services = services;
-        this.app = HttpApi.create(config, () -> services).start();
+        this.drain = new Drain();
+        this.app = HttpApi.create(config, () -> services, services.meters(), drain).start();
         this.baseUrl = "http://127.0.0.1:" + app.port();
     }
 
@@ -126,6 +129,11 @@ public final class TestServer implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Stops taking requests, lets those in flight finish (up to {@code timeoutMs}), stops; true if all finished. */
+    public boolean drainAndStop(long timeoutMs) {
+        return drain.drainAndStop(app, timeoutMs);
     }
 
     /** The services behind this server (shared or its own). */
@@ -232,7 +240,10 @@ public final class TestServer implements AutoCloseable {
         try {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), parse(r.body()));
+            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            r.headers().map().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), parse(r.body()),
+                    headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -293,8 +304,13 @@ public final class TestServer implements AutoCloseable {
      * @param contentType the Content-Type header, "" when absent
      * @param body        the raw body
      * @param json        the body parsed as JSON, or null when it is not JSON
+     * @param headers     response headers, first value of each, names as the server sent them
      */
-    public record Response(int status, String contentType, String body, JsonNode json) {
+    public record Response(int status, String contentType, String body, JsonNode json, Map<String, String> headers) {
+
+        public Response(int status, String contentType, String body, JsonNode json) {
+            this(status, contentType, body, json, Map.of());
+        }
 
         /** The JSON body; fails the test with the raw body when it is not JSON. */
         public JsonNode json() {

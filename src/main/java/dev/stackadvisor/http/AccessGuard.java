@@ -1,0 +1,95 @@
+package dev.stackadvisor.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.stackadvisor.config.AppConfig;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * API keys and rate limits for {@code /api/*} and {@code /v1/*}.
+ * <ul>
+ *   <li>With {@code ADVISOR_API_KEYS} set, a request needs {@code Authorization: Bearer <key>}; else 401 with
+ *       {@code WWW-Authenticate: Bearer}. Keys are compared as SHA-256 digests with
+ *       {@link MessageDigest#isEqual} (constant time, and no length leak), and never logged.</li>
+ *   <li>With {@code ADVISOR_RATE_LIMIT_PER_MINUTE} above 0, each key (or, without keys, each client IP) has a
+ *       bucket4j token bucket of that capacity refilled greedily over a minute; an empty bucket gives 429 with
+ *       {@code Retry-After} in whole seconds. Buckets idle for 10 minutes are forgotten, at most 100,000 kept.</li>
+ * </ul>
+ * Pre-flight {@code OPTIONS} requests pass (CORS answers them); health, readiness, metrics, the widget and
+ * Slack (which is signed instead) are not guarded.
+ */
+final class AccessGuard {
+
+    private final List<byte[]> keyDigests;
+    private final int perMinute;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+
+    AccessGuard(AppConfig config) {
+        this.keyDigests = config.apiKeys().stream().map(AccessGuard::sha256).toList();
+        this.perMinute = config.rateLimitPerMinute();
+    }
+
+    /** True for the paths this guard protects. */
+    static boolean guarded(String path) {
+        return path.startsWith("/api/") || path.startsWith("/v1/");
+    }
+
+    void before(Context ctx) {
+        if (ctx.method() == HandlerType.OPTIONS || !guarded(ctx.path())) {
+            return;
+        }
+        String client = "ip:" + ctx.ip();
+        if (!keyDigests.isEmpty()) {
+            byte[] given = bearer(ctx);
+            if (given == null || keyDigests.stream().noneMatch(k -> MessageDigest.isEqual(k, given))) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new ApiException(401, "unauthorized", given == null
+                        ? "this API needs an API key: send Authorization: Bearer <key>"
+                        : "the API key is not valid");
+            }
+            client = "key:" + HexFormat.of().formatHex(given, 0, 8);
+        }
+        if (perMinute > 0) {
+            Bucket bucket = buckets.get(client, c -> Bucket.builder()
+                    .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                    .build());
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            ctx.header("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+            if (!probe.isConsumed()) {
+                long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+                ctx.header("Retry-After", String.valueOf(seconds));
+                throw new ApiException(429, "rate_limited", "too many requests: at most " + perMinute
+                        + " a minute; retry in " + seconds + " s");
+            }
+        }
+    }
+
+    private static byte[] bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String key = header.substring(7).trim();
+        return key.isEmpty() ? null : sha256(key);
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

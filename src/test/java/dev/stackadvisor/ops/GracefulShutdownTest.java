@@ -1,0 +1,46 @@
+package dev.stackadvisor.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.FakeOpenAi;
+import dev.stackadvisor.testing.TestServer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Shutdown refuses new requests and lets the one in flight finish. */
+@Timeout(120)
+class GracefulShutdownTest {
+
+    @Test
+    void should_finish_the_request_in_flight_and_refuse_new_ones_while_draining() throws Exception {
+        try (FakeOpenAi llm = new FakeOpenAi()) {
+            llm.mode(FakeOpenAi.Mode.HANG).hangMs(1500); // a slow LLM: the request is in flight for ~1.5 s
+            TestServer server = TestServer.start(AppConfig.fromEnv(Map.of(
+                    "ADVISOR_CORPUS_DIR", TestServer.corpusDir().toString(), "ADVISOR_RETRIEVAL", "keyword", "PORT", "0",
+                    "ADVISOR_PROMPTS_DIR", Path.of("prompts").toAbsolutePath().toString(),
+                    "LLM_PROVIDER", "openai", "LLM_BASE_URL", llm.baseUrl(), "LLM_TIMEOUT_MS", "10000")));
+
+            CompletableFuture<TestServer.Response> inFlight =
+                    CompletableFuture.supplyAsync(() -> server.chat("should we use FastAPI or NestJS for agents?"));
+            while (llm.requests().isEmpty()) {
+                Thread.sleep(10);
+            }
+            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> server.drainAndStop(10_000));
+            Thread.sleep(200);
+            TestServer.Response refused = server.chat("fastify vs nestjs?");
+
+            assertEquals(503, refused.status(), refused.toString());
+            assertEquals("shutting_down", refused.json().path("error").path("code").asText());
+            TestServer.Response finished = inFlight.get(15, TimeUnit.SECONDS);
+            assertEquals(200, finished.status(), finished.toString());
+            assertEquals("llm", finished.json().path("mode").asText());
+            assertTrue(drained.get(15, TimeUnit.SECONDS), "every request in flight finished before the stop");
+        }
+    }
+}
