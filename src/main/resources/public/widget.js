@@ -1,0 +1,457 @@
+/*
+ * Stack Advisor chat widget: one tag on any page gives a chat box where the tag stands.
+ *
+ *   <script src="https://advisor.example.com/widget.js" data-endpoint="https://advisor.example.com"></script>
+ *
+ * data-endpoint is where the API lives; it defaults to the origin the script was loaded from, and a relative
+ * value ("." or "/") is read against the page, so a page served by Stack Advisor itself can say "this server".
+ * Plain modern JavaScript on purpose: no framework, no build step, nothing fetched but the API.
+ */
+(() => {
+  'use strict';
+
+  // currentScript is null only when the script is run from a callback or as a module; then find the tag by name.
+  const script = document.currentScript || document.querySelector('script[src*="widget.js"]');
+  if (!script) return;
+
+  const endpoint = (() => {
+    const url = new URL(script.dataset.endpoint || new URL(script.src, document.baseURI).origin, document.baseURI);
+    return url.origin + url.pathname.replace(/\/+$/, ''); // keep a path prefix (reverse proxies), drop the slash
+  })();
+
+  const MAX_CHARS = 4000; // the server refuses longer messages (README: message is 1–4,000 characters)
+  // Longer than the server's LLM timeout (20 s by default) plus its extractive fallback, so a slow answer is
+  // still waited for, but a stalled connection does not leave the user looking at "Thinking…" forever.
+  const IDLE_TIMEOUT_MS = 45000;
+  const MAX_SAVED_TURNS = 20; // what a reload redraws; the server keeps its own memory of the conversation
+  // One conversation per API endpoint: two widgets for two advisors on one page must not share a session.
+  const SESSION_KEY = 'stack-advisor:session:' + endpoint;
+  const LOG_KEY = 'stack-advisor:log:' + endpoint;
+  const SESSION_ID = /^[A-Za-z0-9_-]{1,128}$/; // what the server accepts; anything else in storage is ignored
+  const MARKERS = /\[(\d+(?:\s*,\s*\d+)*)\]/g; // [1] and [1, 2]
+
+  // sessionStorage throws when storage is disabled, in sandboxed iframes or over quota: the widget then
+  // simply forgets the conversation on reload instead of breaking.
+  const store = {
+    get(key) { try { return sessionStorage.getItem(key); } catch { return null; } },
+    set(key, value) { try { sessionStorage.setItem(key, value); } catch { /* forget on reload */ } },
+    remove(key) { try { sessionStorage.removeItem(key); } catch { /* nothing to forget */ } },
+  };
+
+  // Colours meet WCAG AA (4.5:1) on white: #1f2937 text, #4b5563 secondary, #1d4ed8 buttons, #9a3412 warnings.
+  // `all: initial` stops the page's inherited fonts, colours and line heights leaking in; it is repeated on
+  // .panel because a page rule such as `div { color: red }` outranks :host on the host element itself.
+  const CSS = `
+    :host { all: initial; display: block; max-width: 42rem; margin: 1rem 0; }
+    * { box-sizing: border-box; }
+    .panel { all: initial; display: block; box-sizing: border-box; border: 1px solid #d1d5db; border-radius: 12px;
+             background: #fff; padding: 16px; box-shadow: 0 1px 3px rgba(0,0,0,.08); color: #1f2937; text-align: left;
+             font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+    header { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+    h2 { font-size: 1.1rem; margin: 0; }
+    .intro, .hint { color: #4b5563; font-size: .875rem; margin: 4px 0 12px; }
+    .log { max-height: 28rem; overflow-y: auto; display: flex; flex-direction: column; gap: 10px; }
+    .log:not(:empty) { margin-bottom: 12px; }
+    .msg { border-radius: 10px; padding: 8px 12px; }
+    .msg p { margin: 0; white-space: pre-wrap; }
+    .who { display: block; font-size: .75rem; font-weight: 600; color: #4b5563; }
+    .user { background: #eff6ff; align-self: flex-end; max-width: 85%; }
+    .bot { background: #f9fafb; border: 1px solid #e5e7eb; }
+    .bot .text:empty::after { content: "Thinking…"; color: #4b5563; }
+    .ungrounded { border-color: #fdba74; background: #fff7ed; }
+    .note { color: #9a3412; font-size: .875rem; margin-top: 6px !important; }
+    .chip { font: inherit; font-size: .75rem; font-weight: 600; line-height: 1; min-width: 1.6em; margin: 0 2px;
+            padding: 3px 6px; border-radius: 999px; border: 1px solid #1d4ed8; background: #e0e7ff;
+            color: #1e3a8a; cursor: pointer; vertical-align: baseline; }
+    .cites { white-space: nowrap; }
+    .chip[aria-expanded="true"] { background: #1d4ed8; color: #fff; }
+    .source { margin-top: 8px; padding: 8px 10px; border-left: 3px solid #1d4ed8; background: #fff; }
+    .source blockquote { margin: 0 0 4px; font-style: italic; }
+    .source .cite { font-size: .8125rem; color: #4b5563; }
+    label { display: block; font-weight: 600; margin-bottom: 4px; }
+    textarea { width: 100%; font: inherit; color: inherit; padding: 8px 10px; border: 1px solid #6b7280;
+               border-radius: 8px; resize: vertical; min-height: 3.2em; background: #fff; }
+    .row { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-top: 6px; }
+    .row .hint { margin: 0; }
+    button.send, button.new { font: inherit; font-weight: 600; border-radius: 8px; cursor: pointer; padding: 6px 16px; }
+    button.send { background: #1d4ed8; color: #fff; border: 1px solid #1d4ed8; }
+    button.send[aria-disabled="true"] { background: #6b7280; border-color: #6b7280; cursor: progress; }
+    button.new { background: #fff; color: #1d4ed8; border: 1px solid #1d4ed8; font-size: .8125rem; padding: 4px 10px; }
+    .error:not(:empty) { margin: 0 0 10px; padding: 8px 12px; border-radius: 8px; background: #fef2f2;
+                         border: 1px solid #fca5a5; color: #991b1b; }
+    .status { margin: 0; min-height: 0; font-size: .875rem; color: #4b5563; }
+    .status:not(:empty) { margin-bottom: 8px; }
+    /* Keyboard users must always see where they are: a thick outline that survives any background. */
+    :focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+    textarea:focus-visible { outline-offset: 0; }
+    [hidden] { display: none !important; }
+  `;
+
+  // Static markup only; everything that comes from the server is inserted with textContent, never as HTML.
+  // The log is the polite live region: it is marked aria-busy while tokens stream in, so screen readers
+  // announce the finished answer once instead of every fragment.
+  const HTML = `
+    <section class="panel" aria-labelledby="title">
+      <header>
+        <h2 id="title">Stack Advisor</h2>
+        <button type="button" class="new" hidden>New conversation</button>
+      </header>
+      <p class="intro">Ask which backend framework fits your project. Every answer quotes the articles it comes from.</p>
+      <div class="log" role="log" aria-live="polite" aria-label="Conversation" tabindex="0"></div>
+      <p class="status" role="status"></p>
+      <div class="error" role="alert"></div>
+      <form novalidate>
+        <label for="question">Your question</label>
+        <textarea id="question" rows="2" maxlength="${MAX_CHARS}" aria-describedby="hint"
+                  placeholder="e.g. FastAPI or NestJS for an agent backend?"></textarea>
+        <div class="row">
+          <span id="hint" class="hint">Enter sends · Shift+Enter adds a new line</span>
+          <button type="submit" class="send">Ask</button>
+        </div>
+      </form>
+    </section>`;
+
+  // ---- mount: a shadow root keeps the page's CSS out and ours in ----
+  // A custom tag name, not a <div>: page rules such as `div { border: … }` then cannot reach the host either.
+  const host = document.createElement('stack-advisor-widget');
+  const root = host.attachShadow({ mode: 'open' });
+  // A constructed stylesheet is not an inline <style>, so sites whose CSP forbids inline styles still work.
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
+  }
+  const template = document.createElement('template');
+  template.innerHTML = HTML;
+  root.append(template.content);
+  if (script.parentNode && script.closest('body')) {
+    script.after(host); // the chat box appears where the tag is
+  } else {
+    const mount = () => document.body.append(host); // a tag in <head>: there is nowhere to stand yet
+    document.body ? mount() : document.addEventListener('DOMContentLoaded', mount);
+  }
+
+  const $ = (selector) => root.querySelector(selector);
+  const log = $('.log'), statusEl = $('.status'), errorEl = $('.error'), form = $('form');
+  const input = $('textarea'), sendButton = $('.send'), newButton = $('.new');
+
+  let busy = false;
+  let current = null; // the AbortController of the request in flight
+  let blockedUntil = 0; // after a 429: no new question before this time (ms)
+  let turnCount = 0; // makes ids unique inside this shadow root
+  let pointerOnChip = false; // see chip(): a mouse press must not open a source twice (focus, then click)
+
+  // ---- small helpers ----
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+  const scrollToEnd = () => { log.scrollTop = log.scrollHeight; };
+  const setStatus = (text) => { statusEl.textContent = text; };
+  const showError = (text) => { errorEl.textContent = text; };
+  function savedSession() {
+    const id = store.get(SESSION_KEY);
+    return id && SESSION_ID.test(id) ? id : null;
+  }
+  function saveSession(id) {
+    if (typeof id === 'string' && SESSION_ID.test(id)) store.set(SESSION_KEY, id);
+    newButton.hidden = !savedSession();
+  }
+  function savedTurns() {
+    try { return JSON.parse(store.get(LOG_KEY) || '[]'); } catch { return []; }
+  }
+  function saveTurn(question, reply) {
+    const { answer, grounded, citations } = reply; // only what redrawing needs
+    store.set(LOG_KEY, JSON.stringify([...savedTurns(), { question, answer, grounded, citations }].slice(-MAX_SAVED_TURNS)));
+  }
+
+  // ---- rendering ----
+  function addMessage(who) {
+    const msg = el('div', 'msg ' + who);
+    msg.append(el('span', 'who', who === 'user' ? 'You' : 'Stack Advisor'), el('p', 'text'));
+    log.append(msg);
+    scrollToEnd();
+    return msg;
+  }
+
+  /** Replaces a bubble's text with the authoritative answer, its [n] markers turned into source chips. */
+  function renderAnswer(msg, reply) {
+    const text = msg.querySelector('.text');
+    const byNumber = new Map((reply.citations || []).map((c) => [c.n, c]));
+    const panel = el('div', 'source');
+    panel.id = 'source-' + ++turnCount;
+    panel.hidden = true;
+    text.replaceChildren();
+    let last = 0;
+    for (const m of reply.answer.matchAll(MARKERS)) {
+      const numbers = m[1].split(/\s*,\s*/).map(Number);
+      text.append(reply.answer.slice(last, m.index));
+      last = m.index + m[0].length;
+      // a marker without a citation stays plain text rather than becoming a chip that opens nothing
+      if (!numbers.every((n) => byNumber.has(n))) {
+        text.append(m[0]);
+        continue;
+      }
+      // chips and the punctuation right after them wrap as one, so a line never starts with a lone "."
+      const group = el('span', 'cites');
+      numbers.forEach((n) => group.append(chip(byNumber.get(n), panel, msg)));
+      const punctuation = /^[.,;:!?)]+/.exec(reply.answer.slice(last));
+      if (punctuation) {
+        group.append(punctuation[0]);
+        last += punctuation[0].length;
+      }
+      text.append(group);
+    }
+    text.append(reply.answer.slice(last));
+    msg.querySelectorAll('.note, .source').forEach((node) => node.remove());
+    if (reply.grounded === false) {
+      msg.classList.add('ungrounded');
+      msg.append(el('p', 'note', 'Not answered from the sources: the articles do not cover this question.'));
+    }
+    msg.append(panel);
+    scrollToEnd();
+  }
+
+  /**
+   * A [n] marker as a button that reveals its quote and source in the answer's panel. Keyboard focus reveals it
+   * at once (so tabbing through an answer reads its evidence); a click toggles it. A mouse press also focuses
+   * the button, so focus caused by the pointer is left to the click, or the source would open and close at once.
+   */
+  function chip(citation, panel, msg) {
+    const button = el('button', 'chip', String(citation.n));
+    button.type = 'button';
+    button.setAttribute('aria-label', `Source ${citation.n}: ${citation.title}`);
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('aria-controls', panel.id);
+    button.addEventListener('pointerdown', () => { pointerOnChip = true; });
+    button.addEventListener('focus', () => {
+      if (pointerOnChip) pointerOnChip = false;
+      else showSource(button, citation, panel, msg);
+    });
+    button.addEventListener('click', () => {
+      pointerOnChip = false;
+      if (button.getAttribute('aria-expanded') === 'true') hideSource(panel, msg);
+      else showSource(button, citation, panel, msg);
+    });
+    button.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') hideSource(panel, msg);
+    });
+    return button;
+  }
+
+  function showSource(button, citation, panel, msg) {
+    msg.querySelectorAll('.chip').forEach((b) => b.setAttribute('aria-expanded', String(b === button)));
+    const origin = [citation.title, citation.publisher, citation.section && '§ ' + citation.section].filter(Boolean).join(' · ');
+    panel.replaceChildren(el('blockquote', 'quote', `“${citation.quote}”`), el('p', 'cite', `[${citation.n}] ${origin}`));
+    panel.hidden = false;
+    panel.scrollIntoView({ block: 'nearest' }); // the log scrolls: a source opened near its bottom must be seen
+  }
+
+  function hideSource(panel, msg) {
+    msg.querySelectorAll('.chip').forEach((b) => b.setAttribute('aria-expanded', 'false'));
+    panel.hidden = true;
+  }
+
+  // ---- talking to the server ----
+  class WidgetError extends Error {
+    constructor(message, retryAfterSeconds = 0) {
+      super(message);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+  }
+
+  /** Retry-After is either seconds or an HTTP date. */
+  function retryAfter(response) {
+    const value = response.headers.get('Retry-After');
+    if (!value) return 0;
+    const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
+    return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+  }
+
+  /** A non-2xx reply before the stream started, as something a person can act on. */
+  async function httpError(response) {
+    let message = '';
+    try { message = (await response.json()).error.message || ''; } catch { /* not our JSON (a proxy page) */ }
+    const wait = retryAfter(response);
+    if (response.status === 429) {
+      return new WidgetError(`Stack Advisor is getting a lot of questions right now. Please try again in ${
+        wait ? wait + (wait === 1 ? ' second' : ' seconds') : 'a moment'}.`, wait);
+    }
+    if (response.status === 503) {
+      return new WidgetError('Stack Advisor is still starting up. Please try again in a few seconds.', wait);
+    }
+    if (response.status === 401 || response.status === 403) {
+      return new WidgetError('This site is not allowed to ask Stack Advisor' + (message ? ` (${message}).` : '.'));
+    }
+    if (response.status < 500 && message) {
+      return new WidgetError(`Your question could not be sent: ${message}.`.replace(/\.\.$/, '.'));
+    }
+    return new WidgetError(`Stack Advisor could not answer (error ${response.status}). Please try again.`);
+  }
+
+  /**
+   * Server-sent events from a fetch() body. EventSource cannot POST, so the stream is read by hand: events are
+   * separated by a blank line, `event:` names them and `data:` lines carry JSON. Stopping early (the consumer
+   * throws or returns) cancels the reader, which closes the connection and lets the server stop generating.
+   */
+  async function* serverEvents(body, onData) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
+        buffer = buffer.replace(/\r\n/g, '\n'); // the whole buffer, so a CR and LF split across chunks still pair
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = parseEvent(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          if (event) yield event;
+        }
+        if (done) break;
+        onData();
+      }
+      const event = parseEvent(buffer); // a last event without its blank line
+      if (event) yield event;
+    } finally {
+      reader.cancel().catch(() => {});
+    }
+  }
+
+  function parseEvent(block) {
+    let name = 'message';
+    const data = [];
+    for (const line of block.split('\n')) {
+      if (!line || line.startsWith(':')) continue; // comments keep idle connections open
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') name = value;
+      else if (field === 'data') data.push(value);
+    }
+    return data.length ? { name, data: JSON.parse(data.join('\n')) } : null;
+  }
+
+  /** One turn: stream the answer into a new bubble. On failure the turn is undone and the question given back. */
+  async function ask(question) {
+    busy = true;
+    sendButton.setAttribute('aria-disabled', 'true');
+    showError('');
+    setStatus('Looking through the sources…');
+    const mine = addMessage('user');
+    mine.querySelector('.text').textContent = question;
+    const reply = addMessage('bot');
+    const text = reply.querySelector('.text');
+    log.setAttribute('aria-busy', 'true');
+
+    const controller = new AbortController();
+    current = controller;
+    let timedOut = false;
+    let idle;
+    const stillAlive = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => { timedOut = true; controller.abort(); }, IDLE_TIMEOUT_MS);
+    };
+    stillAlive();
+    let streaming = false;
+    try {
+      const body = { message: question };
+      const sessionId = savedSession();
+      if (sessionId) body.sessionId = sessionId;
+      const response = await fetch(endpoint + '/api/chat/stream', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+      if (!response.ok) throw await httpError(response);
+      streaming = true;
+      let done = null;
+      for await (const event of serverEvents(response.body, stillAlive)) {
+        if (event.name === 'meta') saveSession(event.data.sessionId);
+        else if (event.name === 'token') { text.append(event.data.text); scrollToEnd(); }
+        else if (event.name === 'done') done = event.data;
+        else if (event.name === 'error') throw new WidgetError(`Stack Advisor could not finish this answer: ${event.data.error.message}`);
+      }
+      if (!done) throw new WidgetError('The answer was cut off before it was complete. Please try again.');
+      saveSession(done.sessionId);
+      renderAnswer(reply, done); // the done answer is authoritative: it replaces the streamed text
+      saveTurn(question, done);
+      setStatus('');
+    } catch (error) {
+      mine.remove();
+      reply.remove();
+      setStatus('');
+      if (controller.signal.aborted && !timedOut) {
+        if (!input.value) input.value = question; // stopped by "New conversation": nothing to report
+        return;
+      }
+      if (error.retryAfterSeconds) blockedUntil = Date.now() + error.retryAfterSeconds * 1000;
+      showError(error instanceof WidgetError ? error.message
+        : timedOut ? 'Stack Advisor took too long to answer. Please try again.'
+        : !navigator.onLine ? 'You seem to be offline. Check your connection, then try again.'
+        : streaming ? 'The connection dropped before the answer was complete. Please try again.'
+        : `Cannot reach Stack Advisor at ${endpoint}. Check your connection, then try again.`);
+      // Give the question back so nothing typed is lost, unless the user has already typed something new.
+      if (!input.value.trim()) input.value = question;
+      input.focus();
+    } finally {
+      clearTimeout(idle);
+      log.setAttribute('aria-busy', 'false');
+      if (current === controller) current = null;
+      busy = false;
+      sendButton.removeAttribute('aria-disabled');
+    }
+  }
+
+  // ---- wiring ----
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (busy) return; // one question at a time; the button says so with aria-disabled
+    const question = input.value.trim();
+    if (!question) {
+      showError('Type a question first.');
+      input.focus();
+      return;
+    }
+    const wait = Math.ceil((blockedUntil - Date.now()) / 1000);
+    if (wait > 0) {
+      showError(`Please wait ${wait} more ${wait === 1 ? 'second' : 'seconds'} before asking again.`);
+      return;
+    }
+    input.value = ''; // ask() puts it back if the question does not get through
+    ask(question);
+  });
+
+  input.addEventListener('keydown', (e) => {
+    // isComposing: Enter also confirms IME input (Japanese, Chinese…); that Enter must not send.
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  newButton.addEventListener('click', () => {
+    if (current) current.abort();
+    store.remove(SESSION_KEY);
+    store.remove(LOG_KEY);
+    log.replaceChildren();
+    showError('');
+    newButton.hidden = true;
+    setStatus('New conversation started.');
+    input.focus(); // the button just disappeared; put the user where they will type
+  });
+
+  // Redraw the conversation this tab already had, so a reload does not hide what the server remembers.
+  for (const turn of savedTurns()) {
+    if (!turn || typeof turn.question !== 'string' || typeof turn.answer !== 'string') continue;
+    addMessage('user').querySelector('.text').textContent = turn.question;
+    renderAnswer(addMessage('bot'), turn);
+  }
+  newButton.hidden = !savedSession();
+})();

@@ -1,0 +1,263 @@
+package dev.stackadvisor.widget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stackadvisor.testing.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The widget in a real browser (headless Debian Chromium) against the real server: ask with the keyboard,
+ * watch the answer stream in, open a source chip, reload and keep the conversation, and fail kindly.
+ *
+ * <p>Runs in {@link HeadlessChromium}: skipped, not failed, where Chromium and chromedriver are not installed.
+ */
+@Timeout(120)
+class WidgetBrowserTest {
+
+    static final Path SCREENSHOT = Path.of("target", "widget.png").toAbsolutePath();
+    static final Duration ANSWER_WAIT = HeadlessChromium.WAIT;
+
+    private static HeadlessChromium browser;
+    private static ChromeDriver driver;
+    private TestServer server;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = HeadlessChromium.startIfInstalled();
+        driver = browser == null ? null : browser.driver;
+    }
+
+    @BeforeEach
+    void requireBrowser() {
+        HeadlessChromium.assumeInstalled();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void should_stream_a_cited_answer_open_its_sources_and_keep_the_session_across_reloads() throws IOException {
+        // given the demo page of a running server
+        server = TestServer.start(WidgetAssetsTest.keywordConfig(Map.of()));
+        driver.manage().logs().get(LogType.BROWSER); // drop what earlier tests (failing on purpose) logged
+        driver.get(server.baseUrl() + "/");
+        SearchContext widget = widget();
+        recordStreamedText();
+
+        // when a question is typed and sent with Enter
+        WebElement question = widget.findElement(By.cssSelector("textarea"));
+        assertEquals("Your question", widget.findElement(By.cssSelector("label[for='question']")).getText());
+        question.sendKeys("fastify vs nestjs?", Keys.ENTER);
+
+        // then tokens show while streaming, and the final answer carries citation chips
+        waitForAnswers(1);
+        List<WebElement> chips = widget.findElements(By.cssSelector(".msg.bot .chip"));
+        assertFalse(chips.isEmpty(), "no citation chips in: " + lastAnswerText());
+        assertTrue(lastAnswerText().contains("Fastify") || lastAnswerText().contains("NestJS"), lastAnswerText());
+        Number streamedSnapshots = (Number) js().executeScript("return window.__streamed.length");
+        assertTrue(streamedSnapshots.intValue() > 0, "no text was shown before the final answer replaced it");
+        assertEquals("", question.getAttribute("value"), "the sent question should leave the box");
+        assertEquals("false", widget.findElement(By.cssSelector(".log")).getAttribute("aria-busy"));
+
+        // when a chip is clicked, its quote and source appear, and the chip says it is expanded
+        WebElement first = chips.get(0);
+        assertEquals("false", first.getAttribute("aria-expanded"));
+        first.click();
+        assertEquals("true", first.getAttribute("aria-expanded"));
+        WebElement panel = widget.findElement(By.cssSelector("#" + first.getAttribute("aria-controls")));
+        assertTrue(panel.isDisplayed(), "source panel hidden after click");
+        String quote = panel.findElement(By.cssSelector("blockquote")).getText().replaceAll("^“|”$", "");
+        assertTrue(quote.length() > 10 && isVerbatimInCorpus(quote), "quote not from the corpus: " + quote);
+        assertTrue(panel.findElement(By.cssSelector(".cite")).getText().startsWith("[" + first.getText() + "] "),
+                panel.getText());
+        js().executeScript("document.querySelector('stack-advisor-widget').scrollIntoView({block: 'start'})");
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
+
+        // and keyboard focus alone reveals another chip's source; Escape closes it
+        if (chips.size() > 1) {
+            WebElement second = chips.get(1);
+            js().executeScript("arguments[0].focus()", second);
+            assertEquals("true", second.getAttribute("aria-expanded"));
+            assertEquals("false", first.getAttribute("aria-expanded"));
+            second.sendKeys(Keys.ESCAPE);
+            assertEquals("false", second.getAttribute("aria-expanded"));
+        }
+
+        // the session is kept in sessionStorage, per endpoint
+        String key = "stack-advisor:session:" + server.baseUrl();
+        String sessionId = (String) js().executeScript("return sessionStorage.getItem(arguments[0])", key);
+        assertNotNull(sessionId, "no session id under " + key);
+        assertTrue(sessionId.matches("[A-Za-z0-9_-]{1,128}"), sessionId);
+
+        // when the tab reloads, the conversation is redrawn and the same session continues
+        driver.navigate().refresh();
+        widget = widget();
+        assertEquals(sessionId, js().executeScript("return sessionStorage.getItem(arguments[0])", key));
+        assertEquals(1, widget.findElements(By.cssSelector(".msg.user")).size(), "conversation not redrawn");
+        assertFalse(widget.findElements(By.cssSelector(".msg.bot .chip")).isEmpty(), "chips not redrawn");
+        widget.findElement(By.cssSelector("textarea")).sendKeys("and what are their weaknesses?", Keys.ENTER);
+        waitForAnswers(2);
+        // had the widget not sent the stored id, the server would have started (and returned) a new session
+        assertEquals(sessionId, js().executeScript("return sessionStorage.getItem(arguments[0])", key));
+
+        // and nothing went wrong in the page: no script errors, no failed requests
+        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::toString).toList();
+        assertEquals(List.of(), problems, "browser console");
+    }
+
+    @Test
+    void should_keep_the_typed_question_and_explain_when_the_server_cannot_be_reached() {
+        // given a loaded page whose server then goes away
+        server = TestServer.start(WidgetAssetsTest.keywordConfig(Map.of()));
+        driver.get(server.baseUrl() + "/");
+        SearchContext widget = widget();
+        server.stop();
+        server = null;
+
+        // when a question is sent
+        widget.findElement(By.cssSelector("textarea")).sendKeys("fastify vs nestjs?", Keys.ENTER);
+
+        // then a polite alert says so, the question is back in the box with focus, and no half turn remains
+        String alert = waitForAlert(widget);
+        assertTrue(alert.startsWith("Cannot reach Stack Advisor"), alert);
+        WebElement box = widget.findElement(By.cssSelector("textarea"));
+        assertEquals("fastify vs nestjs?", box.getAttribute("value"));
+        assertTrue((Boolean) js().executeScript(
+                "return document.querySelector('stack-advisor-widget').shadowRoot.activeElement === arguments[0]", box),
+                "focus should return to the question box");
+        assertTrue(widget.findElements(By.cssSelector(".msg")).isEmpty(), "the failed turn should be removed");
+    }
+
+    @Test
+    void should_say_when_to_retry_when_rate_limited_and_keep_the_question() {
+        // given a server that takes one question a minute per client
+        server = TestServer.start(WidgetAssetsTest.keywordConfig(Map.of("ADVISOR_RATE_LIMIT_PER_MINUTE", "1")));
+        driver.get(server.baseUrl() + "/");
+        SearchContext widget = widget();
+        WebElement box = widget.findElement(By.cssSelector("textarea"));
+        box.sendKeys("fastify vs nestjs?", Keys.ENTER);
+        waitForAnswers(1);
+
+        // when a second question is sent at once
+        box.sendKeys("what about django?", Keys.ENTER);
+
+        // then the widget says when to try again, and keeps the question
+        String alert = waitForAlert(widget);
+        assertTrue(alert.matches("(?s).*try again in \\d+ seconds?\\..*"), alert);
+        assertEquals("what about django?", box.getAttribute("value"));
+
+        // and sending again before then is answered locally, without a request
+        box.sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, ANSWER_WAIT).until(d -> alertText(widget).startsWith("Please wait"));
+    }
+
+    // ---- helpers ----
+
+    private JavascriptExecutor js() {
+        return driver;
+    }
+
+    private SearchContext widget() {
+        return browser.widget();
+    }
+
+    /**
+     * Records the bot bubble's text whenever it changes while it has no chips yet: that is streamed token text,
+     * before the final answer (with chips) replaces it.
+     */
+    private void recordStreamedText() {
+        js().executeScript("""
+                const root = document.querySelector('stack-advisor-widget').shadowRoot;
+                window.__streamed = [];
+                new MutationObserver(() => {
+                  const bots = root.querySelectorAll('.msg.bot .text');
+                  const t = bots[bots.length - 1];
+                  if (t && t.textContent && !t.querySelector('.chip')) window.__streamed.push(t.textContent);
+                }).observe(root.querySelector('.log'), {subtree: true, childList: true, characterData: true});
+                """);
+    }
+
+    /** Waits until {@code n} answers are complete (each gets its source panel when the done event arrives). */
+    private void waitForAnswers(int n) {
+        new WebDriverWait(driver, ANSWER_WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            SearchContext w = widget();
+            if (!alertText(w).isEmpty()) {
+                throw new AssertionError("the widget reported an error: " + alertText(w));
+            }
+            return w.findElements(By.cssSelector(".msg.bot .source")).size() >= n;
+        });
+    }
+
+    private String waitForAlert(SearchContext widget) {
+        return browser.waitForAlert(widget);
+    }
+
+    private static String alertText(SearchContext widget) {
+        return HeadlessChromium.alertText(widget);
+    }
+
+    private String lastAnswerText() {
+        return (String) js().executeScript("""
+                const bots = document.querySelector('stack-advisor-widget').shadowRoot.querySelectorAll('.msg.bot .text');
+                return bots.length ? bots[bots.length - 1].textContent : '';
+                """);
+    }
+
+    /** Whether {@code quote} is text of some corpus article, white space folded as citations fold it. */
+    private static boolean isVerbatimInCorpus(String quote) {
+        String wanted = TestServer.normalizeWhitespace(quote);
+        try (Stream<Path> files = Files.list(TestServer.corpusDir())) {
+            return files.filter(f -> f.toString().endsWith(".txt")).anyMatch(f -> {
+                try {
+                    return TestServer.normalizeWhitespace(Files.readString(f)).contains(wanted);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
