@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  *       bucket4j token bucket of that capacity refilled greedily over a minute; an empty bucket gives 429 with
  *       {@code Retry-After} in whole seconds. Buckets idle for 10 minutes are forgotten, at most 100,000 kept.</li>
  * </ul>
+ * On {@code /v1/*} the errors take OpenAI's shape ({@code invalid_api_key}, {@code rate_limit_exceeded}).
  * Pre-flight {@code OPTIONS} requests pass (CORS answers them); health, readiness, metrics, the widget and
  * Slack (which is signed instead) are not guarded.
  */
@@ -55,9 +56,10 @@ final class AccessGuard {
             byte[] given = bearer(ctx);
             if (given == null || keyDigests.stream().noneMatch(k -> MessageDigest.isEqual(k, given))) {
                 ctx.header("WWW-Authenticate", "Bearer");
-                throw new ApiException(401, "unauthorized", given == null
-                        ? "this API needs an API key: send Authorization: Bearer <key>"
-                        : "the API key is not valid");
+                String message = given == null ? "this API needs an API key: send Authorization: Bearer <key>"
+                        : "the API key is not valid";
+                throw openAi(ctx) ? new OpenAiException(401, OpenAiException.INVALID_REQUEST, null, "invalid_api_key", message)
+                        : new ApiException(401, "unauthorized", message);
             }
             client = "key:" + HexFormat.of().formatHex(given, 0, 8);
         }
@@ -70,10 +72,16 @@ final class AccessGuard {
             if (!probe.isConsumed()) {
                 long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
                 ctx.header("Retry-After", String.valueOf(seconds));
-                throw new ApiException(429, "rate_limited", "too many requests: at most " + perMinute
-                        + " a minute; retry in " + seconds + " s");
+                String message = "too many requests: at most " + perMinute + " a minute; retry in " + seconds + " s";
+                throw openAi(ctx) ? new OpenAiException(429, "requests", null, "rate_limit_exceeded", message)
+                        : new ApiException(429, "rate_limited", message);
             }
         }
+    }
+
+    /** {@code /v1/*} speaks OpenAI's error shape, so OpenAI clients raise their usual exceptions. */
+    private static boolean openAi(Context ctx) {
+        return ctx.path().startsWith("/v1/");
     }
 
     private static byte[] bearer(Context ctx) {

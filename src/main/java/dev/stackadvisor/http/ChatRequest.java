@@ -17,7 +17,7 @@ public record ChatRequest(String message, String sessionId, Integer topK) {
     /** Largest topK accepted. */
     public static final int MAX_TOP_K = 20;
     /** C0 controls but tab, LF and CR; DEL; C1 controls; lone surrogates (invalid UTF-16 from a bad client). */
-    private static final java.util.regex.Pattern CONTROL =
+    static final java.util.regex.Pattern CONTROL =
             java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
 
     /**

@@ -23,11 +23,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API (Javalin). Handlers parse, call the chat layer, respond; every error goes through one
- * exception mapping to {@code {"error": {"code", "message"}}} with a 4xx status for the client's mistakes,
- * 503 while the indexes load, and a bare 500 (logged, no stack trace sent) for our own.
+ * exception mapping to {@code {"error": {"code", "message"}}} (OpenAI's error shape on {@code /v1/*}) with a
+ * 4xx status for the client's mistakes, 503 while the indexes load, and a bare 500 (logged, no stack trace
+ * sent) for our own.
  *
- * <p>Routes: {@code POST /api/chat}, {@code POST /api/chat/stream} (server-sent events), {@code GET /health}, {@code GET /ready}, {@code GET /api/sources},
- * {@code GET /api/frameworks}, {@code GET /api/frameworks/{name}}.
+ * <p>Every request: an {@code X-Request-Id} (logged with each line), metrics per route and status, API keys
+ * and rate limits on {@code /api/*} and {@code /v1/*} when configured, CORS for {@code ADVISOR_CORS_ORIGINS},
+ * and refusal while draining for shutdown. Routes are registered per feature: {@link ChatRoutes} (the core
+ * API and the stream), {@link OpenAiRoutes} ({@code /v1/*}), {@link SlackRoutes} ({@code /slack/*}),
+ * {@link WidgetRoutes} ({@code /}, {@code /widget.js}), plus {@code GET /metrics}.
  */
 public final class HttpApi {
 
@@ -55,7 +59,7 @@ public final class HttpApi {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.jsonMapper(new JavalinJackson(json, false));
-            c.http.maxRequestSize = config.maxBodyBytes() + 1L;
+            c.http.maxRequestSize = Math.max(config.maxBodyBytes(), OpenAiRoutes.maxBodyBytes(config)) + 1L;
             c.startup.showJavalinBanner = false;
             if (!config.corsOrigins().isEmpty()) {
                 c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {

@@ -18,22 +18,25 @@ import java.util.regex.Pattern;
  */
 public final class QueryAnalyzer {
 
-    private static final Map<String, Pattern> LANGUAGES = new LinkedHashMap<>();
+    /** Language or platform → how a question names it; in lexicon-language terms ("TypeScript/JavaScript"). */
+    private static final Map<String, Pattern> LANGUAGES = languagePatterns();
 
-    static {
+    private static Map<String, Pattern> languagePatterns() {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
         int ci = Pattern.CASE_INSENSITIVE;
-        LANGUAGES.put("Python", Pattern.compile("\\bpython(ic)?\\b", ci));
-        LANGUAGES.put("TypeScript/JavaScript", Pattern.compile("\\b(typescript|javascript|ts|js)\\b", ci));
-        LANGUAGES.put("Java/JVM", Pattern.compile("\\b(java|jvm|kotlin)\\b", ci));
-        LANGUAGES.put("C#/.NET", Pattern.compile("(\\bc#|\\bcsharp\\b|(?<![\\w.])\\.net\\b)", ci));
-        LANGUAGES.put("Ruby", Pattern.compile("\\bruby\\b", ci));
-        LANGUAGES.put("PHP", Pattern.compile("\\bphp\\b", ci));
+        patterns.put("Python", Pattern.compile("\\bpython(ic)?\\b", ci));
+        patterns.put("TypeScript/JavaScript", Pattern.compile("\\b(typescript|javascript|ts|js)\\b", ci));
+        patterns.put("Java/JVM", Pattern.compile("\\b(java|jvm|kotlin)\\b", ci));
+        patterns.put("C#/.NET", Pattern.compile("(\\bc#|\\bcsharp\\b|(?<![\\w.])\\.net\\b)", ci));
+        patterns.put("Ruby", Pattern.compile("\\bruby\\b", ci));
+        patterns.put("PHP", Pattern.compile("\\bphp\\b", ci));
         // "go" is also a verb: only as a language next to words that make it one
-        LANGUAGES.put("Go", Pattern.compile("\\bgolang\\b|\\bgo\\b(?=[\\s-]+(devs?|developers?|engineers?|team|shop|services?"
+        patterns.put("Go", Pattern.compile("\\bgolang\\b|\\bgo\\b(?=[\\s-]+(devs?|developers?|engineers?|team|shop|services?"
                 + "|apis?|backends?|binar\\w*|frameworks?|code|programmers?|or|vs|and|microservices?)\\b)"
                 + "|(?<=\\b(in|use|using|vs|or|and|like|learn|with)\\s)go\\b(?!\\s+(with|for|to|ahead|back)\\b)", ci));
-        LANGUAGES.put("Rust", Pattern.compile("\\brust\\b", ci));
-        LANGUAGES.put("Elixir", Pattern.compile("\\b(elixir|erlang)\\b", ci));
+        patterns.put("Rust", Pattern.compile("\\brust\\b", ci));
+        patterns.put("Elixir", Pattern.compile("\\b(elixir|erlang)\\b", ci));
+        return java.util.Collections.unmodifiableMap(patterns);
     }
 
     private static final Pattern FOLLOW_UP_START = Pattern.compile(

@@ -20,7 +20,7 @@ class GracefulShutdownTest {
     @Test
     void should_finish_the_request_in_flight_and_refuse_new_ones_while_draining() throws Exception {
         try (FakeOpenAi llm = new FakeOpenAi()) {
-            llm.mode(FakeOpenAi.Mode.HANG).hangMs(1500); // a slow LLM: the request is in flight for ~1.5 s
+            llm.mode(FakeOpenAi.Mode.HANG).hangMs(4000); // a slow LLM: the request is in flight for ~4 s
             TestServer server = TestServer.start(AppConfig.fromEnv(Map.of(
                     "ADVISOR_CORPUS_DIR", TestServer.corpusDir().toString(), "ADVISOR_RETRIEVAL", "keyword", "PORT", "0",
                     "ADVISOR_PROMPTS_DIR", Path.of("prompts").toAbsolutePath().toString(),
@@ -31,16 +31,20 @@ class GracefulShutdownTest {
             while (llm.requests().isEmpty()) {
                 Thread.sleep(10);
             }
-            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> server.drainAndStop(10_000));
-            Thread.sleep(200);
+            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> server.drainAndStop(15_000));
+            // wait until the drain has begun (the health check is refused too), then ask something new
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (server.get("/health").status() != 503 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             TestServer.Response refused = server.chat("fastify vs nestjs?");
 
             assertEquals(503, refused.status(), refused.toString());
             assertEquals("shutting_down", refused.json().path("error").path("code").asText());
-            TestServer.Response finished = inFlight.get(15, TimeUnit.SECONDS);
+            TestServer.Response finished = inFlight.get(20, TimeUnit.SECONDS);
             assertEquals(200, finished.status(), finished.toString());
             assertEquals("llm", finished.json().path("mode").asText());
-            assertTrue(drained.get(15, TimeUnit.SECONDS), "every request in flight finished before the stop");
+            assertTrue(drained.get(20, TimeUnit.SECONDS), "every request in flight finished before the stop");
         }
     }
 }
