@@ -40,6 +40,7 @@ public final class ExtractiveComposer {
     /** Share of the question's topic words a sentence must hold to be quoted as "the" answer to it. */
     static final double DIRECT_RELEVANCE = 0.34;
 
+
     private final Corpus corpus;
     private final TermStats stats;
     private final ClaimPicker picker;

@@ -53,6 +53,7 @@ public final class QueryAnalyzer {
     /** Asking for a recommendation, as opposed to asking how something works. */
     private static final Pattern SCENARIO = Pattern.compile(
             "\\b(which|what) (backend )?(frameworks?|backends?|stack|one|language|should|tech)\\b|\\brecommend|\\bsuggest"
+            + "|\\b(the )?best (backend |web )?(frameworks?|stack|choice|option|backend)\\b(?! (for|to) (learn|beginners))"
             + "|\\bshould (we|i) (use|pick|choose|go|build|start|adopt|switch|migrate)|\\bideas\\b|\\bneed (a|an) (new )?"
             + "(backend|framework|api|server|stack)|\\b(we're|we are|i'm|i am) (building|starting|a|an)\\b|\\bwhat to use\\b",
             Pattern.CASE_INSENSITIVE);
