@@ -137,14 +137,7 @@ public final class LlmAnswerer {
             throw new LlmException("no_passages", "no passages to answer from", null);
         }
         ChatRequest request = request(ev, history, sources);
-        String text = call(() -> {
-            Future<ChatResponse> f = executor.submit(() -> model.chat(request));
-            try {
-                return f.get(timeoutMs, TimeUnit.MILLISECONDS);
-            } finally {
-                f.cancel(true);
-            }
-        }, cites(sources));
+        String text = call(() -> blocking(request), cites(sources));
         return checked(text, sources, ev);
     }
 
@@ -206,18 +199,21 @@ public final class LlmAnswerer {
         ChatRequest request = ChatRequest.builder()
                 .messages(UserMessage.from(prompts.rewrite(historyText(history), message))).build();
         try {
-            String text = call(() -> {
-                Future<ChatResponse> f = executor.submit(() -> model.chat(request));
-                try {
-                    return f.get(timeoutMs, TimeUnit.MILLISECONDS);
-                } finally {
-                    f.cancel(true);
-                }
-            }, answerText -> { });
+            String text = call(() -> blocking(request), answerText -> { });
             String line = text.strip().lines().findFirst().orElse("").strip();
             return line.isEmpty() || line.length() > 1000 ? Optional.empty() : Optional.of(line);
         } catch (LlmException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A non-streaming call on the executor, abandoned at the deadline whatever the client library does. */
+    private ChatResponse blocking(ChatRequest request) throws Exception {
+        Future<ChatResponse> f = executor.submit(() -> model.chat(request));
+        try {
+            return f.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } finally {
+            f.cancel(true);
         }
     }
 

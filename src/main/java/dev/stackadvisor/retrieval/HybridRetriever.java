@@ -221,17 +221,9 @@ public final class HybridRetriever {
         return out;
     }
 
+    /** IDF-weighted share of the topic words no passage uses, 0..1 (0 for an empty topic). */
     private double unknownShare(List<String> topic) {
-        double total = 0;
-        double unknown = 0;
-        for (String t : topic) {
-            double w = stats.idf(t);
-            total += w;
-            if (!stats.known(t)) {
-                unknown += w;
-            }
-        }
-        return total == 0 ? 0 : unknown / total;
+        return 1 - stats.knownShare(topic);
     }
 
     /**

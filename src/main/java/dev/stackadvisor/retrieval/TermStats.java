@@ -56,16 +56,7 @@ public final class TermStats {
 
     /** IDF-weighted share of {@code topic} that {@code terms} holds exactly, 0..1 (1 for an empty topic). */
     public double exactCoverage(List<String> topic, Set<String> terms) {
-        double total = 0;
-        double found = 0;
-        for (String t : topic) {
-            double w = idf(t);
-            total += w;
-            if (terms.contains(t)) {
-                found += w;
-            }
-        }
-        return total == 0 ? 1 : found / total;
+        return share(topic, terms::contains);
     }
 
     /**
@@ -111,17 +102,26 @@ public final class TermStats {
         return n;
     }
 
-    /** IDF-weighted share of {@code topic} found in {@code terms}, 0..1 (1 for an empty topic). */
+    /** IDF-weighted share of {@code topic} found in {@code terms} ({@link #matches}), 0..1 (1 for an empty topic). */
     public double coverage(List<String> topic, Set<String> terms) {
+        return share(topic, t -> matches(t, terms));
+    }
+
+    /** IDF-weighted share of {@code topic} the corpus uses exactly ({@link #known}), 0..1 (1 for an empty topic). */
+    public double knownShare(List<String> topic) {
+        return share(topic, this::known);
+    }
+
+    private double share(List<String> topic, java.util.function.Predicate<String> found) {
         double total = 0;
-        double found = 0;
+        double hit = 0;
         for (String t : topic) {
             double w = idf(t);
             total += w;
-            if (matches(t, terms)) {
-                found += w;
+            if (found.test(t)) {
+                hit += w;
             }
         }
-        return total == 0 ? 1 : found / total;
+        return total == 0 ? 1 : hit / total;
     }
 }
