@@ -1,5 +1,7 @@
 package dev.stackadvisor.app;
 
+import dev.stackadvisor.chat.Services;
+
 import dev.stackadvisor.answer.Citation;
 import dev.stackadvisor.answer.PromptTemplates;
 import dev.stackadvisor.chat.ChatReply;

@@ -1,5 +1,8 @@
 package dev.stackadvisor.app;
 
+import dev.stackadvisor.chat.Services;
+import dev.stackadvisor.chat.StartupReport;
+
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.stackadvisor.answer.ExtractiveComposer;
 import dev.stackadvisor.chat.Catalog;

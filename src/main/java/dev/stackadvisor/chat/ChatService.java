@@ -33,6 +33,8 @@ public final class ChatService {
 
     /** Longest question accepted, in characters. */
     public static final int MAX_MESSAGE_CHARS = 4000;
+    /** How many fused passages concept and scenario answers draw from when the client does not say. */
+    public static final int DEFAULT_TOP_K = HybridRetriever.GENERAL_TOP;
     /** What a session id may look like: 1–128 of {@code [A-Za-z0-9_-]}. */
     public static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern CHUNK = Pattern.compile("(?<=\\n)|(?<=[.!?]\\s)");

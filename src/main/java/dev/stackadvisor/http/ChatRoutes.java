@@ -1,9 +1,9 @@
 package dev.stackadvisor.http;
 
-import dev.stackadvisor.app.Services;
+import dev.stackadvisor.chat.ChatService;
+import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatReply;
-import dev.stackadvisor.retrieval.HybridRetriever;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -43,7 +43,7 @@ final class ChatRoutes {
         ChatRequest request = JsonBodies.chatRequest(ctx, rc);
         Services s = rc.ready();
         ChatReply reply = s.chat().chat(request.message(), request.sessionId(),
-                request.topK() == null ? HybridRetriever.GENERAL_TOP : request.topK());
+                request.topK() == null ? ChatService.DEFAULT_TOP_K : request.topK());
         ctx.json(ChatResponse.of(reply));
     }
 
@@ -58,7 +58,7 @@ final class ChatRoutes {
         SseWriter sse = new SseWriter(ctx, rc.json());
         try {
             s.chat().stream(request.message(), request.sessionId(),
-                    request.topK() == null ? HybridRetriever.GENERAL_TOP : request.topK(), sse);
+                    request.topK() == null ? ChatService.DEFAULT_TOP_K : request.topK(), sse);
         } catch (RuntimeException e) {
             log.error("stream failed", e);
             sse.error("internal_error", "the answer could not be completed; it has been logged");

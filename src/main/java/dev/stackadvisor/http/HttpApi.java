@@ -2,11 +2,10 @@ package dev.stackadvisor.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.stackadvisor.app.Services;
+import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatReply;
 import dev.stackadvisor.config.AppConfig;
-import dev.stackadvisor.retrieval.HybridRetriever;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -1,8 +1,8 @@
 package dev.stackadvisor.http;
 
-import dev.stackadvisor.app.Services;
+import dev.stackadvisor.chat.ChatService;
+import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.ChatReply;
-import dev.stackadvisor.retrieval.HybridRetriever;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -66,14 +66,14 @@ final class OpenAiRoutes {
         String id = "chatcmpl-" + newId();
         long created = clock.instant().getEpochSecond();
         if (!request.stream()) {
-            ChatReply reply = s.chat().chat(request.earlier(), request.question(), HybridRetriever.GENERAL_TOP, null);
+            ChatReply reply = s.chat().chat(request.earlier(), request.question(), ChatService.DEFAULT_TOP_K, null);
             ctx.json(OpenAiCompletion.completion(id, created, reply.answer(), request.promptChars()));
             return;
         }
         OpenAiStreamWriter stream = new OpenAiStreamWriter(ctx, rc.json(), id, created, request.includeUsage(),
                 request.promptChars());
         try {
-            s.chat().chat(request.earlier(), request.question(), HybridRetriever.GENERAL_TOP, stream);
+            s.chat().chat(request.earlier(), request.question(), ChatService.DEFAULT_TOP_K, stream);
         } catch (RuntimeException e) {
             log.error("OpenAI-compatible stream failed", e);
             stream.error("the answer could not be completed; it has been logged");

@@ -1,7 +1,7 @@
 package dev.stackadvisor.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stackadvisor.app.Services;
+import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.config.AppConfig;
 import java.util.function.Supplier;
 

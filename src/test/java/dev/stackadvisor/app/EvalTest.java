@@ -1,5 +1,7 @@
 package dev.stackadvisor.app;
 
+import dev.stackadvisor.chat.Services;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

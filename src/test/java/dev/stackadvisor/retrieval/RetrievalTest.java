@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stackadvisor.app.Services;
+import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.corpus.Aspect;
 import dev.stackadvisor.testing.TestServer;

@@ -3,7 +3,7 @@ package dev.stackadvisor.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.app.ServiceFactory;
-import dev.stackadvisor.app.Services;
+import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.http.Drain;
 import dev.stackadvisor.http.HttpApi;

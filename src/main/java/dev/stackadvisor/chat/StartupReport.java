@@ -1,4 +1,4 @@
-package dev.stackadvisor.app;
+package dev.stackadvisor.chat;
 
 /**
  * What start-up loaded, for {@code /health} and the logs.

@@ -1,7 +1,5 @@
-package dev.stackadvisor.app;
+package dev.stackadvisor.chat;
 
-import dev.stackadvisor.chat.Catalog;
-import dev.stackadvisor.chat.ChatService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.QueryAnalyzer;

@@ -1,0 +1,151 @@
+package dev.stackadvisor.bench;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.stackadvisor.answer.ExtractiveComposer;
+import dev.stackadvisor.app.ServiceFactory;
+import dev.stackadvisor.chat.Services;
+import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.corpus.Corpus;
+import dev.stackadvisor.corpus.CorpusLoader;
+import dev.stackadvisor.corpus.FrameworkLexicon;
+import dev.stackadvisor.corpus.Segmenter;
+import dev.stackadvisor.index.DenseIndex;
+import dev.stackadvisor.index.EmbeddingCache;
+import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.retrieval.HybridRetriever;
+import dev.stackadvisor.retrieval.QueryAnalyzer;
+import dev.stackadvisor.retrieval.RelevanceGate;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.stackadvisor.answer.Answer;
+import dev.stackadvisor.chat.ChatService;
+import dev.stackadvisor.chat.SessionStore;
+import dev.stackadvisor.corpus.Sentence;
+import dev.stackadvisor.index.SentenceVectors;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the benchmarks share: the fixed question mix, where the corpus and the embedding cache are, and a
+ * wiring of the services without the server's query-embedding and answer caches (with twenty questions
+ * cycled, those caches would turn every call after the first twenty into a lookup).
+ *
+ * <p>The corpus is {@code $ADVISOR_CORPUS_DIR} when set, else the first of {@code corpus}, {@code ../corpus}
+ * (run from {@code bench/}), {@code /work/main/corpus}. The embedding cache is {@code $ADVISOR_CACHE_DIR} when
+ * set, else {@code <corpus>/../bench/target/bench-cache}, so the benchmarks never touch the main project's
+ * {@code .cache}. JMH forks inherit the working directory and the environment, so both resolve alike there.
+ */
+final class Fixtures {
+
+    /** Twenty realistic, varied questions: comparisons, single-framework, scenarios, concepts, one out of scope. */
+    static final List<String> QUESTIONS = List.of(
+            "fastify vs nestjs?",
+            "is django good for an ecommerce site?",
+            "FastAPI or NestJS for an AI agent backend?",
+            "what are the weaknesses of Express?",
+            "Spring Boot or ASP.NET Core for a large enterprise system?",
+            "which framework should a startup use for an MVP?",
+            "is Laravel a good choice for a small team?",
+            "Gin vs Fiber for high-throughput microservices?",
+            "what is the best backend for real-time chat?",
+            "should we pick Rails or Django for a content-heavy marketplace?",
+            "what does Axum do well?",
+            "monolith or microservices for a new product?",
+            "our team writes Python, what should we use for a REST API?",
+            "is Flask still worth it in 2026?",
+            "compare Phoenix and Node.js for websockets",
+            "what framework fits machine learning model serving?",
+            "Koa or Express for a lightweight API?",
+            "how do I choose a backend framework?",
+            "is Actix faster than Rocket?",
+            "what is the capital of France?");
+
+    private Fixtures() {
+    }
+
+    static Path corpusDir() {
+        String env = System.getenv("ADVISOR_CORPUS_DIR");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath().normalize();
+        }
+        for (String candidate : List.of("corpus", "../corpus", "/work/main/corpus")) {
+            Path p = Path.of(candidate).toAbsolutePath().normalize();
+            if (Files.isRegularFile(p.resolve("sources.json"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("corpus not found: set ADVISOR_CORPUS_DIR or run from the project or bench/");
+    }
+
+    static Path cacheDir() {
+        String env = System.getenv("ADVISOR_CACHE_DIR");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath().normalize();
+        }
+        return corpusDir().resolveSibling("bench").resolve("target").resolve("bench-cache");
+    }
+
+    static AppConfig config(String retrieval) {
+        return AppConfig.fromEnv(Map.of(
+                "ADVISOR_CORPUS_DIR", corpusDir().toString(),
+                "ADVISOR_CACHE_DIR", cacheDir().toString(),
+                "ADVISOR_RETRIEVAL", retrieval));
+    }
+
+    /** The full services exactly as the server builds them (query-embedding and answer caches on). */
+    static Services services(String retrieval) {
+        return ServiceFactory.build(config(retrieval));
+    }
+
+    static Corpus corpus() {
+        FrameworkLexicon lexicon = new FrameworkLexicon();
+        return new CorpusLoader(lexicon, new Segmenter(lexicon)).load(corpusDir());
+    }
+
+    /**
+     * A Caffeine cache that keeps nothing (size 0, evicted at once on the calling thread): the server's
+     * query-embedding and answer caches turned off, so that every call does the real work.
+     */
+    static <V> Cache<String, V> noCache() {
+        return Caffeine.newBuilder().maximumSize(0).executor(Runnable::run).build();
+    }
+
+    /**
+     * Analyser, retriever, composer and chat service wired as {@link ServiceFactory#build} wires them, but
+     * with its query-embedding and answer caches turned off. Keep in step with {@code ServiceFactory.build}.
+     */
+    record Pipeline(Corpus corpus, KeywordIndex keyword, QueryAnalyzer analyzer, HybridRetriever retriever,
+                    ExtractiveComposer composer, ChatService chat) {
+    }
+
+    static Pipeline uncachedPipeline(String retrieval) {
+        Corpus corpus = corpus();
+        KeywordIndex keyword = new KeywordIndex(corpus.passages());
+        DenseIndex dense = null;
+        SentenceVectors sentences = null;
+        if (retrieval.equals("hybrid")) {
+            AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+            EmbeddingCache cache = new EmbeddingCache(cacheDir());
+            EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, corpus.contentHash(),
+                    ServiceFactory.MODEL_ID, Segmenter.VERSION);
+            dense = new DenseIndex(model, outcome.store(), corpus.passages(), noCache());
+            List<Sentence> all = corpus.passages().stream().flatMap(p -> p.sentences().stream()).toList();
+            EmbeddingCache.Outcome sentenceOutcome = cache.load("sentences", all.stream().map(Sentence::key).toList(),
+                    all.stream().map(Sentence::display).toList(), model, corpus.contentHash(), ServiceFactory.MODEL_ID,
+                    Segmenter.VERSION);
+            sentences = new SentenceVectors(sentenceOutcome.store());
+        }
+        QueryAnalyzer analyzer = new QueryAnalyzer(corpus.lexicon(), corpus.coveredFrameworks());
+        HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, RelevanceGate.defaults(), analyzer);
+        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
+        SessionStore sessions = new SessionStore(10_000, Duration.ofHours(1), Clock.systemUTC());
+        Cache<String, Answer> answers = noCache();
+        ChatService chat = new ChatService(analyzer, retriever, composer, null, sessions, answers, new SimpleMeterRegistry());
+        return new Pipeline(corpus, keyword, analyzer, retriever, composer, chat);
+    }
+}
