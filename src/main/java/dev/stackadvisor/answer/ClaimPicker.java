@@ -58,7 +58,7 @@ final class ClaimPicker {
      * Architecture".
      */
     Set<String> terms(Claim c) {
-        return claimTerms.computeIfAbsent(c.key() + "|" + c.display(), k -> {
+        return claimTerms.computeIfAbsent(c.key(), k -> {
             Set<String> terms = new HashSet<>(keyword.terms(c.display()));
             terms.addAll(keyword.terms(c.passage().section()));
             return terms;
@@ -93,7 +93,7 @@ final class ClaimPicker {
         double cosine = Double.NEGATIVE_INFINITY;
         for (Sentence s : c.passage().sentences()) {
             if (s.start() >= c.first().start() && s.end() <= c.last().end()) {
-                double sim = vectors.similarity(q.vector(), s.key());
+                double sim = q.similarities().computeIfAbsent(s.key(), k -> vectors.similarity(q.vector(), k));
                 if (!Double.isNaN(sim)) {
                     cosine = Math.max(cosine, sim);
                 }

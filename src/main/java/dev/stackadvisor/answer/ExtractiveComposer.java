@@ -67,12 +67,13 @@ public final class ExtractiveComposer {
         Set<String> used = new HashSet<>();
         List<String> about;
         AnalyzedQuery q = evidence.query();
+        Question question = questionOf(evidence);
         if (q.intent() == Intent.COMPARE || q.intent() == Intent.SINGLE) {
-            about = q.intent() == Intent.COMPARE ? compare(evidence, draft, used) : single(evidence, draft, used);
+            about = q.intent() == Intent.COMPARE ? compare(evidence, question, draft, used) : single(evidence, question, draft, used);
         } else if (q.intent() == Intent.SCENARIO && !evidence.frameworks().isEmpty()) {
-            about = scenario(evidence, draft, used);
+            about = scenario(evidence, question, draft, used);
         } else {
-            about = concept(evidence, draft, used);
+            about = concept(evidence, question, draft, used);
         }
         if (!q.notCovered().isEmpty()) {
             draft.line(0, "Not covered by my sources: " + String.join(", ", q.notCovered())
@@ -85,24 +86,24 @@ public final class ExtractiveComposer {
         return new Answer(r.text(), r.citations(), about, true, "extractive", null, 0);
     }
 
-    private List<String> compare(Evidence ev, Draft draft, Set<String> used) {
+    private List<String> compare(Evidence ev, Question question, Draft draft, Set<String> used) {
         List<String> fs = ev.frameworks().subList(0, Math.min(4, ev.frameworks().size()));
         List<String> topic = ev.topicTerms();
-        if (!ratings(ev, fs, draft, used)) {
+        if (!ratings(ev, question, fs, draft, used)) {
             Map<String, Claim> lead = new LinkedHashMap<>();
             Map<String, Double> leadRelevance = new LinkedHashMap<>();
             for (String f : fs) {
                 if (lead.containsKey(f)) {
                     continue;
                 }
-                Optional<Claim> direct = topic.isEmpty() ? Optional.empty() : pick(ev, f, null, used, DIRECT_RELEVANCE);
-                Optional<Claim> c = direct.isPresent() ? direct : pick(ev, f, Set.of(Aspect.FIT), used, 0);
+                Optional<Claim> direct = topic.isEmpty() ? Optional.empty() : pick(ev, question, f, null, used, DIRECT_RELEVANCE);
+                Optional<Claim> c = direct.isPresent() ? direct : pick(ev, question, f, Set.of(Aspect.FIT), used, 0);
                 c.ifPresent(claim -> {
                     // one table row about "Gin / Echo" speaks for both: state it once, for both
                     for (String g : fs) {
                         if (g.equals(f) || (!lead.containsKey(g) && claim.first().subjects().contains(g))) {
                             lead.put(g, claim);
-                            leadRelevance.put(g, picker.relevance(claim, question(ev)));
+                            leadRelevance.put(g, picker.relevance(claim, question));
                         }
                     }
                     used.addAll(claim.sentenceKeys());
@@ -127,14 +128,14 @@ public final class ExtractiveComposer {
             }
             draft.line(0, verdict.toArray());
         }
-        context(ev, draft, used, 1);
+        context(ev, question, draft, used, 1);
         languageNote(ev.query(), fs, draft);
         Aspect first = ev.query().focus() == Aspect.WEAKNESS ? Aspect.WEAKNESS : Aspect.STRENGTH;
         Aspect second = first == Aspect.STRENGTH ? Aspect.WEAKNESS : Aspect.STRENGTH;
         for (String f : fs) {
-            Claim what = take(pick(ev, f, Set.of(Aspect.OVERVIEW), used, 0), used);
-            Claim a = take(pick(ev, f, Set.of(first), used, 0), used);
-            Claim b = take(pick(ev, f, Set.of(second), used, 0), used);
+            Claim what = take(pick(ev, question, f, Set.of(Aspect.OVERVIEW), used, 0), used);
+            Claim a = take(pick(ev, question, f, Set.of(first), used, 0), used);
+            Claim b = take(pick(ev, question, f, Set.of(second), used, 0), used);
             List<Object> line = new ArrayList<>(List.of(f + " — "));
             if (what != null) {
                 line.add(what);
@@ -154,19 +155,19 @@ public final class ExtractiveComposer {
             }
         }
         for (String f : fs) {
-            Claim fit = take(pick(ev, f, Set.of(Aspect.FIT), used, 0), used);
+            Claim fit = take(pick(ev, question, f, Set.of(Aspect.FIT), used, 0), used);
             if (fit != null) {
                 draft.line(3, f + " — best fit: ", fit);
             }
         }
-        disagreements(ev, fs, draft, used);
+        disagreements(ev, question, fs, draft, used);
         return fs;
     }
 
-    private List<String> single(Evidence ev, Draft draft, Set<String> used) {
+    private List<String> single(Evidence ev, Question question, Draft draft, Set<String> used) {
         String f = ev.frameworks().get(0);
         AnalyzedQuery q = ev.query();
-        Claim direct = ev.topicTerms().isEmpty() ? null : take(pick(ev, f, null, used, DIRECT_RELEVANCE), used);
+        Claim direct = ev.topicTerms().isEmpty() ? null : take(pick(ev, question, f, null, used, DIRECT_RELEVANCE), used);
         List<Aspect> order = switch (q.focus() == null ? Aspect.GENERAL : q.focus()) {
             case WEAKNESS -> List.of(Aspect.WEAKNESS, Aspect.WEAKNESS, Aspect.FIT);
             case STRENGTH -> List.of(Aspect.STRENGTH, Aspect.STRENGTH, Aspect.FIT, Aspect.WEAKNESS);
@@ -179,31 +180,31 @@ public final class ExtractiveComposer {
         }
         int priority = direct == null ? 0 : 2;
         for (Aspect a : order) {
-            Claim c = take(pick(ev, f, Set.of(a), used, 0), used);
+            Claim c = take(pick(ev, question, f, Set.of(a), used, 0), used);
             if (c != null) {
                 draft.line(priority, priority == 0 ? label(f) + " — " + label(a).toLowerCase(Locale.ROOT) : label(a), c);
                 priority = priority == 0 ? 2 : priority + 1;
             }
         }
-        context(ev, draft, used, 1);
+        context(ev, question, draft, used, 1);
         languageNote(q, List.of(f), draft);
-        disagreements(ev, List.of(f), draft, used);
+        disagreements(ev, question, List.of(f), draft, used);
         return List.of(f);
     }
 
-    private List<String> scenario(Evidence ev, Draft draft, Set<String> used) {
+    private List<String> scenario(Evidence ev, Question question, Draft draft, Set<String> used) {
         List<String> fs = ev.frameworks();
-        Claim general = take(picker.best(ev.general(), null, null, question(ev), used, 0), used);
+        Claim general = take(picker.best(ev.general(), null, null, question, used, 0), used);
         draft.line(0, "For this, the sources point to " + joinNames(fs) + ". ", general);
         int priority = 1;
         for (String f : fs.subList(0, Math.min(3, fs.size()))) {
-            Claim why = take(ev.topicTerms().isEmpty() ? Optional.empty() : pick(ev, f, Set.of(Aspect.FIT, Aspect.STRENGTH,
+            Claim why = take(ev.topicTerms().isEmpty() ? Optional.empty() : pick(ev, question, f, Set.of(Aspect.FIT, Aspect.STRENGTH,
                     Aspect.OVERVIEW, Aspect.GENERAL), used, DIRECT_RELEVANCE), used);
             if (why == null) {
-                why = take(pick(ev, f, Set.of(Aspect.FIT), used, 0), used);
+                why = take(pick(ev, question, f, Set.of(Aspect.FIT), used, 0), used);
             }
-            Claim strength = take(pick(ev, f, Set.of(Aspect.STRENGTH), used, 0), used);
-            Claim watch = take(pick(ev, f, Set.of(Aspect.WEAKNESS), used, 0), used);
+            Claim strength = take(pick(ev, question, f, Set.of(Aspect.STRENGTH), used, 0), used);
+            Claim watch = take(pick(ev, question, f, Set.of(Aspect.WEAKNESS), used, 0), used);
             if (why != null) {
                 draft.line(priority, label(f) + " — ", why);
             }
@@ -229,7 +230,7 @@ public final class ExtractiveComposer {
      *
      * @return whether such a verdict was written
      */
-    private boolean ratings(Evidence ev, List<String> fs, Draft draft, Set<String> used) {
+    private boolean ratings(Evidence ev, Question question, List<String> fs, Draft draft, Set<String> used) {
         if (ev.topicTerms().isEmpty() || fs.size() < 2) {
             return false;
         }
@@ -282,26 +283,26 @@ public final class ExtractiveComposer {
      * A general sentence (about no framework in particular) that answers the question itself, e.g. "Skip
      * microservice rewrites for framework fashion." for "should we rewrite our monolith as microservices?".
      */
-    private void context(Evidence ev, Draft draft, Set<String> used, int priority) {
+    private void context(Evidence ev, Question question, Draft draft, Set<String> used, int priority) {
         if (ev.topicTerms().size() < 2) {
             return;
         }
         List<RankedPassage> top = ev.general().subList(0, Math.min(6, ev.general().size()));
-        Optional<Claim> c = picker.best(top, null, Set.of(Aspect.GENERAL), question(ev), used, 0.5);
-        int matched = c.map(x -> picker.matched(x, question(ev))).orElse(0);
+        Optional<Claim> c = picker.best(top, null, Set.of(Aspect.GENERAL), question, used, 0.5);
+        int matched = c.map(x -> picker.matched(x, question)).orElse(0);
         if (c.isPresent() && c.get().first().subjects().isEmpty()
-                && (matched >= 3 || (matched >= 2 && picker.wordRelevance(c.get(), question(ev)) >= 0.6))) {
+                && (matched >= 3 || (matched >= 2 && picker.wordRelevance(c.get(), question) >= 0.6))) {
             draft.line(priority, "Worth knowing: ", take(c, used));
         }
     }
 
-    private List<String> concept(Evidence ev, Draft draft, Set<String> used) {
+    private List<String> concept(Evidence ev, Question question, Draft draft, Set<String> used) {
         draft.line(0, "From the sources:");
         Set<String> passages = new HashSet<>();
         Set<String> named = new java.util.LinkedHashSet<>();
         for (int i = 0; i < 4; i++) {
             List<RankedPassage> fresh = ev.general().stream().filter(r -> !passages.contains(r.passage().id())).toList();
-            Claim c = take(picker.best(fresh, null, null, question(ev), used, i == 0 ? 0 : 0.2), used);
+            Claim c = take(picker.best(fresh, null, null, question, used, i == 0 ? 0 : 0.2), used);
             if (c == null) {
                 break;
             }
@@ -317,7 +318,7 @@ public final class ExtractiveComposer {
      * strengths, another among the watch-outs (e.g. "large, enterprise-grade apps" vs "large-scale
      * applications may require additional architecture planning") — say so and quote both.
      */
-    private void disagreements(Evidence ev, List<String> fs, Draft draft, Set<String> used) {
+    private void disagreements(Evidence ev, Question question, List<String> fs, Draft draft, Set<String> used) {
         for (String f : fs) {
             List<RankedPassage> evidence = ev.byFramework().getOrDefault(f, List.of());
             for (Map.Entry<String, List<String>> point : POINTS.entrySet()) {
@@ -340,15 +341,15 @@ public final class ExtractiveComposer {
             "real-time work", List.of("real"),
             "small projects", List.of("small"));
 
-    private Optional<Claim> pick(Evidence ev, String f, Set<Aspect> aspects, Set<String> used, double minRelevance) {
-        return picker.best(ev.byFramework().getOrDefault(f, List.of()), f, aspects, question(ev), used, minRelevance);
+    private Optional<Claim> pick(Evidence ev, Question question, String f, Set<Aspect> aspects, Set<String> used, double minRelevance) {
+        return picker.best(ev.byFramework().getOrDefault(f, List.of()), f, aspects, question, used, minRelevance);
     }
 
     /**
      * The question as sentences are ranked against it: its topic words that the corpus uses (a word no
      * article has, like "multiplayer", cannot tell one sentence from another), and its embedding.
      */
-    private Question question(Evidence ev) {
+    private Question questionOf(Evidence ev) {
         List<String> known = ev.topicTerms().stream().filter(stats::knownLoosely).toList();
         return new Question(known, ev.queryVector());
     }

@@ -8,10 +8,16 @@ import java.util.List;
  * @param topic  analysed topic words (framework names and filler removed); may be empty
  * @param vector the question's embedding with framework names removed (float[384], L2-normalised), or null
  */
-record Question(List<String> topic, float[] vector) {
+record Question(List<String> topic, float[] vector, java.util.Map<String, Double> similarities) {
 
-    /** The same question without words: rank by retrieval and meaning only. */
-    Question withTopic(List<String> other) {
-        return new Question(other, vector);
+    /**
+     * @param similarities per-question memo of sentence similarities (sentence key → cosine); the same
+     *                     sentences are weighed for several lines of one answer
+     */
+    Question {
+    }
+
+    Question(List<String> topic, float[] vector) {
+        this(topic, vector, new java.util.HashMap<>());
     }
 }

@@ -40,6 +40,11 @@ public final class HybridRetriever {
     static final double CONTEXT_WEIGHT = 0.4;
     /** Weight of the words added for what the question asks about (e.g. "limitations" for weaknesses). */
     static final double FOCUS_WEIGHT = 0.6;
+    /**
+     * Fused passages kept per framework: the composer weighs every sentence of them for every line it writes,
+     * and below this rank a sentence practically never wins (a framework has at most ~60 passages here).
+     */
+    static final int PER_FRAMEWORK_TOP = 30;
     /** Most frameworks a scenario answer recommends. */
     static final int MAX_RECOMMENDED = 4;
 
@@ -166,7 +171,7 @@ public final class HybridRetriever {
         for (String f : frameworks) {
             List<ScoredPassage> fb = keyword.search(weighted, f, corpus.passages().size());
             List<ScoredPassage> fd = denseAll.stream().filter(s -> s.passage().isAbout(f)).toList();
-            byFramework.put(f, fuse(fb, fd, Integer.MAX_VALUE));
+            byFramework.put(f, fuse(fb, fd, PER_FRAMEWORK_TOP));
         }
 
         double unknown = unknownShare(gateTopic);

@@ -19,6 +19,8 @@ public final class TermStats {
     private final Map<String, Set<String>> passageTerms = new HashMap<>();
     private final Set<String> vocabulary = new HashSet<>();
     private final int passages;
+    /** Bounded by the vocabulary of the questions asked; a stem is a few bytes. */
+    private final Map<String, Double> idf = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TermStats(KeywordIndex keyword, List<Passage> passages) {
         this.keyword = keyword;
@@ -35,10 +37,15 @@ public final class TermStats {
         return passageTerms.getOrDefault(p.id(), Set.of());
     }
 
-    /** BM25's IDF, ln(1 + (N − df + 0.5) / (df + 0.5)); largest for a stem the corpus never uses. */
+    /**
+     * BM25's IDF, ln(1 + (N − df + 0.5) / (df + 0.5)); largest for a stem the corpus never uses. Memoised: the
+     * index never changes and sentence ranking asks for the same few terms thousands of times per answer.
+     */
     public double idf(String term) {
-        int df = keyword.documentFrequency(term);
-        return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+        return idf.computeIfAbsent(term, t -> {
+            int df = keyword.documentFrequency(t);
+            return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+        });
     }
 
     /**
