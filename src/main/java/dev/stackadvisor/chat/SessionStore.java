@@ -102,12 +102,19 @@ public final class SessionStore {
         return s.lastUsed().plus(ttl).isBefore(clock.instant());
     }
 
+    /**
+     * Drops sessions from the least recently used end while over the limit or expired. The map is in access
+     * order, so the head is the least recently used (and, as every use refreshes lastUsed, the oldest): the
+     * first session that stays ends the walk, making this O(1) amortised per request.
+     */
     private void evict() {
         Iterator<Map.Entry<String, Session>> it = sessions.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, Session> e = it.next();
             if (sessions.size() > maxSessions || expired(e.getValue())) {
                 it.remove();
+            } else {
+                break;
             }
         }
     }
