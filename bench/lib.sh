@@ -1,0 +1,124 @@
+# Shared helpers for load.sh and startup.sh (sourced, not run). Loopback only; nothing here builds anything.
+# Every server started here is remembered in SERVER_PID and stopped by its PID (stop_server / the EXIT trap).
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+JAR="${JAR:-$ROOT/target/stack-advisor.jar}"
+SERVER_PID=""
+
+die() { echo "error: $*" >&2; exit 2; }
+
+require_jar() {
+  [ -f "$JAR" ] || die "$JAR is missing: build it first with (cd $ROOT && mvn -q -B package -DskipTests)"
+  command -v curl >/dev/null || die "curl is required"
+}
+
+# The main jar can be rebuilt by someone else while a benchmark runs; a JVM whose jar is replaced under it
+# fails on the next class it loads. Run from a private copy instead.
+snapshot_jar() {
+  mkdir -p "$BENCH_DIR/target"
+  RUN_JAR="$BENCH_DIR/target/stack-advisor-under-test.jar"
+  cp "$JAR" "$RUN_JAR.tmp" && mv "$RUN_JAR.tmp" "$RUN_JAR"
+}
+
+# A free TCP port on 127.0.0.1 (the kernel picks it; the tiny race before the server binds is acceptable here).
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# start_server MODE CACHE_DIR LOG: starts the jar on a free loopback port; sets SERVER_PID, PORT, START_MS.
+start_server() {
+  local mode="$1" cache="$2" log="$3"
+  PORT="$(free_port)"
+  START_MS="$(now_ms)"
+  HOST=127.0.0.1 PORT="$PORT" ADVISOR_RETRIEVAL="$mode" ADVISOR_CORPUS_DIR="$ROOT/corpus" \
+    ADVISOR_PROMPTS_DIR="$ROOT/prompts" ADVISOR_CACHE_DIR="$cache" \
+    java ${JAVA_OPTS:-} -jar "$RUN_JAR" serve >"$log" 2>&1 &
+  SERVER_PID=$!
+}
+
+# wait_ready TIMEOUT_S: polls GET /ready every 50 ms until 200; sets READY_MS (ms since start_server).
+wait_ready() {
+  local timeout_ms=$(( ${1:-120} * 1000 )) code
+  while :; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/ready" || true)"
+    if [ "$code" = "200" ]; then
+      READY_MS=$(( $(now_ms) - START_MS ))
+      return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited before ready" >&2; return 1; }
+    [ $(( $(now_ms) - START_MS )) -lt "$timeout_ms" ] || { echo "not ready after ${1:-120}s" >&2; return 1; }
+    sleep 0.05
+  done
+}
+
+# VmHWM (peak resident set) of the server, in MiB; read before stopping it.
+peak_rss_mib() {
+  awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"
+}
+
+# Java processes that are not ours (another build or test run on this 2-core machine skews every number).
+foreign_java() {
+  local pid
+  for pid in $(pgrep -x java || true); do
+    [ "$pid" = "$SERVER_PID" ] && continue
+    grep -qaE 'benchmarks\.jar|stack-advisor-under-test' "/proc/$pid/cmdline" 2>/dev/null && continue
+    echo "$pid"
+  done
+}
+
+# Per cent of all CPUs busy over the next second (from /proc/stat; takes 1 s).
+cpu_busy_pct() {
+  local a b
+  a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
+  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+
+# wait_quiet: before measuring, wait (up to $QUIET_WAIT s, default 600; 0 = don't wait) until, for 10 s in a
+# row, no foreign Java process runs and the CPUs are under 25 % busy. Prints what it found.
+wait_quiet() {
+  local max="${QUIET_WAIT:-600}" start calm=0 busy
+  start="$(date +%s)"
+  while [ $(( $(date +%s) - start )) -lt "$max" ]; do
+    busy="$(cpu_busy_pct)"
+    if [ -z "$(foreign_java)" ] && [ "$busy" -lt 25 ]; then
+      calm=$((calm + 1)); [ "$calm" -ge 10 ] && break
+    else
+      calm=0
+    fi
+  done
+  echo "quiet check: waited $(( $(date +%s) - start )) s; CPU busy ${busy:-?} % in the last second; foreign java processes now: $(foreign_java | wc -l)"
+}
+
+# contention_start / contention_stop: sample once a second whether a foreign Java process is running
+# while we measure; contention_stop prints "busy N of M s".
+contention_start() {
+  CONTENTION_FILE="$(mktemp)"
+  ( while :; do if [ -n "$(foreign_java)" ]; then echo 1; else echo 0; fi; sleep 1; done ) >"$CONTENTION_FILE" 2>/dev/null &
+  CONTENTION_PID=$!
+}
+contention_stop() {
+  [ -n "${CONTENTION_PID:-}" ] || return 0
+  kill "$CONTENTION_PID" 2>/dev/null || true
+  wait "$CONTENTION_PID" 2>/dev/null || true
+  CONTENTION_PID=""
+  awk '{ n++; b += $1 } END { printf "foreign java processes seen during the measurement: busy %d of %d s\n", b, n }' "$CONTENTION_FILE"
+  rm -f "$CONTENTION_FILE"
+}
+
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$SERVER_PID" 2>/dev/null && kill -9 "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+cleanup() { contention_stop >/dev/null 2>&1 || true; stop_server; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
