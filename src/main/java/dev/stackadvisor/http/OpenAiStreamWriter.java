@@ -45,11 +45,7 @@ final class OpenAiStreamWriter implements StreamSink {
         this.created = created;
         this.includeUsage = includeUsage;
         this.promptChars = promptChars;
-        ctx.status(200);
-        ctx.res().setContentType("text/event-stream;charset=utf-8");
-        ctx.res().setHeader("Cache-Control", "no-cache");
-        ctx.res().setHeader("X-Accel-Buffering", "no");
-        this.out = ctx.res().getOutputStream();
+        this.out = SseWriter.open(ctx);
     }
 
     @Override

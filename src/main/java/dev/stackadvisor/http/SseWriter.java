@@ -25,11 +25,20 @@ final class SseWriter implements StreamSink {
 
     SseWriter(Context ctx, ObjectMapper json) throws IOException {
         this.json = json;
+        this.out = open(ctx);
+    }
+
+    /**
+     * Starts a {@code text/event-stream} response (200, no caching, no proxy buffering) and returns its body.
+     *
+     * @throws IOException when the response cannot be opened
+     */
+    static OutputStream open(Context ctx) throws IOException {
         ctx.status(200);
         ctx.res().setContentType("text/event-stream;charset=utf-8");
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no");
-        this.out = ctx.res().getOutputStream();
+        return ctx.res().getOutputStream();
     }
 
     @Override
