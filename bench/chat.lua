@@ -3,9 +3,14 @@
 --   wrk ... -s bench/chat.lua URL -- MIX [OFFSET] [THREADS]
 --     MIX      unique    200 generated questions (framework pairs x use cases x phrasings), cycled
 --              faq       5 questions, repeated
---              distinct  ~13,000 generated questions in a scrambled order: no question repeats within a run
---                        of fewer requests than that, so the server's answer and query-embedding caches
---                        (keyed by question text) never hit - every request does the full work
+--              distinct  ~23,500 generated questions in a scrambled order: a run (with its warm-up) of fewer
+--                        requests than that asks no question twice, so the server's answer and query-embedding
+--                        caches (keyed by question text) never hit - every request does the full work. done()
+--                        says whether this thread's list wrapped.
+--              distinct-suffixed  the same questions with " #<thread>-<n>" appended to each request, so that
+--                        no run of any length repeats one. Measured here: that suffix makes a turn about twice as
+--                        expensive as a plain never-seen question (docs/benchmarks.md), so it measures a
+--                        different workload; use distinct unless the run is longer than the list.
 --     OFFSET   where in the list to start (default 0), or "end": walk the list backwards from its end;
 --              load.sh warms up with "end" so that the measured run (from 0) does not meet questions the
 --              warm-up already asked (unless the two together exceed the list)
@@ -14,8 +19,10 @@
 -- No sessionId is sent: each request is a new conversation, as from a stateless client.
 -- Each wrk thread counts responses that are not 2xx and answers that are grounded; done() sums them.
 
+-- the 20 frameworks and platforms the articles discuss (Deno is the 21st)
 local frameworks = { "FastAPI", "Django", "Flask", "NestJS", "Express", "Fastify", "Spring Boot",
-                     "ASP.NET Core", "Laravel", "Rails", "Gin", "Phoenix", "Koa", "Fiber", "Axum" }
+                     "ASP.NET Core", "Laravel", "Rails", "Gin", "Phoenix", "Koa", "Fiber", "Axum",
+                     "Echo", "Actix", "Rocket", "Node.js", "Bun" }
 local uses = { "an ecommerce site", "an AI agent backend", "a real-time chat app", "a fintech startup MVP",
                "high-throughput microservices", "a content-heavy marketplace", "a small team's internal tool",
                "a large enterprise system", "machine learning model serving", "a REST API with many integrations",
@@ -55,7 +62,7 @@ end
 -- earlier questions, so duplicates are skipped
 local function generate(limit, stride)
   local pairs = framework_pairs()
-  local size = #pairs * #uses * #forms          -- 105 * 20 * 8 = 16,800 (= 2^5 * 3 * 5^2 * 7)
+  local size = #pairs * #uses * #forms          -- 190 * 20 * 8 = 30,400 (= 2^6 * 5^2 * 19); 7919 is prime
   local list, seen = {}, {}
   for c = 0, size - 1 do
     local q = question(pairs, (c * stride) % size)
@@ -90,15 +97,16 @@ function setup(thread)
 end
 
 -- globals, not locals: done() reads each thread's counters with thread:get
-bodies, n, step, non2xx, grounded, statuses, unique_suffix, seq = nil, 0, 1, 0, 0, "", false, 0
+bodies, n, step, non2xx, grounded, statuses, unique_suffix, seq, sent, wrapped = nil, 0, 1, 0, 0, "", false, 0, 0, 0
 
 function init(args)
   local mix = args[1] or "unique"
   local list
   if mix == "faq" then list = faq
   elseif mix == "unique" then list = generate(200, 7919)
-  elseif mix == "distinct" then list = generate(1000000, 7919); unique_suffix = true
-  else error("mix must be unique, faq or distinct, got " .. tostring(mix)) end
+  elseif mix == "distinct" then list = generate(1000000, 7919)
+  elseif mix == "distinct-suffixed" then list = generate(1000000, 7919); unique_suffix = true
+  else error("mix must be unique, faq, distinct or distinct-suffixed, got " .. tostring(mix)) end
   if mix == "unique" and #list ~= 200 then error("expected 200 unique questions, got " .. #list) end
   bodies = {}
   for k, q in ipairs(list) do bodies[k] = '{"message": ' .. json_string(q) .. '}' end
@@ -120,6 +128,8 @@ end
 function request()
   local body = bodies[n + 1]
   n = (n + step) % #bodies
+  sent = sent + 1
+  if sent * math.abs(step) > #bodies then wrapped = 1 end
   if unique_suffix then
     -- every request distinct, however long the run: " #<thread>-<seq>" changes the text (so neither the answer
     -- cache nor the query-embedding cache can hit) without adding a topic word (numbers are not topic words)
@@ -139,11 +149,12 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local bad, ok, seen = 0, 0, ""
+  local bad, ok, seen, wraps = 0, 0, "", 0
   for _, t in ipairs(threads) do
     bad = bad + t:get("non2xx")
     ok = ok + t:get("grounded")
     seen = seen .. (t:get("statuses") or "")
+    wraps = wraps + t:get("wrapped")
   end
   local e = summary.errors
   local secs = summary.duration / 1e6
@@ -155,4 +166,5 @@ function done(summary, latency, requests)
   print("non-2xx: " .. bad .. (bad > 0 and (" (statuses seen: " .. seen .. ")") or ""))
   print(string.format("socket errors: connect %d, read %d, write %d, timeout %d", e.connect, e.read, e.write, e.timeout))
   print(string.format("grounded answers: %d of %d responses", ok, summary.requests))
+  print("list wrapped (questions repeated within this run): " .. (wraps > 0 and "yes" or "no"))
 end

@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks in bench/target/benchmarks.jar, one benchmark (and retrieval mode) per JMH run,
 # each started only once the machine is quiet (wait_quiet in lib.sh), each retried up to $JMH_RETRIES times
-# (default 3) when another Java process ran during it; the cleanest attempt is kept. Prints one table.
+# (default 3) when other processes used the CPU during it (cpuwatch.py); the cleanest attempt is kept. Prints one table.
 #
 #   bench/jmh.sh                 all benchmarks
 #   bench/jmh.sh REGEX [PARAMS]  only those matching REGEX (and whose parameters contain PARAMS),
 #                                e.g. bench/jmh.sh ChatBenchmark retrieval=hybrid
 #
 # Build first:  (cd /work/main && mvn -q -B install -DskipTests) && (cd /work/main/bench && mvn -q -B package)
+# BENCH_JAR=PATH runs another copy of the jar (e.g. one pinned to a commit, safe from concurrent rebuilds).
 # Results: bench/target/jmh/<benchmark>-<mode>.{log,json} (JMH_OUT=DIR for another directory). JMH settings
 # come from the annotations (1 fork, 3 warm-up iterations of 1 s, 5 measurement iterations of 1 s, average
 # time); JMH_ARGS adds JMH options, e.g. JMH_ARGS="-wi 20" for a longer warm-up.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-[ -f "$BENCH_DIR/target/benchmarks.jar" ] || die "build bench/target/benchmarks.jar first (see the comment at the top)"
+BENCH_JAR="${BENCH_JAR:-target/benchmarks.jar}"   # relative to bench/
+[ -f "$BENCH_DIR/$BENCH_JAR" ] || [ -f "$BENCH_JAR" ] || die "build bench/target/benchmarks.jar first (see the comment at the top)"
 cd "$BENCH_DIR"
 OUT="${JMH_OUT:-target/jmh}"
 mkdir -p "$OUT"
@@ -61,15 +63,16 @@ for r in "${RUNS[@]}"; do
     fi
     # shellcheck disable=SC2206
     [ -z "${JMH_ARGS:-}" ] || args+=(${JMH_ARGS})
-    java -jar target/benchmarks.jar "${args[@]}" >"$OUT/$tag-$attempt.log" 2>&1
+    java -jar "$BENCH_JAR" "${args[@]}" >"$OUT/$tag-$attempt.log" 2>&1
     c="$(contention_stop)"; echo "$c"
     busy="$(sed -n 's/.*busy \([0-9]*\) of.*/\1/p' <<<"$c")"
-    grep -E ' avgt ' "$OUT/$tag-$attempt.log" | tail -1 || true
+    busy="${busy:-999}"
+    grep -E ' (avgt|thrpt|sample|ss) ' "$OUT/$tag-$attempt.log" | tail -1 || true
     if [ "$busy" -lt "$best_busy" ]; then best="$attempt"; best_busy="$busy"; fi
     [ "$busy" -eq 0 ] && break
   done
   cp "$OUT/$tag-$best.json" "$OUT/$tag.json"; cp "$OUT/$tag-$best.log" "$OUT/$tag.log"
-  printf '%s  (attempt %s; other Java busy %s s)\n' "$(grep -E ' avgt ' "$OUT/$tag.log" | tail -1)" "$best" "$best_busy" >>"$SUMMARY"
+  printf '%s  (attempt %s; foreign CPU busy %s s)\n' "$(grep -E ' (avgt|thrpt|sample|ss) ' "$OUT/$tag.log" | tail -1)" "$best" "$best_busy" >>"$SUMMARY"
 done
 echo
 echo "Results (parameter columns as JMH prints them):"

@@ -17,8 +17,8 @@ require_jar() {
 # fails on the next class it loads. Run from a private copy instead.
 snapshot_jar() {
   mkdir -p "$BENCH_DIR/target"
-  RUN_JAR="$BENCH_DIR/target/stack-advisor-under-test.jar"
-  cp "$JAR" "$RUN_JAR.tmp" && mv "$RUN_JAR.tmp" "$RUN_JAR"
+  RUN_JAR="$BENCH_DIR/target/stack-advisor-under-test-$$.jar"   # per run: concurrent runs do not share it
+  cp "$JAR" "$RUN_JAR"
 }
 
 # A free TCP port on 127.0.0.1 (the kernel picks it; the tiny race before the server binds is acceptable here).
@@ -59,54 +59,32 @@ peak_rss_mib() {
   awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"
 }
 
-# Java processes that are not ours (another build or test run on this 2-core machine skews every number).
-foreign_java() {
-  local pid
-  for pid in $(pgrep -x java || true); do
-    [ "$pid" = "$SERVER_PID" ] && continue
-    grep -qaE 'benchmarks\.jar|stack-advisor-under-test' "/proc/$pid/cmdline" 2>/dev/null && continue
-    echo "$pid"
-  done
-}
+# Other work on this 2-core machine (builds, test runs, someone else's benchmark) skews every number.
+# cpuwatch.py tells our process tree (this script and everything it started) from the rest.
+ROOT_PID=$$
 
-# Per cent of all CPUs busy over the next second (from /proc/stat; takes 1 s).
-cpu_busy_pct() {
-  local a b
-  a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
-  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
-  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
-  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
-}
-
-# wait_quiet: before measuring, wait (up to $QUIET_WAIT s, default 600; 0 = don't wait) until, for 10 s in a
-# row, no foreign Java process runs and the CPUs are under 25 % busy. Prints what it found.
+# wait_quiet: before measuring, wait (up to $QUIET_WAIT s, default 600; 0 = don't wait) until foreign
+# processes have used under 10 % of one core for 10 s in a row.
 wait_quiet() {
-  local max="${QUIET_WAIT:-600}" start calm=0 busy
-  start="$(date +%s)"
-  while [ $(( $(date +%s) - start )) -lt "$max" ]; do
-    busy="$(cpu_busy_pct)"
-    if [ -z "$(foreign_java)" ] && [ "$busy" -lt 25 ]; then
-      calm=$((calm + 1)); [ "$calm" -ge 10 ] && break
-    else
-      calm=0
-    fi
-  done
-  echo "quiet check: waited $(( $(date +%s) - start )) s; CPU busy ${busy:-?} % in the last second; foreign java processes now: $(foreign_java | wc -l)"
+  [ "${QUIET_WAIT:-600}" -gt 0 ] || return 0
+  python3 "$BENCH_DIR/cpuwatch.py" wait "$ROOT_PID" 10 "${QUIET_WAIT:-600}"
 }
 
-# contention_start / contention_stop: sample once a second whether a foreign Java process is running
-# while we measure; contention_stop prints "busy N of M s".
+# contention_start / contention_stop: watch foreign CPU use while we measure; contention_stop prints
+# "foreign CPU during the measurement: busy N of M s, X CPU-s (top commands)".
 contention_start() {
   CONTENTION_FILE="$(mktemp)"
-  ( while :; do if [ -n "$(foreign_java)" ]; then echo 1; else echo 0; fi; sleep 1; done ) >"$CONTENTION_FILE" 2>/dev/null &
+  python3 "$BENCH_DIR/cpuwatch.py" watch "$ROOT_PID" >"$CONTENTION_FILE" 2>/dev/null &
   CONTENTION_PID=$!
 }
 contention_stop() {
   [ -n "${CONTENTION_PID:-}" ] || return 0
   kill "$CONTENTION_PID" 2>/dev/null || true
+  # the watcher prints its summary on SIGTERM; wait for the file, not the PID (callers may be in a subshell)
+  for _ in $(seq 1 50); do [ -s "$CONTENTION_FILE" ] && break; sleep 0.1; done
   wait "$CONTENTION_PID" 2>/dev/null || true
   CONTENTION_PID=""
-  awk '{ n++; b += $1 } END { printf "foreign java processes seen during the measurement: busy %d of %d s\n", b, n }' "$CONTENTION_FILE"
+  cat "$CONTENTION_FILE"
   rm -f "$CONTENTION_FILE"
 }
 
@@ -119,6 +97,6 @@ stop_server() {
   fi
   SERVER_PID=""
 }
-cleanup() { contention_stop >/dev/null 2>&1 || true; stop_server; }
+cleanup() { contention_stop >/dev/null 2>&1 || true; stop_server; [ -z "${RUN_JAR:-}" ] || rm -f "$RUN_JAR"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

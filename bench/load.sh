@@ -5,8 +5,11 @@
 #     MODE         keyword | hybrid                 (ADVISOR_RETRIEVAL of the server)
 #     MIX          unique   (200 generated questions, cycled)
 #                  faq      (5 questions, repeated)
-#                  distinct (~13,000 generated questions, none repeated within a run: defeats the server's
-#                           answer and query-embedding caches, so every request does the full work)
+#                  distinct (~23,500 generated questions, none repeated within the warm-up and the run
+#                           together: defeats the server's answer and query-embedding caches, so every request
+#                           does the full work; the script checks that nothing repeated)
+#                  distinct-suffixed (the same with a per-request suffix: never repeats, but a different,
+#                           costlier workload; see chat.lua)
 #     DURATION_S   wrk duration, 1..120 s           (default 20)
 #     CONNECTIONS  open connections, 1..64          (default 8)
 #     THREADS      wrk threads, 1..CONNECTIONS      (default 1: at these rates one wrk thread is plenty
@@ -22,7 +25,7 @@ source "$(dirname "$0")/lib.sh"
 
 MODE="${1:-}"; MIX="${2:-}"; DURATION="${3:-20}"; CONNS="${4:-8}"; THREADS="${5:-1}"
 case "$MODE" in keyword|hybrid) ;; *) die "MODE must be keyword or hybrid (usage: $0 MODE MIX [DURATION_S] [CONNECTIONS] [THREADS])";; esac
-case "$MIX" in unique|faq|distinct) ;; *) die "MIX must be unique, faq or distinct";; esac
+case "$MIX" in unique|faq|distinct|distinct-suffixed) ;; *) die "MIX must be unique, faq, distinct or distinct-suffixed";; esac
 [[ "$DURATION" =~ ^[0-9]+$ ]] && [ "$DURATION" -ge 1 ] && [ "$DURATION" -le 120 ] || die "DURATION_S must be 1..120"
 [[ "$CONNS" =~ ^[0-9]+$ ]] && [ "$CONNS" -ge 1 ] && [ "$CONNS" -le 64 ] || die "CONNECTIONS must be 1..64"
 [[ "$THREADS" =~ ^[0-9]+$ ]] && [ "$THREADS" -ge 1 ] && [ "$THREADS" -le "$CONNS" ] || die "THREADS must be 1..CONNECTIONS"
@@ -48,9 +51,9 @@ echo "sanity request: 200, grounded"
 
 # distinct: the warm-up walks the list from its end, the measured run from its start, so they share no question
 echo "warm-up: 5 s, same mix (not measured)"
-WARM_FROM=0; [ "$MIX" = distinct ] && WARM_FROM=end
-wrk -t"$THREADS" -c"$CONNS" -d5s -s "$BENCH_DIR/chat.lua" "$URL" -- "$MIX" "$WARM_FROM" "$THREADS" | grep '^requests:' \
-  | sed 's/^/warm-up /'
+WARM_FROM=0; [[ "$MIX" == distinct* ]] && WARM_FROM=end
+WARM="$(wrk -t"$THREADS" -c"$CONNS" -d5s -s "$BENCH_DIR/chat.lua" "$URL" -- "$MIX" "$WARM_FROM" "$THREADS" 2>&1)"
+grep '^requests:' <<<"$WARM" | sed 's/^/warm-up /'
 
 
 wait_quiet
@@ -59,6 +62,13 @@ contention_start
 OUT="$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH_DIR/chat.lua" "$URL" -- "$MIX" 0 "$THREADS")"
 echo "$OUT"
 contention_stop
+if [ "$MIX" = distinct ]; then
+  # warm-up (from the end) and run (from the start) must not meet: then no question was asked twice
+  size="$(sed -n 's/^chat.lua: mix distinct, \([0-9]*\) questions$/\1/p' <<<"$WARM" | head -1)"
+  w="$(sed -n 's/^requests: \([0-9]*\) .*/\1/p' <<<"$WARM")"; m="$(sed -n 's/^requests: \([0-9]*\) .*/\1/p' <<<"$OUT")"
+  if [ $(( w + m )) -le "$size" ]; then echo "distinct check: $w warm-up + $m measured <= $size questions: none repeated"
+  else echo "distinct check: WARNING $w warm-up + $m measured > $size questions: some repeated (cache hits)"; fi
+fi
 RSS="$(peak_rss_mib)"
 echo "server peak RSS (VmHWM): ${RSS} MiB"
 stop_server

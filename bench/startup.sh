@@ -28,7 +28,7 @@ run_once() {
   contention_start
   start_server "$MODE" "$CACHE" "$LOG"
   wait_ready 180 || { tail -20 "$LOG"; exit 1; }
-  BUSY="$(contention_stop | sed -n 's/.*busy \([0-9]* of [0-9]*\) s.*/\1 s/p')"
+  BUSY="$(contention_stop | sed 's/^foreign CPU during the measurement: //')"
   local health internal
   health="$(curl -s --max-time 2 "http://127.0.0.1:$PORT/health")"
   internal="$(sed -n 's/.*"startupMs":\([0-9]*\).*/\1/p' <<<"$health")"
@@ -48,7 +48,7 @@ for i in $(seq 1 "$RUNS"); do
   wait_quiet
   run_once
   TIMES+=("$READY_MS")
-  echo "run $i: ready in ${READY_MS} ms (launch -> first 200 on /ready); index build ${INTERNAL_MS} ms; embedding cache ${CACHE_STATE:-n/a}; other Java busy ${BUSY}"
+  echo "run $i: ready in ${READY_MS} ms (launch -> first 200 on /ready); index build ${INTERNAL_MS} ms; embedding cache ${CACHE_STATE:-n/a}; foreign CPU: ${BUSY}"
 done
 MEDIAN="$(printf '%s\n' "${TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')"
 echo "$CASE: median ready time ${MEDIAN} ms over $RUNS runs (${TIMES[*]} ms)"

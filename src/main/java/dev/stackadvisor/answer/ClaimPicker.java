@@ -11,12 +11,14 @@ import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.retrieval.RankedPassage;
 import dev.stackadvisor.retrieval.TermStats;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Chooses the sentences an extractive answer quotes. A claim's relevance to the question is the IDF-weighted
@@ -32,10 +34,18 @@ import java.util.concurrent.ConcurrentHashMap;
  *      − 0.4 past 35 words, − 0.8 past 50, − 0.3 for a bare list of names, − 1 for a question</pre>
  * Ties go to the earlier passage and sentence, so the choice is deterministic. Short list items are quoted
  * with up to two neighbours of the same list; a bare "Yes." or "FastAPI." with the sentence that says why.
+ *
+ * <p>Cost: an answer asks for a dozen or more lines, each weighing every sentence of a framework's evidence. What
+ * does not depend on the question (a sentence's word count, whether it is a bare list of names, shares a line,
+ * the span and analysed terms of the claim it makes) is worked out once per passage and kept; what depends on
+ * the question (relevance, similarity) once per question ({@link Question}). Thread-safe.
  */
 final class ClaimPicker {
 
     private static final int LIST_WINDOW = 3;
+    private static final Pattern YES_NO = Pattern.compile("(?i)^(yes|no)\\b.*");
+    /** Framework-independent spans are filed under this key (no framework name is empty). */
+    private static final String ANY = "";
 
     private final KeywordIndex keyword;
     private final Corpus corpus;
@@ -43,6 +53,12 @@ final class ClaimPicker {
     private final SentenceVectors vectors;
     private final TermStats stats;
     private final Map<String, Set<String>> claimTerms = new ConcurrentHashMap<>();
+    /** Per passage id: what its sentences are, independent of any question. */
+    private final Map<String, PassageFacts> facts = new ConcurrentHashMap<>();
+    /** Sentence key → ordinal, for the per-question similarity memo; built once from the corpus. */
+    private final Map<String, Integer> ordinals = new HashMap<>();
+    /** Sentence embeddings by ordinal (null entries for sentences without one); empty in keyword mode. */
+    private final float[][] sentenceVectors;
 
     ClaimPicker(KeywordIndex keyword, Corpus corpus, SentenceVectors vectors, TermStats stats) {
         this.keyword = keyword;
@@ -50,6 +66,18 @@ final class ClaimPicker {
         this.lexicon = corpus.lexicon();
         this.vectors = vectors;
         this.stats = stats;
+        for (Passage p : corpus.passages()) {
+            for (Sentence s : p.sentences()) {
+                ordinals.putIfAbsent(s.key(), ordinals.size());
+            }
+        }
+        sentenceVectors = new float[vectors == null ? 0 : ordinals.size()][];
+        if (vectors != null) {
+            ordinals.forEach((key, i) -> sentenceVectors[i] = vectors.vector(key));
+        }
+        for (Passage p : corpus.passages()) {
+            facts(p);
+        }
     }
 
     /**
@@ -58,11 +86,13 @@ final class ClaimPicker {
      * Architecture".
      */
     Set<String> terms(Claim c) {
-        return claimTerms.computeIfAbsent(c.key(), k -> {
-            Set<String> terms = new HashSet<>(keyword.terms(c.display()));
-            terms.addAll(keyword.terms(c.passage().section()));
-            return terms;
-        });
+        return claimTerms.computeIfAbsent(c.key(), k -> termsOf(c.display(), c.passage()));
+    }
+
+    private Set<String> termsOf(String display, Passage p) {
+        Set<String> terms = new HashSet<>(keyword.terms(display));
+        terms.addAll(keyword.terms(p.section()));
+        return terms;
     }
 
     /** The analysed stems of any text. */
@@ -85,18 +115,36 @@ final class ClaimPicker {
         return wordRelevance(c, q);
     }
 
+    private double relevance(Span span, Question q) {
+        if (q.topic().isEmpty()) {
+            return 0;
+        }
+        return q.relevanceMemo().computeIfAbsent(span, x -> stats.coverage(q.topic(), x.terms));
+    }
+
+    private int matched(Span span, Question q) {
+        return q.matchedMemo().computeIfAbsent(span, x -> stats.matched(q.topic(), x.terms));
+    }
+
     /** Meaning relevance, 0..1: 0 in keyword mode and for a question without topic words. */
-    double meaning(Claim c, Question q) {
+    private double meaning(Span span, Question q) {
         if (vectors == null || q.vector() == null || q.topic().isEmpty()) {
             return 0;
         }
+        double[] memo = q.similarityMemo(sentenceVectors.length);
         double cosine = Double.NEGATIVE_INFINITY;
-        for (Sentence s : c.passage().sentences()) {
-            if (s.start() >= c.first().start() && s.end() <= c.last().end()) {
-                double sim = q.similarities().computeIfAbsent(s.key(), k -> vectors.similarity(q.vector(), k));
-                if (!Double.isNaN(sim)) {
-                    cosine = Math.max(cosine, sim);
+        for (int ordinal : span.ordinals) {
+            double sim = Double.NaN;
+            if (ordinal >= 0) {
+                sim = memo[ordinal];
+                if (sim == Question.NOT_YET) {
+                    float[] v = sentenceVectors[ordinal];
+                    sim = v == null ? Double.NaN : SentenceVectors.dot(q.vector(), v);
+                    memo[ordinal] = sim;
                 }
+            }
+            if (!Double.isNaN(sim)) {
+                cosine = Math.max(cosine, sim);
             }
         }
         return Math.max(0, Math.min(1, (cosine - 0.25) / 0.4));
@@ -113,22 +161,27 @@ final class ClaimPicker {
     Optional<Claim> best(List<RankedPassage> ranked, String framework, Set<Aspect> aspects, Question q,
                          Set<String> used, double minRelevance) {
         double top = ranked.isEmpty() ? 1 : Math.max(1e-9, ranked.get(0).score());
-        Claim best = null;
+        boolean overviewOnly = framework != null && aspects != null && aspects.size() == 1
+                && aspects.contains(Aspect.OVERVIEW);
+        Span best = null;
+        RankedPassage bestFrom = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (RankedPassage r : ranked) {
-            for (Sentence s : r.passage().sentences()) {
+            List<Sentence> sentences = r.passage().sentences();
+            PassageFacts pf = facts(r.passage());
+            for (int i = 0; i < sentences.size(); i++) {
+                Sentence s = sentences.get(i);
                 if (framework != null && !s.subjects().contains(framework)) {
                     continue;
                 }
                 if (aspects != null && !aspects.contains(s.aspect())) {
                     continue;
                 }
-                if (framework != null && aspects != null && aspects.equals(Set.of(Aspect.OVERVIEW))
-                        && !s.subjects().get(0).equals(framework)) {
+                if (overviewOnly && !s.subjects().get(0).equals(framework)) {
                     continue; // "what it is" must be about this framework first, not one of a list
                 }
-                Claim c = claim(r, s, framework);
-                if (c.words() < 3 || c.sentenceKeys().stream().anyMatch(used::contains)) {
+                Span c = pf.span(i, framework);
+                if (c.words < 3 || anyUsed(c.keys, used)) {
                     continue;
                 }
                 double rel = relevance(c, q);
@@ -142,102 +195,203 @@ final class ClaimPicker {
                 if (s.aspect() == Aspect.RATING && rel >= 0.5) {
                     bonus += 0.3;
                 }
-                double score = 2 * rel + 0.6 * meaning(c, q) + r.score() / top + bonus - penalty(s, c, framework);
+                double score = 2 * rel + 0.6 * meaning(c, q) + r.score() / top + bonus - penalty(pf.facts[i], s, c, framework);
                 if (score > bestScore) {
                     bestScore = score;
                     best = c;
+                    bestFrom = r;
                 }
             }
         }
-        return Optional.ofNullable(best);
+        return best == null ? Optional.empty()
+                : Optional.of(new Claim(best.first, best.last, best.display, bestFrom.passage(), bestFrom.score()));
     }
 
-    private double penalty(Sentence s, Claim c, String framework) {
-        double p = 0.05 * Math.min(4, Math.max(0, s.subjects().size() - 1));
+    private static boolean anyUsed(List<String> keys, Set<String> used) {
+        if (used.isEmpty()) {
+            return false;
+        }
+        for (String k : keys) {
+            if (used.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double penalty(SentenceFacts f, Sentence s, Span c, String framework) {
+        double p = f.penalty;
         if (framework != null && !s.subjects().get(0).equals(framework)) {
             p += 0.1;
         }
-        int words = c.words();
+        int words = c.words;
         if (words > 50) {
             p += 0.8;
         } else if (words > 35) {
             p += 0.4;
         }
-        if (s.listGroup() >= 0 && lexicon.isJustNames(s.quote())) {
-            p += 0.3;
-        }
-        if (s.quote().endsWith("?")) {
-            p += 1;
-        }
         return p;
     }
 
-    /**
-     * A sentence as a claim; a short list item takes its neighbours of the same list and aspect along, and a
-     * list of bare framework names ("NestJS", "Express.js", "Fastify") is stated with the heading that says
-     * what they are recommended for.
-     */
-    private Claim claim(RankedPassage r, Sentence s, String framework) {
-        Passage p = r.passage();
-        if (s.tableCell() || s.aspect() == Aspect.RATING) {
-            return new Claim(s, s, s.display(), p, r.score());
-        }
-        if (s.listGroup() < 0 || sharesLine(p, s)) {
-            return withReason(r, s);
-        }
-        if (s.wordCount() > 6) {
-            return new Claim(s, s, s.display(), p, r.score());
-        }
-        List<Sentence> items = new ArrayList<>();
-        for (Sentence x : p.sentences()) {
-            if (x.listGroup() == s.listGroup() && x.aspect() == s.aspect() && x.wordCount() <= 12 && !sharesLine(p, x)
-                    && x.display().equals(x.quote()) && (framework == null || x.subjects().contains(framework))) {
-                items.add(x);
-            }
-        }
-        if (items.isEmpty()) {
-            return new Claim(s, s, s.display(), p, r.score());
-        }
-        int at = Math.max(0, items.indexOf(s));
-        int from = Math.max(0, Math.min(at - 1, items.size() - LIST_WINDOW));
-        List<Sentence> window = items.subList(from, Math.min(items.size(), from + LIST_WINDOW));
-        List<String> shown = new ArrayList<>();
-        boolean namesOnly = true;
-        for (Sentence x : window) {
-            String item = x.display().replaceAll("[.;:]$", "");
-            shown.add(item);
-            namesOnly &= lexicon.isJustNames(item);
-        }
-        String display = String.join("; ", shown);
-        if (namesOnly) {
-            String heading = p.section().split(" › ")[0];
-            display = (heading.isEmpty() ? "Recommended" : heading) + ": " + String.join(", ", shown);
-        }
-        return new Claim(window.get(0), window.get(window.size() - 1), display, p, r.score());
+    private PassageFacts facts(Passage p) {
+        PassageFacts f = facts.computeIfAbsent(p.id(), k -> new PassageFacts(p));
+        return f.passage == p ? f : new PassageFacts(p); // a passage object from elsewhere: not cached
     }
 
     /**
-     * A bare answer ("Yes, different frameworks can be used in microservices architecture.", "FastAPI.") is
-     * quoted with the sentence that follows it in the same paragraph, which says why.
+     * What a claim states and covers, independent of the question: its first and last sentence, how it is
+     * stated, its word count, the keys and similarity ordinals of every sentence its span covers, and the
+     * analysed terms of its statement and heading. Identity matters (memo key), so a class, not a record.
      */
-    private Claim withReason(RankedPassage r, Sentence s) {
-        Passage p = r.passage();
-        boolean bare = s.wordCount() <= 4 || s.quote().matches("(?i)^(yes|no)\\b.*");
-        int at = p.sentences().indexOf(s);
-        if (bare && at >= 0 && at + 1 < p.sentences().size()) {
-            Sentence next = p.sentences().get(at + 1);
-            if (next.listGroup() == s.listGroup() && sameLine(s, next)) {
-                return new Claim(s, next, s.display() + " " + next.display(), p, r.score());
-            }
+    static final class Span {
+        final Sentence first;
+        final Sentence last;
+        final String display;
+        final int words;
+        final List<String> keys;
+        final int[] ordinals;
+        final Set<String> terms;
+
+        private Span(Sentence first, Sentence last, String display, List<String> keys, int[] ordinals, Set<String> terms) {
+            this.first = first;
+            this.last = last;
+            this.display = display;
+            this.words = display.isBlank() ? 0 : display.trim().split("\\s+").length;
+            this.keys = keys;
+            this.ordinals = ordinals;
+            this.terms = terms;
         }
-        return new Claim(s, s, s.display(), p, r.score());
     }
 
-    /** Whether another sentence of the passage stands on the same line: a bullet of several sentences. */
-    private boolean sharesLine(Passage p, Sentence s) {
-        int at = p.sentences().indexOf(s);
-        return (at > 0 && sameLine(p.sentences().get(at - 1), s))
-                || (at >= 0 && at + 1 < p.sentences().size() && sameLine(s, p.sentences().get(at + 1)));
+    /**
+     * Per sentence of a passage: its word count, whether another sentence stands on its line, whether the next
+     * one does, and the part of its penalty that depends on nothing else (extra subjects, a bare list of names,
+     * a question).
+     */
+    private record SentenceFacts(int words, boolean sharesLine, boolean nextOnSameLine, double penalty) {
+    }
+
+    /** A passage's sentence facts and, lazily, the span each sentence makes as a claim per framework asked about. */
+    private final class PassageFacts {
+        final Passage passage;
+        final SentenceFacts[] facts;
+        final Map<String, Span[]> spans = new ConcurrentHashMap<>();
+
+        PassageFacts(Passage p) {
+            passage = p;
+            List<Sentence> sentences = p.sentences();
+            int n = sentences.size();
+            boolean[] sameLineAsNext = new boolean[n];
+            for (int i = 0; i + 1 < n; i++) {
+                sameLineAsNext[i] = sameLine(sentences.get(i), sentences.get(i + 1));
+            }
+            facts = new SentenceFacts[n];
+            for (int i = 0; i < n; i++) {
+                Sentence s = sentences.get(i);
+                int at = sentences.indexOf(s); // the first equal sentence, as a list lookup finds it
+                boolean shares = (at > 0 && sameLineAsNext[at - 1]) || (at >= 0 && at + 1 < n && sameLineAsNext[at]);
+                double penalty = 0.05 * Math.min(4, Math.max(0, s.subjects().size() - 1));
+                if (s.listGroup() >= 0 && lexicon.isJustNames(s.quote())) {
+                    penalty += 0.3;
+                }
+                if (s.quote().endsWith("?")) {
+                    penalty += 1;
+                }
+                facts[i] = new SentenceFacts(s.wordCount(), shares, at >= 0 && at + 1 < n && sameLineAsNext[at], penalty);
+            }
+        }
+
+        /** The span sentence {@code i} makes as a claim when {@code framework} (or none) is asked about. */
+        Span span(int i, String framework) {
+            Span[] forFramework = spans.computeIfAbsent(framework == null ? ANY : framework,
+                    k -> new Span[facts.length]);
+            Span s = forFramework[i];
+            if (s == null) {
+                s = claim(i, framework);
+                forFramework[i] = s; // a racing thread computes an equal span; either one may stay
+            }
+            return s;
+        }
+
+        /**
+         * A sentence as a claim; a short list item takes its neighbours of the same list and aspect along, and a
+         * list of bare framework names ("NestJS", "Express.js", "Fastify") is stated with the heading that says
+         * what they are recommended for.
+         */
+        private Span claim(int i, String framework) {
+            List<Sentence> sentences = passage.sentences();
+            Sentence s = sentences.get(i);
+            SentenceFacts f = facts[i];
+            if (s.tableCell() || s.aspect() == Aspect.RATING) {
+                return span(s, s, s.display());
+            }
+            if (s.listGroup() < 0 || f.sharesLine()) {
+                return withReason(i);
+            }
+            if (f.words() > 6) {
+                return span(s, s, s.display());
+            }
+            List<Sentence> items = new ArrayList<>();
+            for (int j = 0; j < sentences.size(); j++) {
+                Sentence x = sentences.get(j);
+                if (x.listGroup() == s.listGroup() && x.aspect() == s.aspect() && facts[j].words() <= 12
+                        && !facts[j].sharesLine() && x.display().equals(x.quote())
+                        && (framework == null || x.subjects().contains(framework))) {
+                    items.add(x);
+                }
+            }
+            if (items.isEmpty()) {
+                return span(s, s, s.display());
+            }
+            int at = Math.max(0, items.indexOf(s));
+            int from = Math.max(0, Math.min(at - 1, items.size() - LIST_WINDOW));
+            List<Sentence> window = items.subList(from, Math.min(items.size(), from + LIST_WINDOW));
+            List<String> shown = new ArrayList<>();
+            boolean namesOnly = true;
+            for (Sentence x : window) {
+                String item = x.display().replaceAll("[.;:]$", "");
+                shown.add(item);
+                namesOnly &= lexicon.isJustNames(item);
+            }
+            String display = String.join("; ", shown);
+            if (namesOnly) {
+                String heading = passage.section().split(" › ")[0];
+                display = (heading.isEmpty() ? "Recommended" : heading) + ": " + String.join(", ", shown);
+            }
+            return span(window.get(0), window.get(window.size() - 1), display);
+        }
+
+        /**
+         * A bare answer ("Yes, different frameworks can be used in microservices architecture.", "FastAPI.") is
+         * quoted with the sentence that follows it in the same paragraph, which says why.
+         */
+        private Span withReason(int i) {
+            List<Sentence> sentences = passage.sentences();
+            Sentence s = sentences.get(i);
+            boolean bare = facts[i].words() <= 4 || YES_NO.matcher(s.quote()).matches();
+            int at = sentences.indexOf(s);
+            if (bare && at >= 0 && at + 1 < sentences.size()) {
+                Sentence next = sentences.get(at + 1);
+                if (next.listGroup() == s.listGroup() && facts[at].nextOnSameLine()) {
+                    return span(s, next, s.display() + " " + next.display());
+                }
+            }
+            return span(s, s, s.display());
+        }
+
+        /** Every sentence of the passage inside [first.start, last.end]: what the claim quotes. */
+        private Span span(Sentence first, Sentence last, String display) {
+            List<String> keys = new ArrayList<>();
+            List<Integer> covered = new ArrayList<>();
+            for (Sentence x : passage.sentences()) {
+                if (x.start() >= first.start() && x.end() <= last.end()) {
+                    keys.add(x.key());
+                    covered.add(ordinals.getOrDefault(x.key(), -1));
+                }
+            }
+            return new Span(first, last, display, List.copyOf(keys), covered.stream().mapToInt(Integer::intValue).toArray(),
+                    termsOf(display, passage));
+        }
     }
 
     /** Whether two consecutive sentences are separated by spaces only (same paragraph line). */

@@ -1,23 +1,59 @@
 package dev.stackadvisor.answer;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What sentences are ranked against: the question's topic words and, in hybrid mode, its embedding.
- *
- * @param topic  analysed topic words (framework names and filler removed); may be empty
- * @param vector the question's embedding with framework names removed (float[384], L2-normalised), or null
+ * What sentences are ranked against: the question's topic words and, in hybrid mode, its embedding; plus the
+ * memo of what has been worked out against them. One answer weighs the same candidate quotes for several of its
+ * lines (lead claim, strengths, watch-outs, fit, disagreements…), so each candidate's relevance and each
+ * sentence's similarity are computed once per question. Used by one request thread only.
  */
-record Question(List<String> topic, float[] vector, java.util.Map<String, Double> similarities) {
+final class Question {
+
+    private final List<String> topic;
+    private final float[] vector;
+    private final Map<ClaimPicker.Span, Double> relevance = new HashMap<>();
+    private final Map<ClaimPicker.Span, Integer> matched = new HashMap<>();
+    /** Cosine by sentence ordinal ({@link ClaimPicker}); NaN = unknown sentence; null until first needed. */
+    private double[] similarity;
 
     /**
-     * @param similarities per-question memo of sentence similarities (sentence key → cosine); the same
-     *                     sentences are weighed for several lines of one answer
+     * @param topic  analysed topic words (framework names and filler removed); may be empty
+     * @param vector the question's embedding with framework names removed (float[384], L2-normalised), or null
      */
-    Question {
+    Question(List<String> topic, float[] vector) {
+        this.topic = List.copyOf(topic);
+        this.vector = vector;
     }
 
-    Question(List<String> topic, float[] vector) {
-        this(topic, vector, new java.util.HashMap<>());
+    List<String> topic() {
+        return topic;
     }
+
+    float[] vector() {
+        return vector;
+    }
+
+    Map<ClaimPicker.Span, Double> relevanceMemo() {
+        return relevance;
+    }
+
+    Map<ClaimPicker.Span, Integer> matchedMemo() {
+        return matched;
+    }
+
+    /** The similarity memo, {@code size} slots, each {@link #NOT_YET} until computed. */
+    double[] similarityMemo(int size) {
+        if (similarity == null) {
+            similarity = new double[size];
+            Arrays.fill(similarity, NOT_YET);
+        }
+        return similarity;
+    }
+
+    /** Marks a similarity slot not computed yet (cosines lie in [-1, 1]). */
+    static final double NOT_YET = Double.POSITIVE_INFINITY;
 }

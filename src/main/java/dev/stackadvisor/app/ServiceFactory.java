@@ -3,7 +3,6 @@ package dev.stackadvisor.app;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.StartupReport;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.stackadvisor.answer.ExtractiveComposer;
 import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatService;
@@ -16,6 +15,7 @@ import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.EmbeddingCache;
 import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.index.MiniLmEmbeddingModel;
 import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.corpus.Sentence;
 import java.util.List;
@@ -132,7 +132,7 @@ public final class ServiceFactory {
         int embedded = 0;
         int embeddedSentences = 0;
         if (config.retrieval() == AppConfig.Retrieval.HYBRID) {
-            AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+            MiniLmEmbeddingModel model = new MiniLmEmbeddingModel(config.embeddingThreads());
             EmbeddingCache cache = new EmbeddingCache(config.cacheDir());
             EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
             // repeated questions skip MiniLM (~7 ms each): an LRU of query embeddings, 384 floats ≈ 1.6 KB each

@@ -16,6 +16,10 @@ import java.util.Map;
  * @param promptsDir         LLM prompt templates ({@code ADVISOR_PROMPTS_DIR}, default prompts)
  * @param cacheDir           embedding cache ({@code ADVISOR_CACHE_DIR}, default .cache; empty = no cache)
  * @param retrieval          {@code ADVISOR_RETRIEVAL}: hybrid (default) or keyword (no embedding model at all)
+ * @param embeddingThreads   {@code ADVISOR_EMBEDDING_THREADS}, 1..64, default 1: ONNX Runtime threads per MiniLM
+ *                           inference. 1 gives the most embeddings per second under concurrent requests (647 vs 448
+ *                           per second with langchain4j's defaults on 2 cores, docs/benchmarks.md); the core count
+ *                           gives the lowest latency for a lone request
  * @param llmProvider        {@code LLM_PROVIDER}: {@code none} (default: extractive answers), {@code openai} (any
  *                           OpenAI-compatible server) or {@code ollama} (Ollama's native API)
  * @param llmBaseUrl         {@code LLM_BASE_URL}; default https://api.openai.com/v1 (openai) or
@@ -41,6 +45,7 @@ import java.util.Map;
  * @param rateLimitPerMinute {@code ADVISOR_RATE_LIMIT_PER_MINUTE}, 0 = off (default)
  */
 public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, Path cacheDir, Retrieval retrieval,
+                        int embeddingThreads,
                         String llmProvider, String llmBaseUrl, String llmApiKey, String llmModel, int llmTimeoutMs,
                         int breakerFailures, int breakerCooldownMs, int maxSessions, int sessionTtlSeconds,
                         int maxBodyBytes, String slackSigningSecret, String slackBotToken, String slackApiBaseUrl,
@@ -96,6 +101,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
                 Path.of(e.string("ADVISOR_PROMPTS_DIR", "prompts")),
                 cache.isBlank() ? null : Path.of(cache),
                 e.choice("ADVISOR_RETRIEVAL", Retrieval.HYBRID, Retrieval.class),
+                e.integer("ADVISOR_EMBEDDING_THREADS", 1, 1, 64),
                 provider,
                 baseUrl,
                 e.string("LLM_API_KEY", ""),
@@ -123,7 +129,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
     @Override
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", corpusDir=" + corpusDir + ", cacheDir=" + cacheDir
-                + ", retrieval=" + retrieval + ", llmProvider=" + llmProvider + ", llmBaseUrl=" + llmBaseUrl + ", llmModel=" + llmModel
+                + ", retrieval=" + retrieval + ", embeddingThreads=" + embeddingThreads + ", llmProvider=" + llmProvider + ", llmBaseUrl=" + llmBaseUrl + ", llmModel=" + llmModel
                 + ", llmApiKey=" + (llmApiKey.isEmpty() ? "unset" : "***") + ", maxSessions=" + maxSessions
                 + ", sessionTtlSeconds=" + sessionTtlSeconds + ", maxBodyBytes=" + maxBodyBytes
                 + ", apiKeys=" + apiKeys.size() + " configured, corsOrigins=" + corsOrigins

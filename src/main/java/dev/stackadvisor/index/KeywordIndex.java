@@ -45,6 +45,8 @@ public final class KeywordIndex {
     private final IndexSearcher searcher;
     private final Map<String, Passage> byId = new LinkedHashMap<>();
     private final DirectoryReader reader;
+    /** Passage of each Lucene doc id, read from the stored ids once, so a search reads no stored fields. */
+    private final Passage[] byDoc;
 
     /** Indexes {@code passages}; ids must be unique. */
     public KeywordIndex(List<Passage> passages) {
@@ -67,6 +69,15 @@ public final class KeywordIndex {
         }
         searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity());
+        byDoc = new Passage[reader.maxDoc()];
+        try {
+            org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+            for (int doc = 0; doc < byDoc.length; doc++) {
+                byDoc[doc] = byId.get(stored.document(doc).get(ID));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the in-memory BM25 index failed", e);
+        }
     }
 
     /**
@@ -127,8 +138,7 @@ public final class KeywordIndex {
             ScoreDoc[] hits = searcher.search(query.build(), limit).scoreDocs;
             List<ScoredPassage> out = new ArrayList<>(hits.length);
             for (ScoreDoc hit : hits) {
-                String id = searcher.storedFields().document(hit.doc).get(ID);
-                out.add(new ScoredPassage(byId.get(id), hit.score));
+                out.add(new ScoredPassage(byDoc[hit.doc], hit.score));
             }
             return out;
         } catch (IOException e) {

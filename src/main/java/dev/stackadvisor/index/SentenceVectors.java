@@ -42,6 +42,19 @@ public final class SentenceVectors {
         if (v == null || query == null) {
             return Double.NaN;
         }
+        return dot(query, v);
+    }
+
+    /** The stored embedding of a sentence (float[384], L2-normalised; do not modify), or null when unknown. */
+    public float[] vector(String sentenceKey) {
+        return vectors.get(sentenceKey);
+    }
+
+    /**
+     * Cosine similarity of two L2-normalised vectors of the same length (their dot product), in [-1, 1].
+     * Products are taken in float and summed in double, the same arithmetic for every caller.
+     */
+    public static double dot(float[] query, float[] v) {
         double dot = 0;
         for (int i = 0; i < v.length; i++) {
             dot += v[i] * query[i];

@@ -146,7 +146,10 @@ public final class HybridRetriever {
             }
         }
 
-        List<ScoredPassage> bm25 = keyword.search(weighted, null, CANDIDATES);
+        // one BM25 ranking of every matching passage; the per-framework rankings below are its filtered views
+        // (a Lucene filter clause does not change scores, so this equals one filtered search per framework)
+        List<ScoredPassage> bm25All = keyword.search(weighted, null, corpus.passages().size());
+        List<ScoredPassage> bm25 = bm25All.subList(0, Math.min(CANDIDATES, bm25All.size()));
         List<ScoredPassage> denseAll = List.of();
         double denseTop = Double.NaN;
         float[] queryVector = null;
@@ -169,7 +172,7 @@ public final class HybridRetriever {
         }
         Map<String, List<RankedPassage>> byFramework = new LinkedHashMap<>();
         for (String f : frameworks) {
-            List<ScoredPassage> fb = keyword.search(weighted, f, corpus.passages().size());
+            List<ScoredPassage> fb = bm25All.stream().filter(s -> s.passage().isAbout(f)).toList();
             List<ScoredPassage> fd = denseAll.stream().filter(s -> s.passage().isAbout(f)).toList();
             byFramework.put(f, fuse(fb, fd, PER_FRAMEWORK_TOP));
         }

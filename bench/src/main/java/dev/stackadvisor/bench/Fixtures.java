@@ -1,6 +1,5 @@
 package dev.stackadvisor.bench;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.stackadvisor.answer.ExtractiveComposer;
 import dev.stackadvisor.app.ServiceFactory;
 import dev.stackadvisor.chat.Services;
@@ -12,6 +11,7 @@ import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.EmbeddingCache;
 import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.index.MiniLmEmbeddingModel;
 import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 import dev.stackadvisor.retrieval.RelevanceGate;
@@ -129,7 +129,7 @@ final class Fixtures {
         DenseIndex dense = null;
         SentenceVectors sentences = null;
         if (retrieval.equals("hybrid")) {
-            AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+            MiniLmEmbeddingModel model = new MiniLmEmbeddingModel(1);
             EmbeddingCache cache = new EmbeddingCache(cacheDir());
             EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, corpus.contentHash(),
                     ServiceFactory.MODEL_ID, Segmenter.VERSION);
