@@ -4,13 +4,12 @@
 --     MIX      unique    200 generated questions (framework pairs x use cases x phrasings), cycled
 --              faq       5 questions, repeated
 --              distinct  ~23,500 generated questions in a scrambled order: a run (with its warm-up) of fewer
---                        requests than that asks no question twice, so the server's answer and query-embedding
---                        caches (keyed by question text) never hit - every request does the full work. done()
---                        says whether this thread's list wrapped.
---              distinct-suffixed  the same questions with " #<thread>-<n>" appended to each request, so that
---                        no run of any length repeats one. Measured here: that suffix makes a turn about twice as
---                        expensive as a plain never-seen question (docs/benchmarks.md), so it measures a
---                        different workload; use distinct unless the run is longer than the list.
+--                        requests than that asks no question twice, so the answer cache never hits. The
+--                        query-embedding cache does: hybrid retrieval embeds a question without its framework
+--                        names, and these questions have only 160 such texts (use case x phrasing)
+--              file=PATH the questions in PATH, one per line (bench/questions.py writes ones that differ in more
+--                        than framework names: neither cache hits, every request pays for a MiniLM inference)
+--              done() says whether a thread's list wrapped (then questions repeated)
 --     OFFSET   where in the list to start (default 0), or "end": walk the list backwards from its end;
 --              load.sh warms up with "end" so that the measured run (from 0) does not meet questions the
 --              warm-up already asked (unless the two together exceed the list)
@@ -97,7 +96,7 @@ function setup(thread)
 end
 
 -- globals, not locals: done() reads each thread's counters with thread:get
-bodies, n, step, non2xx, grounded, statuses, unique_suffix, seq, sent, wrapped = nil, 0, 1, 0, 0, "", false, 0, 0, 0
+bodies, n, step, non2xx, grounded, statuses, sent, wrapped = nil, 0, 1, 0, 0, "", 0, 0
 
 function init(args)
   local mix = args[1] or "unique"
@@ -105,8 +104,11 @@ function init(args)
   if mix == "faq" then list = faq
   elseif mix == "unique" then list = generate(200, 7919)
   elseif mix == "distinct" then list = generate(1000000, 7919)
-  elseif mix == "distinct-suffixed" then list = generate(1000000, 7919); unique_suffix = true
-  else error("mix must be unique, faq, distinct or distinct-suffixed, got " .. tostring(mix)) end
+  elseif mix:sub(1, 5) == "file=" then
+    list = {}
+    for line in io.lines(mix:sub(6)) do if line ~= "" then list[#list + 1] = line end end
+    if #list == 0 then error("no questions in " .. mix:sub(6)) end
+  else error("mix must be unique, faq, distinct or file=PATH, got " .. tostring(mix)) end
   if mix == "unique" and #list ~= 200 then error("expected 200 unique questions, got " .. #list) end
   bodies = {}
   for k, q in ipairs(list) do bodies[k] = '{"message": ' .. json_string(q) .. '}' end
@@ -130,12 +132,6 @@ function request()
   n = (n + step) % #bodies
   sent = sent + 1
   if sent * math.abs(step) > #bodies then wrapped = 1 end
-  if unique_suffix then
-    -- every request distinct, however long the run: " #<thread>-<seq>" changes the text (so neither the answer
-    -- cache nor the query-embedding cache can hit) without adding a topic word (numbers are not topic words)
-    seq = seq + 1
-    body = body:sub(1, -3) .. ' #' .. (id or 1) .. '-' .. seq .. '"}'
-  end
   return wrk.format(nil, nil, nil, body)
 end
 

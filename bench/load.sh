@@ -6,10 +6,13 @@
 #     MIX          unique   (200 generated questions, cycled)
 #                  faq      (5 questions, repeated)
 #                  distinct (~23,500 generated questions, none repeated within the warm-up and the run
-#                           together: defeats the server's answer and query-embedding caches, so every request
-#                           does the full work; the script checks that nothing repeated)
-#                  distinct-suffixed (the same with a per-request suffix: never repeats, but a different,
-#                           costlier workload; see chat.lua)
+#                           together: defeats the answer cache; the query-embedding cache still hits, since
+#                           they share 160 texts once framework names are removed; see chat.lua)
+#                  fresh    (57,600 questions from bench/questions.py that differ beyond framework names: neither
+#                           cache hits, every request pays for a MiniLM inference - the uncached workload. In
+#                           hybrid mode the run ends with the ceiling: JMH's MiniLM embeddings per second on the
+#                           texts the server embedded, 2 threads, and the ratio of the two; needs
+#                           bench/target/benchmarks.jar)
 #     DURATION_S   wrk duration, 1..120 s           (default 20)
 #     CONNECTIONS  open connections, 1..64          (default 8)
 #     THREADS      wrk threads, 1..CONNECTIONS      (default 1: at these rates one wrk thread is plenty
@@ -17,7 +20,7 @@
 #
 # Builds nothing: expects target/stack-advisor.jar from `mvn -q -B package -DskipTests` (override with JAR=...).
 # Starts the server on a free loopback port, waits for GET /ready == 200, sends one sanity request, warms it
-# up for 5 s (not measured), waits for the machine to be quiet (see wait_quiet in lib.sh),
+# up for $WARMUP_S s (default 20: the JIT needs it; not measured), waits for the machine to be quiet (see wait_quiet in lib.sh),
 # runs wrk --latency with bench/chat.lua, prints wrk's report plus the script's summary (non-2xx count,
 # socket errors), the server's peak RSS (VmHWM) and stops the server. Exit status 1 when any request failed.
 set -euo pipefail
@@ -25,7 +28,9 @@ source "$(dirname "$0")/lib.sh"
 
 MODE="${1:-}"; MIX="${2:-}"; DURATION="${3:-20}"; CONNS="${4:-8}"; THREADS="${5:-1}"
 case "$MODE" in keyword|hybrid) ;; *) die "MODE must be keyword or hybrid (usage: $0 MODE MIX [DURATION_S] [CONNECTIONS] [THREADS])";; esac
-case "$MIX" in unique|faq|distinct|distinct-suffixed) ;; *) die "MIX must be unique, faq, distinct or distinct-suffixed";; esac
+case "$MIX" in unique|faq|distinct|fresh) ;; *) die "MIX must be unique, faq, distinct or fresh";; esac
+WARMUP="${WARMUP_S:-20}"
+[[ "$WARMUP" =~ ^[0-9]+$ ]] && [ "$WARMUP" -ge 1 ] && [ "$WARMUP" -le 120 ] || die "WARMUP_S must be 1..120"
 [[ "$DURATION" =~ ^[0-9]+$ ]] && [ "$DURATION" -ge 1 ] && [ "$DURATION" -le 120 ] || die "DURATION_S must be 1..120"
 [[ "$CONNS" =~ ^[0-9]+$ ]] && [ "$CONNS" -ge 1 ] && [ "$CONNS" -le 64 ] || die "CONNECTIONS must be 1..64"
 [[ "$THREADS" =~ ^[0-9]+$ ]] && [ "$THREADS" -ge 1 ] && [ "$THREADS" -le "$CONNS" ] || die "THREADS must be 1..CONNECTIONS"
@@ -33,6 +38,28 @@ command -v wrk >/dev/null || die "wrk is missing: apt-get update && apt-get inst
 require_jar
 snapshot_jar
 echo "jar under test: $JAR built $(date -r "$JAR" '+%F %T'), sha256 $(sha256sum "$RUN_JAR" | cut -c1-12)"
+
+# fresh + hybrid: the ceiling, JMH's MiniLM embeddings per second (2 threads, the server's model settings) on the
+# texts the server embeds for these questions; measured before and after the load run, the ratio uses the mean
+QUESTIONS="$BENCH_DIR/target/questions-fresh.txt"
+[ "$MIX" != fresh ] || python3 "$BENCH_DIR/questions.py" 57600 >"$QUESTIONS"
+ceiling() {
+  wait_quiet >&2
+  local line
+  line="$(cd "$BENCH_DIR" && java -jar target/benchmarks.jar EmbeddingBenchmark -p model=server -p questions="$QUESTIONS" \
+    -t 2 -bm thrpt -tu s -f 1 -wi 5 -i 10 2>&1 | grep -E '^EmbeddingBenchmark' | tail -1)"
+  echo "ceiling: $line" >&2
+  awk '{ print $(NF-3) }' <<<"$line"
+}
+CEIL_BEFORE=""
+if [ "$MIX" = fresh ] && [ "$MODE" = hybrid ]; then
+  if [ -f "$BENCH_DIR/target/benchmarks.jar" ]; then
+    echo "ceiling: java -jar bench/target/benchmarks.jar EmbeddingBenchmark -p model=server -p questions=$QUESTIONS -t 2 -bm thrpt -tu s -f 1 -wi 5 -i 10"
+    CEIL_BEFORE="$(ceiling)"
+  else
+    echo "ceiling: skipped, bench/target/benchmarks.jar not built (see docs/benchmarks.md)"
+  fi
+fi
 
 CACHE="$BENCH_DIR/target/load-cache"   # the bench's own embedding cache, never the project's .cache
 LOG="$BENCH_DIR/target/load-server-$MODE-$MIX.log"
@@ -42,6 +69,8 @@ wait_ready 180 || { tail -20 "$LOG"; exit 1; }
 echo "ready after ${READY_MS} ms"
 
 URL="http://127.0.0.1:$PORT/api/chat"
+LUA_MIX="$MIX"
+[ "$MIX" != fresh ] || LUA_MIX="file=$QUESTIONS"
 # one request by hand first: the endpoint must answer 200 with a grounded, cited answer
 SAMPLE="$(curl -s -w '\n%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
   -d '{"message": "fastify vs nestjs?"}' "$URL")"
@@ -49,28 +78,39 @@ SAMPLE="$(curl -s -w '\n%{http_code}' --max-time 10 -H 'Content-Type: applicatio
   || { echo "sanity request failed: $SAMPLE" >&2; exit 1; }
 echo "sanity request: 200, grounded"
 
-# distinct: the warm-up walks the list from its end, the measured run from its start, so they share no question
-echo "warm-up: 5 s, same mix (not measured)"
-WARM_FROM=0; [[ "$MIX" == distinct* ]] && WARM_FROM=end
-WARM="$(wrk -t"$THREADS" -c"$CONNS" -d5s -s "$BENCH_DIR/chat.lua" "$URL" -- "$MIX" "$WARM_FROM" "$THREADS" 2>&1)"
+# distinct, fresh: the warm-up walks the list from its end, the measured run from its start, so they share no question
+echo "warm-up: $WARMUP s, same mix (not measured)"
+WARM_FROM=0; [ "$MIX" = distinct ] || [ "$MIX" = fresh ] && WARM_FROM=end
+WARM="$(wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" -s "$BENCH_DIR/chat.lua" "$URL" -- "$LUA_MIX" "$WARM_FROM" "$THREADS" 2>&1)"
 grep '^requests:' <<<"$WARM" | sed 's/^/warm-up /'
-
 
 wait_quiet
 echo "measured: wrk -t$THREADS -c$CONNS -d${DURATION}s --timeout 10s --latency -s bench/chat.lua $URL -- $MIX 0 $THREADS"
+cache_gets() { curl -s --max-time 5 "http://127.0.0.1:$PORT/metrics" | sed -n 's/^cache_gets_total{cache="\([a-z_]*\)",result="\([a-z]*\)"} \([0-9.E]*\)$/\1 \2 \3/p' | sort; }
+BEFORE="$(cache_gets)"
 contention_start
-OUT="$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH_DIR/chat.lua" "$URL" -- "$MIX" 0 "$THREADS")"
+OUT="$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH_DIR/chat.lua" "$URL" -- "$LUA_MIX" 0 "$THREADS")"
 echo "$OUT"
 contention_stop
-if [ "$MIX" = distinct ]; then
+AFTER="$(cache_gets)"
+echo "server cache gets during the run (hit/miss):"
+paste <(echo "$BEFORE") <(echo "$AFTER") | awk '{ printf "  %s %s: %d\n", $1, $2, $6 - $3 }'
+if [ "$MIX" = distinct ] || [ "$MIX" = fresh ]; then
   # warm-up (from the end) and run (from the start) must not meet: then no question was asked twice
-  size="$(sed -n 's/^chat.lua: mix distinct, \([0-9]*\) questions$/\1/p' <<<"$WARM" | head -1)"
+  size="$(sed -n 's/^chat.lua: mix .*, \([0-9]*\) questions$/\1/p' <<<"$WARM" | head -1)"
   w="$(sed -n 's/^requests: \([0-9]*\) .*/\1/p' <<<"$WARM")"; m="$(sed -n 's/^requests: \([0-9]*\) .*/\1/p' <<<"$OUT")"
-  if [ $(( w + m )) -le "$size" ]; then echo "distinct check: $w warm-up + $m measured <= $size questions: none repeated"
-  else echo "distinct check: WARNING $w warm-up + $m measured > $size questions: some repeated (cache hits)"; fi
+  if [ $(( w + m )) -le "$size" ]; then echo "repeat check: $w warm-up + $m measured <= $size questions: none repeated"
+  else echo "repeat check: WARNING $w warm-up + $m measured > $size questions: some repeated (cache hits)"; fi
 fi
 RSS="$(peak_rss_mib)"
 echo "server peak RSS (VmHWM): ${RSS} MiB"
 stop_server
 echo "server stopped"
+if [ -n "$CEIL_BEFORE" ]; then
+  CEIL_AFTER="$(ceiling)"
+  RPS="$(sed -n 's/^requests: [0-9]* in [0-9.]* s = \([0-9.]*\) req\/s$/\1/p' <<<"$OUT")"
+  awk -v r="$RPS" -v a="$CEIL_BEFORE" -v b="$CEIL_AFTER" 'BEGIN { o = (a + b) / 2; if (o > 0) printf \
+    "uncached /api/chat %.1f req/s / MiniLM %.1f embeddings/s (mean of %.1f before and %.1f after the run) = ratio %.2f\n", \
+    r, o, a, b, r / o }'
+fi
 grep -q '^non-2xx: 0$' <<<"$OUT" && grep -q '^socket errors: connect 0, read 0, write 0, timeout 0$' <<<"$OUT"

@@ -390,7 +390,7 @@ final class ClaimPicker {
                 }
             }
             return new Span(first, last, display, List.copyOf(keys), covered.stream().mapToInt(Integer::intValue).toArray(),
-                    termsOf(display, passage));
+                    Set.copyOf(termsOf(display, passage)));
         }
     }
 

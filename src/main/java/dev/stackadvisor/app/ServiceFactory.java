@@ -135,7 +135,7 @@ public final class ServiceFactory {
             MiniLmEmbeddingModel model = new MiniLmEmbeddingModel(config.embeddingThreads());
             EmbeddingCache cache = new EmbeddingCache(config.cacheDir());
             EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
-            // repeated questions skip MiniLM (~7 ms each): an LRU of query embeddings, 384 floats ≈ 1.6 KB each
+            // repeated questions skip MiniLM (3–6 ms of CPU each): an LRU of query embeddings, 384 floats ≈ 1.6 KB each
             Cache<String, Embedding> queryEmbeddings = Caffeine.newBuilder().maximumSize(QUERY_EMBEDDINGS).recordStats().build();
             CaffeineCacheMetrics.monitor(meters, queryEmbeddings, "query_embeddings");
             dense = new DenseIndex(model, outcome.store(), corpus.passages(), queryEmbeddings);

@@ -17,9 +17,9 @@ import java.util.Map;
  * @param cacheDir           embedding cache ({@code ADVISOR_CACHE_DIR}, default .cache; empty = no cache)
  * @param retrieval          {@code ADVISOR_RETRIEVAL}: hybrid (default) or keyword (no embedding model at all)
  * @param embeddingThreads   {@code ADVISOR_EMBEDDING_THREADS}, 1..64, default 1: ONNX Runtime threads per MiniLM
- *                           inference. 1 gives the most embeddings per second under concurrent requests (647 vs 448
- *                           per second with langchain4j's defaults on 2 cores, docs/benchmarks.md); the core count
- *                           gives the lowest latency for a lone request
+ *                           inference. 1 gives the most embeddings per second under concurrent requests (+45–65 %
+ *                           over langchain4j's defaults on 2 cores, docs/benchmarks.md); the core count gives the
+ *                           lowest latency for a lone request
  * @param llmProvider        {@code LLM_PROVIDER}: {@code none} (default: extractive answers), {@code openai} (any
  *                           OpenAI-compatible server) or {@code ollama} (Ollama's native API)
  * @param llmBaseUrl         {@code LLM_BASE_URL}; default https://api.openai.com/v1 (openai) or

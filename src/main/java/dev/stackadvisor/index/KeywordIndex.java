@@ -4,6 +4,7 @@ import dev.stackadvisor.corpus.Passage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,18 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -135,14 +141,89 @@ public final class KeywordIndex {
             query.add(new TermQuery(new Term(FRAMEWORK, framework)), BooleanClause.Occur.FILTER);
         }
         try {
-            ScoreDoc[] hits = searcher.search(query.build(), limit).scoreDocs;
-            List<ScoredPassage> out = new ArrayList<>(hits.length);
-            for (ScoreDoc hit : hits) {
-                out.add(new ScoredPassage(byDoc[hit.doc], hit.score));
+            if (limit < byDoc.length) {
+                ScoreDoc[] hits = searcher.search(query.build(), limit).scoreDocs;
+                List<ScoredPassage> out = new ArrayList<>(hits.length);
+                for (ScoreDoc hit : hits) {
+                    out.add(new ScoredPassage(byDoc[hit.doc], hit.score));
+                }
+                return out;
             }
-            return out;
+            // every match wanted: collect them all and sort as TopDocs orders them (score, then doc id), without
+            // the top-k heap that a limit of the whole index would fill with placeholders first
+            int maxDoc = byDoc.length;
+            AllMatches all = searcher.search(query.build(), new CollectorManager<AllMatches, AllMatches>() {
+                @Override
+                public AllMatches newCollector() {
+                    return new AllMatches(maxDoc);
+                }
+
+                @Override
+                public AllMatches reduce(Collection<AllMatches> collectors) {
+                    AllMatches merged = new AllMatches(maxDoc);
+                    collectors.forEach(merged::addAll);
+                    return merged;
+                }
+            });
+            return all.ranked(byDoc);
         } catch (IOException e) {
             throw new UncheckedIOException("BM25 search failed", e);
+        }
+    }
+
+    /** Collects every matching doc with its BM25 score. One per search slice; not thread-safe. */
+    private static final class AllMatches extends SimpleCollector {
+        private final int[] docs;
+        private final float[] scores;
+        private int count;
+        private int docBase;
+        private Scorable scorer;
+
+        AllMatches(int maxDoc) {
+            docs = new int[maxDoc];
+            scores = new float[maxDoc];
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) {
+            docBase = context.docBase;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            this.scorer = scorer;
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            docs[count] = docBase + doc;
+            scores[count] = scorer.score();
+            count++;
+        }
+
+        void addAll(AllMatches other) {
+            System.arraycopy(other.docs, 0, docs, count, other.count);
+            System.arraycopy(other.scores, 0, scores, count, other.count);
+            count += other.count;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE;
+        }
+
+        List<ScoredPassage> ranked(Passage[] byDoc) {
+            Integer[] order = new Integer[count];
+            for (int i = 0; i < count; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a])
+                    : Integer.compare(docs[a], docs[b]));
+            List<ScoredPassage> out = new ArrayList<>(count);
+            for (int i : order) {
+                out.add(new ScoredPassage(byDoc[docs[i]], scores[i]));
+            }
+            return out;
         }
     }
 }

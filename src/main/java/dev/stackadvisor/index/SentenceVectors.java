@@ -51,15 +51,28 @@ public final class SentenceVectors {
     }
 
     /**
-     * Cosine similarity of two L2-normalised vectors of the same length (their dot product), in [-1, 1].
-     * Products are taken in float and summed in double, the same arithmetic for every caller.
+     * Dot product of two vectors of the same length: the cosine similarity when both are L2-normalised, in
+     * [-1, 1]. Products in float, summed in double over four interleaved partial sums (independent additions
+     * the CPU overlaps: ~3× faster than one running sum; the result differs from it in the last bits only).
+     *
+     * @throws ArrayIndexOutOfBoundsException when {@code v} is longer than {@code query}
      */
     public static double dot(float[] query, float[] v) {
-        double dot = 0;
-        for (int i = 0; i < v.length; i++) {
-            dot += v[i] * query[i];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (int n = v.length - 3; i < n; i += 4) {
+            s0 += v[i] * query[i];
+            s1 += v[i + 1] * query[i + 1];
+            s2 += v[i + 2] * query[i + 2];
+            s3 += v[i + 3] * query[i + 3];
         }
-        return dot;
+        for (; i < v.length; i++) {
+            s0 += v[i] * query[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Number of sentences held. */

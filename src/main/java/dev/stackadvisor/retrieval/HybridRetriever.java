@@ -206,8 +206,12 @@ public final class HybridRetriever {
         return new Evidence(query, general, frameworks, byFramework, topic, decision, queryVector);
     }
 
-    /** The text with every framework name cut out, or the text itself when little else is left. */
-    String withoutFrameworkNames(String text) {
+    /**
+     * What hybrid retrieval embeds for a question: the text with every framework name cut out (white space
+     * folded), or the text itself when no topic word would be left. Public so that benchmarks embed exactly
+     * what the server does.
+     */
+    public String withoutFrameworkNames(String text) {
         StringBuilder b = new StringBuilder(text);
         List<dev.stackadvisor.corpus.FrameworkLexicon.Mention> mentions = corpus.lexicon().mentions(text);
         for (int i = mentions.size() - 1; i >= 0; i--) {

@@ -17,7 +17,7 @@ public final class TermStats {
 
     private final KeywordIndex keyword;
     private final Map<String, Set<String>> passageTerms = new HashMap<>();
-    private final Set<String> vocabulary = new HashSet<>();
+    private final Set<String> vocabulary;
     private final int passages;
     /** Bounded by the vocabulary of the questions asked; a stem is a few bytes. */
     private final Map<String, Double> idf = new java.util.concurrent.ConcurrentHashMap<>();
@@ -25,11 +25,15 @@ public final class TermStats {
     public TermStats(KeywordIndex keyword, List<Passage> passages) {
         this.keyword = keyword;
         this.passages = passages.size();
+        Set<String> all = new HashSet<>();
         for (Passage p : passages) {
-            Set<String> terms = new HashSet<>(keyword.terms(p.indexText()));
+            // immutable copies: iterated for every loose match, and Set.copyOf's open-addressed array walks
+            // faster than a HashSet's buckets
+            Set<String> terms = Set.copyOf(keyword.terms(p.indexText()));
             passageTerms.put(p.id(), terms);
-            vocabulary.addAll(terms);
+            all.addAll(terms);
         }
+        vocabulary = Set.copyOf(all);
     }
 
     /** Stems of a passage's index text. */

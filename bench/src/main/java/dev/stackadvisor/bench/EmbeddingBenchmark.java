@@ -4,6 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.stackadvisor.index.MiniLmEmbeddingModel;
+import dev.stackadvisor.retrieval.HybridRetriever;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,7 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * per turn. {@code model=server} is the model as the server runs it ({@link MiniLmEmbeddingModel}, 1 intra-op
  * thread, no spinning); {@code model=langchain4j} is langchain4j's {@code AllMiniLmL6V2EmbeddingModel} with ONNX
  * Runtime's defaults (one intra-op thread per core, spinning). Run with {@code -t 2 -bm thrpt} for the raw
- * embeddings per second that bound uncached chat throughput on two cores.
+ * embeddings per second that bound uncached chat throughput on two cores. {@code questions=PATH} embeds the
+ * questions of that file (one per line, e.g. from {@code bench/questions.py}) as the server does, framework
+ * names removed ({@code HybridRetriever.withoutFrameworkNames}), instead of the twenty fixed ones: the ceiling
+ * for a load run on the same file ({@code bench/load.sh hybrid fresh}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,16 +40,24 @@ public class EmbeddingBenchmark {
     @Param({"server", "langchain4j"})
     public String model;
 
+    @Param({""})
+    public String questions;
+
     private EmbeddingModel embedder;
-    private final List<String> questions = Fixtures.QUESTIONS;
+    private List<String> texts = Fixtures.QUESTIONS;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws java.io.IOException {
+        if (!questions.isEmpty()) {
+            HybridRetriever retriever = Fixtures.uncachedPipeline("keyword").retriever();
+            texts = java.nio.file.Files.readAllLines(java.nio.file.Path.of(questions)).stream()
+                    .filter(line -> !line.isBlank()).map(retriever::withoutFrameworkNames).toList();
+        }
         embedder = model.equals("server") ? new MiniLmEmbeddingModel(1) : new AllMiniLmL6V2EmbeddingModel();
     }
 
     @Benchmark
     public Embedding embedQuery(Cycle cycle) {
-        return embedder.embed(questions.get(cycle.next(questions.size()))).content();
+        return embedder.embed(texts.get(cycle.next(texts.size()))).content();
     }
 }
