@@ -5,8 +5,6 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
-import dev.langchain4j.store.embedding.EmbeddingMatch;
-import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.RelevanceScore;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import dev.stackadvisor.corpus.Passage;
@@ -51,14 +49,7 @@ public final class DenseIndex {
         if (store.size() != passages.size()) {
             throw new IllegalArgumentException("store holds " + store.size() + " embeddings for " + passages.size() + " passages");
         }
-        // The store has no bulk read, but a search with any vector and no floor returns every entry.
-        float[] probe = new float[384];
-        probe[0] = 1;
-        Map<String, float[]> stored = new LinkedHashMap<>();
-        for (EmbeddingMatch<TextSegment> m : store.search(EmbeddingSearchRequest.builder()
-                .queryEmbedding(Embedding.from(probe)).maxResults(Math.max(1, passages.size())).minScore(0.0).build()).matches()) {
-            stored.put(m.embeddingId(), m.embedding().vector());
-        }
+        Map<String, float[]> stored = StoredVectors.read(store);
         this.passages = passages.toArray(new Passage[0]);
         this.vectors = new float[passages.size()][];
         this.norms = new double[passages.size()];

@@ -1,11 +1,7 @@
 package dev.stackadvisor.index;
 
-import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.store.embedding.EmbeddingMatch;
-import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -15,21 +11,11 @@ import java.util.Map;
  */
 public final class SentenceVectors {
 
-    private final Map<String, float[]> vectors = new HashMap<>();
+    private final Map<String, float[]> vectors;
 
     /** @param store entries keyed by {@link dev.stackadvisor.corpus.Sentence#key()} */
     public SentenceVectors(InMemoryEmbeddingStore<TextSegment> store) {
-        // The store has no bulk read, but a search with a zero vector and no floor returns every entry.
-        int size = store.size();
-        if (size == 0) {
-            return;
-        }
-        float[] probe = new float[384];
-        probe[0] = 1;
-        for (EmbeddingMatch<TextSegment> m : store.search(EmbeddingSearchRequest.builder()
-                .queryEmbedding(Embedding.from(probe)).maxResults(size).minScore(0.0).build()).matches()) {
-            vectors.put(m.embeddingId(), m.embedding().vector());
-        }
+        vectors = StoredVectors.read(store);
     }
 
     /**
