@@ -19,12 +19,21 @@ final class JsonBodies {
      * @throws ApiException 415 when the Content-Type is not application/json, 413 when over the size limit
      */
     static byte[] read(Context ctx, RouteContext rc) {
+        return read(ctx, rc.config().maxBodyBytes());
+    }
+
+    /**
+     * The raw body of a JSON request of at most {@code max} bytes.
+     *
+     * @throws ApiException 415 ({@code unsupported_media_type}) when the Content-Type is not application/json,
+     *                      413 ({@code payload_too_large}) when the declared or actual length is over {@code max}
+     */
+    static byte[] read(Context ctx, int max) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(415, "unsupported_media_type",
                     "Content-Type must be application/json (got " + (type == null ? "none" : type) + ")");
         }
-        int max = rc.config().maxBodyBytes();
         if (ctx.contentLength() > max) {
             throw tooLarge(max);
         }

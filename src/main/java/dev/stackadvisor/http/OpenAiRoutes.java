@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,22 +79,15 @@ final class OpenAiRoutes {
         }
     }
 
-    /** The raw JSON body, checked for media type and size with OpenAI-shaped errors. */
+    /** The raw JSON body, checked for media type and size ({@link JsonBodies#read}) with OpenAI-shaped errors. */
     private byte[] body(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new OpenAiException(415, OpenAiException.INVALID_REQUEST, null, "unsupported_media_type",
-                    "Content-Type must be application/json (got " + (type == null ? "none" : type) + ")");
-        }
         int max = maxBodyBytes(rc.config());
-        if (ctx.contentLength() > max) {
-            throw tooLarge(max);
+        try {
+            return JsonBodies.read(ctx, max);
+        } catch (ApiException e) {
+            throw e.status() == 413 ? tooLarge(max)
+                    : new OpenAiException(e.status(), OpenAiException.INVALID_REQUEST, null, e.code(), e.getMessage());
         }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > max) {
-            throw tooLarge(max);
-        }
-        return body;
     }
 
     /**

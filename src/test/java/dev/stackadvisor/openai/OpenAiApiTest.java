@@ -291,6 +291,18 @@ class OpenAiApiTest {
     }
 
     @Test
+    void should_refuse_a_body_over_the_v1_limit_in_openai_error_shape() {
+        // /v1 allows 16 x ADVISOR_MAX_BODY_BYTES (256 KiB with the default 16 KiB): one byte more is refused
+        byte[] body = new byte[16 * 16 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+        Response r = server.post(COMPLETIONS, "application/json", body);
+        assertEquals(413, r.status(), r::toString);
+        assertEquals("invalid_request_error", r.json().path("error").path("type").asText(), r::toString);
+        assertEquals("request_too_large", r.json().path("error").path("code").asText(), r::toString);
+        assertEquals("messages", r.json().path("error").path("param").asText(), r::toString);
+    }
+
+    @Test
     void should_list_the_one_model() {
         Response r = server.get("/v1/models");
 
