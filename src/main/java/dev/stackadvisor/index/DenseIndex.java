@@ -9,7 +9,6 @@ import dev.langchain4j.store.embedding.RelevanceScore;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import dev.stackadvisor.corpus.Passage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,6 @@ public final class DenseIndex {
 
     private final EmbeddingModel model;
     private final Cache<String, Embedding> queryCache;
-    private final Map<String, Passage> byId = new LinkedHashMap<>();
     /** Passages in corpus order, their vectors and the square roots of the vectors' squared norms. */
     private final Passage[] passages;
     private final float[][] vectors;
@@ -37,15 +35,12 @@ public final class DenseIndex {
      * @param store    one entry per passage, the entry id being the passage id
      * @param passages the passages the store holds
      * @param queryCache recent query embeddings by text (an LRU), so repeated questions skip the model
-     * @throws IllegalArgumentException when the store and the passages disagree in size
+     * @throws IllegalArgumentException when the store and the passages disagree in size, or a passage has no entry
      */
     public DenseIndex(EmbeddingModel model, InMemoryEmbeddingStore<TextSegment> store, List<Passage> passages,
                       Cache<String, Embedding> queryCache) {
         this.model = model;
         this.queryCache = queryCache;
-        for (Passage p : passages) {
-            byId.put(p.id(), p);
-        }
         if (store.size() != passages.size()) {
             throw new IllegalArgumentException("store holds " + store.size() + " embeddings for " + passages.size() + " passages");
         }
@@ -106,6 +101,6 @@ public final class DenseIndex {
 
     /** Number of passages held. */
     public int size() {
-        return byId.size();
+        return passages.length;
     }
 }
