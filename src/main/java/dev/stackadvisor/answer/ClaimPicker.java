@@ -9,6 +9,7 @@ import dev.stackadvisor.corpus.Sentence;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.retrieval.RankedPassage;
+import dev.stackadvisor.retrieval.TermSet;
 import dev.stackadvisor.retrieval.TermStats;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +87,7 @@ final class ClaimPicker {
      * Architecture".
      */
     Set<String> terms(Claim c) {
-        return claimTerms.computeIfAbsent(c.key(), k -> termsOf(c.display(), c.passage()));
+        return claimTerms.computeIfAbsent(c.key(), k -> TermSet.of(termsOf(c.display(), c.passage())));
     }
 
     private Set<String> termsOf(String display, Passage p) {
@@ -390,7 +391,7 @@ final class ClaimPicker {
                 }
             }
             return new Span(first, last, display, List.copyOf(keys), covered.stream().mapToInt(Integer::intValue).toArray(),
-                    Set.copyOf(termsOf(display, passage)));
+                    TermSet.of(termsOf(display, passage)));
         }
     }
 

@@ -27,13 +27,12 @@ public final class TermStats {
         this.passages = passages.size();
         Set<String> all = new HashSet<>();
         for (Passage p : passages) {
-            // immutable copies: iterated for every loose match, and Set.copyOf's open-addressed array walks
-            // faster than a HashSet's buckets
-            Set<String> terms = Set.copyOf(keyword.terms(p.indexText()));
+            // sorted as well, for the loose match (see TermSet)
+            Set<String> terms = TermSet.of(keyword.terms(p.indexText()));
             passageTerms.put(p.id(), terms);
             all.addAll(terms);
         }
-        vocabulary = Set.copyOf(all);
+        vocabulary = TermSet.of(all);
     }
 
     /** Stems of a passage's index text. */
@@ -73,33 +72,47 @@ public final class TermStats {
     /**
      * True when {@code terms} holds {@code term}, or a stem that one of them begins and is at least 2 letters
      * longer ("dev" meets "develop", "hard" meets "harder", but "star" does not meet "start"), or one sharing
-     * its first 4+ letters and 80 % of the shorter, both at least 5 long ("scale" meets "scalabl").
+     * its first 4+ letters and 80 % of the shorter, both at least 5 long ("scale" meets "scalabl"). A
+     * {@link TermSet} is searched by prefix (every such match shares the first 3 letters); any other set is scanned.
      */
     public static boolean matches(String term, Set<String> terms) {
         if (terms.contains(term)) {
             return true;
         }
-        if (term.length() < 3) {
+        if (term.length() < TermSet.SHARED_PREFIX) {
+            return false;
+        }
+        if (terms instanceof TermSet set) {
+            for (int i = set.firstWithPrefix(term); set.sharesPrefix(i, term); i++) {
+                if (loosely(term, set.sortedAt(i))) {
+                    return true;
+                }
+            }
             return false;
         }
         for (String t : terms) {
-            if (t.length() < 3 || t.charAt(0) != term.charAt(0)) {
-                continue;
-            }
-            String shorter = t.length() <= term.length() ? t : term;
-            String longer = shorter == t ? term : t;
-            if (longer.startsWith(shorter) && longer.length() - shorter.length() >= 2) {
-                return true;
-            }
-            int common = 0;
-            while (common < shorter.length() && shorter.charAt(common) == longer.charAt(common)) {
-                common++;
-            }
-            if (shorter.length() >= 5 && common >= 4 && common >= 0.8 * shorter.length()) {
+            if (loosely(term, t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The forgiving rule of {@link #matches} for two stems, {@code term} at least 3 letters long. */
+    private static boolean loosely(String term, String t) {
+        if (t.length() < 3 || t.charAt(0) != term.charAt(0)) {
+            return false;
+        }
+        String shorter = t.length() <= term.length() ? t : term;
+        String longer = shorter == t ? term : t;
+        if (longer.startsWith(shorter) && longer.length() - shorter.length() >= 2) {
+            return true;
+        }
+        int common = 0;
+        while (common < shorter.length() && shorter.charAt(common) == longer.charAt(common)) {
+            common++;
+        }
+        return shorter.length() >= 5 && common >= 4 && common >= 0.8 * shorter.length();
     }
 
     /** How many of {@code topic} are found in {@code terms}. */

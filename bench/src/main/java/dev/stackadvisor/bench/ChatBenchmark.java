@@ -23,6 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * caches first-turn answers by question, so with twenty questions cycled this measures the cache-hit path
  * (analysis + lookup + session). {@code caches=off}: the same wiring with the answer and query-embedding
  * caches turned off ({@link Fixtures#uncachedPipeline}), i.e. the cost of a question never asked before.
+ * {@code caches=embeddings}: only the answer cache off ({@link Fixtures#embeddedPipeline}); with twenty questions
+ * cycled every query embedding is a cache hit after the first round, so in hybrid mode this is what a question
+ * never asked before costs besides its one MiniLM inference: the server's overhead on top of the embedding
+ * ceiling ({@code EmbeddingBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,14 +39,18 @@ public class ChatBenchmark {
     @Param({"keyword", "hybrid"})
     public String retrieval;
 
-    @Param({"off", "server"})
+    @Param({"off", "server", "embeddings"})
     public String caches;
 
     private ChatService chat;
 
     @Setup
     public void setUp() {
-        chat = caches.equals("server") ? Fixtures.services(retrieval).chat() : Fixtures.uncachedPipeline(retrieval).chat();
+        chat = switch (caches) {
+            case "server" -> Fixtures.services(retrieval).chat();
+            case "embeddings" -> Fixtures.embeddedPipeline(retrieval).chat();
+            default -> Fixtures.uncachedPipeline(retrieval).chat();
+        };
     }
 
     @Benchmark

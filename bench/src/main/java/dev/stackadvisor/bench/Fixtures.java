@@ -124,6 +124,18 @@ final class Fixtures {
     }
 
     static Pipeline uncachedPipeline(String retrieval) {
+        return pipeline(retrieval, false);
+    }
+
+    /**
+     * As {@link #uncachedPipeline} but with the query-embedding cache on (the answer cache stays off): once each
+     * question has been embedded, a turn costs what an uncached request costs around its one MiniLM inference.
+     */
+    static Pipeline embeddedPipeline(String retrieval) {
+        return pipeline(retrieval, true);
+    }
+
+    private static Pipeline pipeline(String retrieval, boolean queryEmbeddings) {
         Corpus corpus = corpus();
         KeywordIndex keyword = new KeywordIndex(corpus.passages());
         DenseIndex dense = null;
@@ -133,7 +145,8 @@ final class Fixtures {
             EmbeddingCache cache = new EmbeddingCache(cacheDir());
             EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, corpus.contentHash(),
                     ServiceFactory.MODEL_ID, Segmenter.VERSION);
-            dense = new DenseIndex(model, outcome.store(), corpus.passages(), noCache());
+            dense = new DenseIndex(model, outcome.store(), corpus.passages(),
+                    queryEmbeddings ? Caffeine.newBuilder().maximumSize(10_000).build() : noCache());
             List<Sentence> all = corpus.passages().stream().flatMap(p -> p.sentences().stream()).toList();
             EmbeddingCache.Outcome sentenceOutcome = cache.load("sentences", all.stream().map(Sentence::key).toList(),
                     all.stream().map(Sentence::display).toList(), model, corpus.contentHash(), ServiceFactory.MODEL_ID,
