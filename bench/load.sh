@@ -58,6 +58,9 @@ ceiling() {
   echo "ceiling: $line" >&2
   awk '{ print $(NF-3) }' <<<"$line"
 }
+# the request count and rate of chat.lua's summary line "requests: N in T s = R req/s" (on stdin)
+request_count() { sed -n 's/^requests: \([0-9]*\) .*/\1/p'; }
+request_rate() { sed -n 's/^requests: [0-9]* in [0-9.]* s = \([0-9.]*\) req\/s$/\1/p'; }
 CEIL_BEFORE=""
 if [ "$MIX" = fresh ] && [ "$MODE" = hybrid ]; then
   if [ -f "$BENCH_DIR/target/benchmarks.jar" ]; then
@@ -105,7 +108,7 @@ paste <(echo "$BEFORE") <(echo "$AFTER") | awk '{ printf "  %s %s: %d\n", $1, $2
 if [ "$MIX" = distinct ] || [ "$MIX" = fresh ]; then
   # warm-up (from the end) and run (from the start) must not meet: then no question was asked twice
   size="$(sed -n 's/^chat.lua: mix .*, \([0-9]*\) questions$/\1/p' <<<"$WARM" | head -1)"
-  w="$(sed -n 's/^requests: \([0-9]*\) .*/\1/p' <<<"$WARM")"; m="$(sed -n 's/^requests: \([0-9]*\) .*/\1/p' <<<"$OUT")"
+  w="$(request_count <<<"$WARM")"; m="$(request_count <<<"$OUT")"
   if [ $(( w + m )) -le "$size" ]; then echo "repeat check: $w warm-up + $m measured <= $size questions: none repeated"
   else echo "repeat check: WARNING $w warm-up + $m measured > $size questions: some repeated (cache hits)"; fi
 fi
@@ -116,8 +119,9 @@ if [ -n "$CEIL_BEFORE" ] && [ "$PAIRS" -gt 0 ]; then
   next="$m"; pair_log=""
   for k in $(seq 1 "$PAIRS"); do
     c="$(ceiling 3 5 2>/dev/null)"
+    [ -n "$c" ] || { echo "paired slice $k: the ceiling benchmark gave no result" >&2; exit 1; }
     slice="$(wrk -t"$THREADS" -c"$CONNS" -d"${PAIR_S}s" --timeout 10s -s "$BENCH_DIR/chat.lua" "$URL" -- "$LUA_MIX" "$next" "$THREADS")"
-    n="$(sed -n 's/^requests: \([0-9]*\) .*/\1/p' <<<"$slice")"; r="$(sed -n 's/^requests: [0-9]* in [0-9.]* s = \([0-9.]*\) req\/s$/\1/p' <<<"$slice")"
+    n="$(request_count <<<"$slice")"; r="$(request_rate <<<"$slice")"
     grep -q '^non-2xx: 0$' <<<"$slice" || { echo "paired slice $k: non-2xx responses" >&2; exit 1; }
     next=$(( next + n ))
     echo "  pair $k: ceiling $c embeddings/s, load $r req/s ($n requests): ratio $(awk -v a="$r" -v b="$c" 'BEGIN { printf "%.2f", a / b }')"
@@ -134,7 +138,7 @@ stop_server
 echo "server stopped"
 if [ -n "$CEIL_BEFORE" ]; then
   CEIL_AFTER="$(ceiling)"
-  RPS="$(sed -n 's/^requests: [0-9]* in [0-9.]* s = \([0-9.]*\) req\/s$/\1/p' <<<"$OUT")"
+  RPS="$(request_rate <<<"$OUT")"
   awk -v r="$RPS" -v a="$CEIL_BEFORE" -v b="$CEIL_AFTER" 'BEGIN { o = (a + b) / 2; if (o > 0) printf \
     "uncached /api/chat %.1f req/s / MiniLM %.1f embeddings/s (mean of %.1f before and %.1f after the run) = ratio %.2f\n", \
     r, o, a, b, r / o }'
