@@ -2,6 +2,7 @@ package dev.stackadvisor.answer;
 
 import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.corpus.Sentence;
+import dev.stackadvisor.corpus.Words;
 
 /**
  * A statement an answer makes, backed by a span of one document: one sentence, or a few consecutive items
@@ -32,6 +33,6 @@ record Claim(Sentence first, Sentence last, String display, Passage passage, dou
     }
 
     int words() {
-        return display.isBlank() ? 0 : display.trim().split("\\s+").length;
+        return display.isBlank() ? 0 : Words.count(display);
     }
 }

@@ -6,6 +6,7 @@ import dev.stackadvisor.corpus.Document;
 import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.corpus.Sentence;
+import dev.stackadvisor.corpus.Words;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.retrieval.RankedPassage;
@@ -120,11 +121,16 @@ final class ClaimPicker {
         if (q.topic().isEmpty()) {
             return 0;
         }
-        return q.relevanceMemo().computeIfAbsent(span, x -> stats.coverage(q.topic(), x.terms));
+        return coverage(span, q).share();
     }
 
     private int matched(Span span, Question q) {
-        return q.matchedMemo().computeIfAbsent(span, x -> stats.matched(q.topic(), x.terms));
+        return coverage(span, q).matched();
+    }
+
+    /** Relevance and matched count of a span, worked out together once per question. */
+    private TermStats.Coverage coverage(Span span, Question q) {
+        return q.coverageMemo().computeIfAbsent(span, x -> stats.measure(q.topic(), q.weights(stats), x.terms));
     }
 
     /** Meaning relevance, 0..1: 0 in keyword mode and for a question without topic words. */
@@ -257,7 +263,7 @@ final class ClaimPicker {
             this.first = first;
             this.last = last;
             this.display = display;
-            this.words = display.isBlank() ? 0 : display.trim().split("\\s+").length;
+            this.words = display.isBlank() ? 0 : Words.count(display);
             this.keys = keys;
             this.ordinals = ordinals;
             this.terms = terms;

@@ -1,9 +1,11 @@
 package dev.stackadvisor.answer;
 
+import dev.stackadvisor.corpus.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * An answer being laid out: lines made of plain text and claims, each line with a priority. Rendering drops
@@ -11,6 +13,10 @@ import java.util.Map;
  * appearance, so {@code [1]} is always the first marker read.
  */
 final class Draft {
+
+    /** A claim that ends a sentence of its own (the whole text on one line, ending in . ! or ?). */
+    private static final Pattern CLOSED = Pattern.compile(".*[.!?]$");
+    private static final Pattern DOUBLE_SPACES = Pattern.compile(" {2,}");
 
     private record Line(int priority, List<Object> pieces) {
     }
@@ -88,7 +94,7 @@ final class Draft {
                     Citation citation = numbered.computeIfAbsent(c.key(), k -> citationOf.apply(c, numbered.size() + 1));
                     String shown = c.display().strip();
                     // every claim ends a sentence: "…low overhead [1]." (table cells carry no full stop of their own)
-                    boolean closed = shown.matches(".*[.!?]$");
+                    boolean closed = CLOSED.matcher(shown).matches();
                     String end = closed ? shown.substring(shown.length() - 1) : ".";
                     b.append(closed ? shown.substring(0, shown.length() - 1) : shown)
                             .append(" [").append(citation.n()).append(']').append(end);
@@ -96,7 +102,7 @@ final class Draft {
                     b.append(p);
                 }
             }
-            text.append(b.toString().replaceAll(" {2,}", " ").strip());
+            text.append(DOUBLE_SPACES.matcher(b).replaceAll(" ").strip());
         }
         return new Rendered(text.toString(), List.copyOf(numbered.values()));
     }
@@ -107,7 +113,7 @@ final class Draft {
             for (Object p : l.pieces()) {
                 String s = p instanceof Claim c ? c.display() : p instanceof Ref ? "" : p.toString();
                 if (!s.isBlank()) {
-                    n += s.trim().split("\\s+").length;
+                    n += Words.count(s);
                 }
             }
         }

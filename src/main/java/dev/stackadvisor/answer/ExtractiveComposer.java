@@ -45,6 +45,11 @@ public final class ExtractiveComposer {
     private final TermStats stats;
     private final ClaimPicker picker;
     private final Map<String, Framework> frameworks = new LinkedHashMap<>();
+    /**
+     * A claim's quote (its span of the document, white space folded) by {@link Claim#key()}, which names exactly
+     * that span; claims are spans of the corpus, so this holds at most one entry per span the composer quotes.
+     */
+    private final Map<String, String> quotes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param sentences sentence embeddings for ranking quotes by meaning; null in keyword mode (words only)
@@ -410,7 +415,8 @@ public final class ExtractiveComposer {
 
     private Citation citation(Claim c, int n) {
         Document d = corpus.document(c.first().documentId()).orElseThrow();
-        String quote = dev.stackadvisor.corpus.Segmenter.fold(d.text().substring(c.first().start(), c.last().end()));
+        String quote = quotes.computeIfAbsent(c.key(),
+                k -> dev.stackadvisor.corpus.Segmenter.fold(d.text().substring(c.first().start(), c.last().end())));
         return new Citation(n, d.id(), d.title(), d.publisher(), c.passage().section(), quote,
                 Math.round(c.score() * 10000) / 10000.0);
     }

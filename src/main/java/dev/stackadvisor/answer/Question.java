@@ -1,5 +1,6 @@
 package dev.stackadvisor.answer;
 
+import dev.stackadvisor.retrieval.TermStats;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,9 @@ final class Question {
 
     private final List<String> topic;
     private final float[] vector;
-    private final Map<ClaimPicker.Span, Double> relevance = new HashMap<>();
-    private final Map<ClaimPicker.Span, Integer> matched = new HashMap<>();
+    private final Map<ClaimPicker.Span, TermStats.Coverage> coverage = new HashMap<>();
+    /** IDF of each topic word; null until first needed. */
+    private double[] weights;
     /** Cosine by sentence ordinal ({@link ClaimPicker}); NaN = unknown sentence; null until first needed. */
     private double[] similarity;
 
@@ -37,12 +39,17 @@ final class Question {
         return vector;
     }
 
-    Map<ClaimPicker.Span, Double> relevanceMemo() {
-        return relevance;
+    /** Relevance and matched topic words per candidate span. */
+    Map<ClaimPicker.Span, TermStats.Coverage> coverageMemo() {
+        return coverage;
     }
 
-    Map<ClaimPicker.Span, Integer> matchedMemo() {
-        return matched;
+    /** {@link TermStats#weights} of the topic, worked out on first use. */
+    double[] weights(TermStats stats) {
+        if (weights == null) {
+            weights = stats.weights(topic);
+        }
+        return weights;
     }
 
     /** The similarity memo, {@code size} slots, each {@link #NOT_YET} until computed. */

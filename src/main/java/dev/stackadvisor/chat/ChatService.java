@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.stackadvisor.corpus.Words;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +141,7 @@ public final class ChatService {
         List<ChatMessage> history = sessions.history(id);
         PreviousTurn previous = last.map(t -> new PreviousTurn(t.question(), t.frameworks())).orElse(null);
         AnalyzedQuery query = analyzer.analyze(message, previous);
-        String cacheKey = llm == null && previous == null ? topK + "|" + message.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT) : null;
+        String cacheKey = llm == null && previous == null ? topK + "|" + Words.fold(message.strip()).toLowerCase(Locale.ROOT) : null;
         Answer answer = cacheKey == null ? null : answers.getIfPresent(cacheKey);
         long t1;
         if (answer != null) {

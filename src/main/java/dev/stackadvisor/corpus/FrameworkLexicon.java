@@ -150,7 +150,7 @@ public final class FrameworkLexicon {
         List<Mention> out = new ArrayList<>();
         Matcher m = pattern.matcher(text);
         while (m.find()) {
-            String name = aliasToName.get(m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+            String name = aliasToName.get(Words.fold(m.group().toLowerCase(Locale.ROOT)));
             if (name != null) {
                 out.add(new Mention(name, m.start(), m.end()));
             }

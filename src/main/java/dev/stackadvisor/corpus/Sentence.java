@@ -36,6 +36,6 @@ public record Sentence(String documentId, int start, int end, String quote, Stri
 
     /** Number of words in the quote (white-space separated). */
     public int wordCount() {
-        return quote.isBlank() ? 0 : quote.trim().split("\\s+").length;
+        return quote.isBlank() ? 0 : Words.count(quote);
     }
 }

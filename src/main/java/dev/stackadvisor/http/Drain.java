@@ -2,14 +2,27 @@ package dev.stackadvisor.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * Graceful shutdown: counts requests in flight; once {@link #drainAndStop} is called, new requests get 503
- * {@code shutting_down} while those in flight finish (up to a deadline), then the server stops.
+ * {@code shutting_down} while those in flight finish (up to a deadline), then the server stops. A request stops
+ * counting here when its handlers are done, a moment before Javalin writes its response; so before stopping,
+ * Jetty's {@link GracefulHandler} (which {@link HttpApi} installs in front of Javalin, and which counts a request
+ * until its response is complete) is waited on too, up to {@link #WRITE_OUT_MS}. Without it a response computed
+ * just before the stop could be cut off: the client saw the connection close with no bytes.
  */
 public final class Drain {
+
+    /** How long stopping waits for responses already computed to be written out, ms. */
+    public static final long WRITE_OUT_MS = 5_000;
+
+    private final GracefulHandler writeOut = new GracefulHandler();
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -27,6 +40,11 @@ public final class Drain {
         if (Boolean.TRUE.equals(ctx.attribute("drain.counted"))) {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** The Jetty handler that counts requests until their responses are complete, for the server's chain. */
+    GracefulHandler writeOutHandler() {
+        return writeOut;
     }
 
     /** Requests being handled now. */
@@ -52,6 +70,16 @@ public final class Drain {
             }
         }
         boolean drained = inFlight.get() == 0;
+        if (drained) {
+            try {
+                writeOut.shutdown().get(WRITE_OUT_MS, TimeUnit.MILLISECONDS); // the last responses' bytes
+            } catch (TimeoutException | ExecutionException e) {
+                drained = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                drained = false;
+            }
+        }
         app.stop();
         return drained;
     }

@@ -60,6 +60,8 @@ public final class HttpApi {
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = Math.max(config.maxBodyBytes(), OpenAiRoutes.maxBodyBytes(config)) + 1L;
             c.startup.showJavalinBanner = false;
+            // counts each request until its response is written out (see Drain)
+            c.jetty.modifyServer(server -> server.setHandler(drain.writeOutHandler()));
             if (!config.corsOrigins().isEmpty()) {
                 c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     config.corsOrigins().forEach(origin -> rule.allowHost(origin));

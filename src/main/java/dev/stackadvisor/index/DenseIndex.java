@@ -18,7 +18,7 @@ import java.util.Map;
  * saves and loads. With a few hundred passages an exhaustive scan is the right search, so each query scores
  * every passage once and the callers filter. The scan runs over the store's vectors copied into one array at
  * start-up, with the store's formula ({@link CosineSimilarity#between}, then the relevance-score round trip)
- * but a dot product over four partial sums ({@link SentenceVectors#dot}), so scores match {@code store.search}
+ * but a dot product over eight partial sums ({@link SentenceVectors#dot}), so scores match {@code store.search}
  * to ~1e-15 and the ranking is the same, without its per-query match objects and queue.
  */
 public final class DenseIndex {
@@ -80,7 +80,6 @@ public final class DenseIndex {
         float[] q = query.vector();
         double queryNorm = Math.sqrt(squaredNorm(q));
         double[] scores = new double[passages.length];
-        Integer[] order = new Integer[passages.length];
         for (int i = 0; i < passages.length; i++) {
             float[] v = vectors[i];
             if (v.length != q.length) {
@@ -89,9 +88,8 @@ public final class DenseIndex {
             double cosine = SentenceVectors.dot(q, v) / Math.max(norms[i] * queryNorm, CosineSimilarity.EPSILON);
             // as the store reports it: relevance (cosine + 1) / 2, turned back into a cosine
             scores[i] = RelevanceScore.fromCosineSimilarity(cosine) * 2 - 1;
-            order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a])); // stable: ties keep passage order
+        int[] order = ScoreOrder.descending(scores, null, scores.length); // ties keep passage order
         List<ScoredPassage> out = new ArrayList<>(passages.length);
         for (int i : order) {
             out.add(new ScoredPassage(passages[i], scores[i]));

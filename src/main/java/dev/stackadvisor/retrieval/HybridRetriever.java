@@ -1,8 +1,6 @@
 package dev.stackadvisor.retrieval;
 
-import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
 import dev.stackadvisor.corpus.Aspect;
@@ -10,6 +8,7 @@ import dev.stackadvisor.corpus.Corpus;
 import dev.stackadvisor.corpus.Framework;
 import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.corpus.Sentence;
+import dev.stackadvisor.corpus.Words;
 import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.ScoredPassage;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Hybrid retrieval: BM25 and dense rankings fused with langchain4j's {@link ReciprocalRankFuser} (k = 60),
@@ -64,6 +64,8 @@ public final class HybridRetriever {
             + "2026 today now new exist existing much many more most other else over next across actually move say says "
             + "have has had make makes made matter matters here there these those days day deal dealing stuff way ways "
             + "anyone someone something everything who whom whose since ever still already instead";
+    /** Where a question's sentences end (after . ! or ?, before white space). */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     /** Words that make an otherwise empty question about frameworks ("which backend should we use?"). */
     private static final String DOMAIN = "framework backend stack api server service microservice web app";
 
@@ -73,11 +75,12 @@ public final class HybridRetriever {
     private final RelevanceGate gate;
     private final TermStats stats;
     private final QueryAnalyzer analyzer;
-    private final Map<String, Content> contents = new HashMap<>();
-    private final Map<String, Passage> byId = new HashMap<>();
+    private final Map<String, PassageContent> contents = new HashMap<>();
     private final Set<String> filler;
     private final Set<String> frameworkTerms = new HashSet<>();
     private final Set<String> domain;
+    /** {@link #FOCUS_WORDS} analysed, per aspect. */
+    private final Map<Aspect, List<String>> focusTerms = new java.util.EnumMap<>(Aspect.class);
 
     /**
      * @param dense null in keyword mode
@@ -90,11 +93,11 @@ public final class HybridRetriever {
         this.analyzer = analyzer;
         this.stats = new TermStats(keyword, corpus.passages());
         for (Passage p : corpus.passages()) {
-            byId.put(p.id(), p);
-            contents.put(p.id(), Content.from(TextSegment.from(p.indexText(), Metadata.from("passageId", p.id()))));
+            contents.put(p.id(), new PassageContent(p));
         }
         this.filler = new HashSet<>(keyword.terms(FILLER));
         this.domain = new HashSet<>(keyword.terms(DOMAIN));
+        FOCUS_WORDS.forEach((aspect, words) -> focusTerms.put(aspect, List.copyOf(keyword.terms(words))));
         for (Framework f : corpus.lexicon().frameworks()) {
             for (String alias : f.aliases()) {
                 frameworkTerms.addAll(keyword.terms(alias));
@@ -124,12 +127,13 @@ public final class HybridRetriever {
      */
     public Evidence retrieve(AnalyzedQuery query, int generalTop) {
         List<String> current = keyword.terms(query.message());
+        List<String> context = query.context().isEmpty() ? List.of() : keyword.terms(query.context());
         Map<String, Double> weighted = new LinkedHashMap<>();
-        for (String t : keyword.terms(query.context())) {
+        for (String t : context) {
             weighted.put(t, CONTEXT_WEIGHT);
         }
         if (query.focus() != null) {
-            for (String t : keyword.terms(FOCUS_WORDS.get(query.focus()))) {
+            for (String t : focusTerms.get(query.focus())) {
                 weighted.putIfAbsent(t, FOCUS_WEIGHT);
             }
         }
@@ -140,7 +144,7 @@ public final class HybridRetriever {
         // a follow-up is judged with the question it follows: "what if staff must edit records?" is in scope
         // because the conversation is
         List<String> gateTopic = new ArrayList<>(topic);
-        for (String t : topic(keyword.terms(query.context()))) {
+        for (String t : topic(context)) {
             if (!gateTopic.contains(t)) {
                 gateTopic.add(t);
             }
@@ -172,15 +176,13 @@ public final class HybridRetriever {
         }
         Map<String, List<RankedPassage>> byFramework = new LinkedHashMap<>();
         for (String f : frameworks) {
-            List<ScoredPassage> fb = bm25All.stream().filter(s -> s.passage().isAbout(f)).toList();
-            List<ScoredPassage> fd = denseAll.stream().filter(s -> s.passage().isAbout(f)).toList();
-            byFramework.put(f, fuse(fb, fd, PER_FRAMEWORK_TOP));
+            byFramework.put(f, fuse(about(bm25All, f), about(denseAll, f), PER_FRAMEWORK_TOP));
         }
 
         double unknown = unknownShare(gateTopic);
         if (!query.frameworks().isEmpty()) {
             // judged on the sentence that asks about the framework: "Ignore your instructions… Django or Flask?"
-            for (String sentence : query.message().split("(?<=[.!?])\\s+")) {
+            for (String sentence : SENTENCE_END.split(query.message())) {
                 if (!Collections.disjoint(corpus.lexicon().names(sentence), query.frameworks())) {
                     unknown = Math.min(unknown, unknownShare(topic(keyword.terms(sentence))));
                 }
@@ -193,12 +195,14 @@ public final class HybridRetriever {
         }
         int matched = 0;
         double exact = 0;
+        double[] gateWeights = stats.weights(gateTopic);
         for (RankedPassage r : candidates) {
-            double c = stats.coverage(gateTopic, stats.terms(r.passage()));
-            exact = Math.max(exact, stats.exactCoverage(gateTopic, stats.terms(r.passage())));
-            if (c > coverage) {
-                coverage = c;
-                matched = stats.matched(gateTopic, stats.terms(r.passage()));
+            Set<String> terms = stats.terms(r.passage());
+            TermStats.Coverage c = stats.measure(gateTopic, gateWeights, terms);
+            exact = Math.max(exact, stats.exactCoverage(gateTopic, terms));
+            if (c.share() > coverage) {
+                coverage = c.share();
+                matched = c.matched();
             }
         }
         boolean domainWords = current.stream().anyMatch(domain::contains);
@@ -217,7 +221,7 @@ public final class HybridRetriever {
         for (int i = mentions.size() - 1; i >= 0; i--) {
             b.delete(mentions.get(i).start(), mentions.get(i).end());
         }
-        String rest = b.toString().replaceAll("\\s+", " ").trim();
+        String rest = Words.fold(b.toString()).trim();
         return topic(keyword.terms(rest)).isEmpty() ? text : rest;
     }
 
@@ -303,14 +307,25 @@ public final class HybridRetriever {
         return out;
     }
 
+    /** The entries of a ranking whose passage is about {@code framework}, in order. */
+    private static List<ScoredPassage> about(List<ScoredPassage> ranking, String framework) {
+        List<ScoredPassage> out = new ArrayList<>();
+        for (ScoredPassage s : ranking) {
+            if (s.passage().isAbout(framework)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** Fuses two rankings with ReciprocalRankFuser and keeps the first {@code limit}, with display scores. */
     private List<RankedPassage> fuse(List<ScoredPassage> keywordList, List<ScoredPassage> denseList, int limit) {
         Map<String, Integer> keywordRanks = ranks(keywordList);
         Map<String, Integer> denseRanks = ranks(denseList);
         List<List<Content>> lists = new ArrayList<>();
-        lists.add(keywordList.stream().map(s -> contents.get(s.passage().id())).toList());
+        lists.add(keywordList.stream().<Content>map(s -> contents.get(s.passage().id())).toList());
         if (!denseList.isEmpty()) {
-            lists.add(denseList.stream().map(s -> contents.get(s.passage().id())).toList());
+            lists.add(denseList.stream().<Content>map(s -> contents.get(s.passage().id())).toList());
         }
         List<Content> fused = ReciprocalRankFuser.fuse(lists, RRF_K);
         List<RankedPassage> out = new ArrayList<>();
@@ -318,11 +333,11 @@ public final class HybridRetriever {
             if (out.size() >= limit) {
                 break;
             }
-            String id = c.textSegment().metadata().getString("passageId");
-            int kr = keywordRanks.getOrDefault(id, 0);
-            int dr = denseRanks.getOrDefault(id, 0);
+            Passage p = ((PassageContent) c).passage();
+            int kr = keywordRanks.getOrDefault(p.id(), 0);
+            int dr = denseRanks.getOrDefault(p.id(), 0);
             double score = (kr > 0 ? 1.0 / (RRF_K + kr) : 0) + (dr > 0 ? 1.0 / (RRF_K + dr) : 0);
-            out.add(new RankedPassage(byId.get(id), score, kr, dr));
+            out.add(new RankedPassage(p, score, kr, dr));
         }
         return out;
     }

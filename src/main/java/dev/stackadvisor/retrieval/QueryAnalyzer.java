@@ -3,11 +3,10 @@ package dev.stackadvisor.retrieval;
 import dev.stackadvisor.corpus.Aspect;
 import dev.stackadvisor.corpus.Framework;
 import dev.stackadvisor.corpus.FrameworkLexicon;
+import dev.stackadvisor.corpus.Words;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -18,25 +17,35 @@ import java.util.regex.Pattern;
  */
 public final class QueryAnalyzer {
 
-    /** Language or platform → how a question names it; in lexicon-language terms ("TypeScript/JavaScript"). */
-    private static final Map<String, Pattern> LANGUAGES = languagePatterns();
+    /**
+     * A language or platform, in lexicon-language terms ("TypeScript/JavaScript"), and how a question names it.
+     * Every way the pattern matches spells one of {@code words} (lower case, ASCII, as the pattern's ASCII-only
+     * case-insensitive match reads them), so a question whose lower-cased text holds none of them is not tried
+     * against the pattern: most questions name no language, and the nine patterns cost more than the checks.
+     */
+    private record Language(String name, Pattern pattern, List<String> words) {
+    }
 
-    private static Map<String, Pattern> languagePatterns() {
-        Map<String, Pattern> patterns = new LinkedHashMap<>();
+    private static final List<Language> LANGUAGES = languages();
+
+    private static List<Language> languages() {
         int ci = Pattern.CASE_INSENSITIVE;
-        patterns.put("Python", Pattern.compile("\\bpython(ic)?\\b", ci));
-        patterns.put("TypeScript/JavaScript", Pattern.compile("\\b(typescript|javascript|ts|js)\\b", ci));
-        patterns.put("Java/JVM", Pattern.compile("\\b(java|jvm|kotlin)\\b", ci));
-        patterns.put("C#/.NET", Pattern.compile("(\\bc#|\\bcsharp\\b|(?<![\\w.])\\.net\\b)", ci));
-        patterns.put("Ruby", Pattern.compile("\\bruby\\b", ci));
-        patterns.put("PHP", Pattern.compile("\\bphp\\b", ci));
-        // "go" is also a verb: only as a language next to words that make it one
-        patterns.put("Go", Pattern.compile("\\bgolang\\b|\\bgo\\b(?=[\\s-]+(devs?|developers?|engineers?|team|shop|services?"
-                + "|apis?|backends?|binar\\w*|frameworks?|code|programmers?|or|vs|and|microservices?)\\b)"
-                + "|(?<=\\b(in|use|using|vs|or|and|like|learn|with)\\s)go\\b(?!\\s+(with|for|to|ahead|back)\\b)", ci));
-        patterns.put("Rust", Pattern.compile("\\brust\\b", ci));
-        patterns.put("Elixir", Pattern.compile("\\b(elixir|erlang)\\b", ci));
-        return java.util.Collections.unmodifiableMap(patterns);
+        return List.of(
+                new Language("Python", Pattern.compile("\\bpython(ic)?\\b", ci), List.of("python")),
+                new Language("TypeScript/JavaScript", Pattern.compile("\\b(typescript|javascript|ts|js)\\b", ci),
+                        List.of("typescript", "javascript", "ts", "js")),
+                new Language("Java/JVM", Pattern.compile("\\b(java|jvm|kotlin)\\b", ci), List.of("java", "jvm", "kotlin")),
+                new Language("C#/.NET", Pattern.compile("(\\bc#|\\bcsharp\\b|(?<![\\w.])\\.net\\b)", ci),
+                        List.of("c#", "csharp", ".net")),
+                new Language("Ruby", Pattern.compile("\\bruby\\b", ci), List.of("ruby")),
+                new Language("PHP", Pattern.compile("\\bphp\\b", ci), List.of("php")),
+                // "go" is also a verb: only as a language next to words that make it one
+                new Language("Go", Pattern.compile("\\bgolang\\b|\\bgo\\b(?=[\\s-]+(devs?|developers?|engineers?|team|shop|services?"
+                        + "|apis?|backends?|binar\\w*|frameworks?|code|programmers?|or|vs|and|microservices?)\\b)"
+                        + "|(?<=\\b(in|use|using|vs|or|and|like|learn|with)\\s)go\\b(?!\\s+(with|for|to|ahead|back)\\b)", ci),
+                        List.of("go")),
+                new Language("Rust", Pattern.compile("\\brust\\b", ci), List.of("rust")),
+                new Language("Elixir", Pattern.compile("\\b(elixir|erlang)\\b", ci), List.of("elixir", "erlang")));
     }
 
     private static final Pattern FOLLOW_UP_START = Pattern.compile(
@@ -152,18 +161,28 @@ public final class QueryAnalyzer {
     }
 
     private static boolean isFollowUp(String message) {
-        int words = message.split("\\s+").length;
+        int words = Words.count(message); // the message is trimmed
         return FOLLOW_UP_START.matcher(message).find() || PRONOUN.matcher(message).find() || words <= 4;
     }
 
     static List<String> languages(String text) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Pattern> e : LANGUAGES.entrySet()) {
-            if (e.getValue().matcher(text).find()) {
-                out.add(e.getKey());
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Language language : LANGUAGES) {
+            if (mayName(lower, language.words()) && language.pattern().matcher(text).find()) {
+                out.add(language.name());
             }
         }
         return out;
+    }
+
+    private static boolean mayName(String lower, List<String> words) {
+        for (String w : words) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Aspect focus(String message) {

@@ -131,6 +131,41 @@ public final class TermStats {
         return share(topic, t -> matches(t, terms));
     }
 
+    /** How much of a topic a set of stems holds: {@link #coverage}'s share and {@link #matched}'s count. */
+    public record Coverage(double share, int matched) {
+    }
+
+    /** The IDF of each topic word ({@link #idf}), in order: computed once per question, reused per passage. */
+    public double[] weights(List<String> topic) {
+        double[] w = new double[topic.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = idf(topic.get(i));
+        }
+        return w;
+    }
+
+    /**
+     * {@link #coverage} and {@link #matched} at once, one {@link #matches} test per topic word: equal to what
+     * the two give separately (same sums in the same order).
+     *
+     * @param weights {@link #weights} of {@code topic}
+     * @throws ArrayIndexOutOfBoundsException when {@code weights} is shorter than {@code topic}
+     */
+    public Coverage measure(List<String> topic, double[] weights, Set<String> terms) {
+        double total = 0;
+        double hit = 0;
+        int matched = 0;
+        for (int i = 0; i < topic.size(); i++) {
+            double w = weights[i];
+            total += w;
+            if (matches(topic.get(i), terms)) {
+                hit += w;
+                matched++;
+            }
+        }
+        return new Coverage(total == 0 ? 1 : hit / total, matched);
+    }
+
     /** IDF-weighted share of {@code topic} the corpus uses exactly ({@link #known}), 0..1 (1 for an empty topic). */
     public double knownShare(List<String> topic) {
         return share(topic, this::known);
