@@ -8,12 +8,12 @@
 #                  distinct (~23,500 generated questions, none repeated within the warm-up and the run
 #                           together: defeats the answer cache; the query-embedding cache still hits, since
 #                           they share 160 texts once framework names are removed; see chat.lua)
-#                  fresh    (76,800 questions from bench/questions.py that differ beyond framework names: neither
+#                  fresh    (96,000 questions from bench/questions.py that differ beyond framework names: neither
 #                           cache hits, every request pays for a MiniLM inference - the uncached workload. In
 #                           hybrid mode the ceiling is measured too - JMH's MiniLM embeddings per second on the
 #                           texts the server embeds, 2 threads - and the ratio of the two, twice: against the
-#                           mean of a ceiling run before and one after the load run, and over $PAIRS (default 4)
-#                           pairs of (ceiling, $PAIR_S s of load, default 15) on the warm server after the run,
+#                           mean of a ceiling run before and one after the load run, and over $PAIRS (default 8)
+#                           pairs of (ceiling, $PAIR_S s of load, default 10) on the warm server after the run,
 #                           alternated so that the machine's drift hits both alike; needs
 #                           bench/target/benchmarks.jar)
 #     DURATION_S   wrk duration, 1..120 s           (default 20)
@@ -23,7 +23,7 @@
 #
 # Builds nothing: expects target/stack-advisor.jar from `mvn -q -B package -DskipTests` (override with JAR=...).
 # Starts the server on a free loopback port, waits for GET /ready == 200, sends one sanity request, warms it
-# up for $WARMUP_S s (default 90: the JIT is still compiling for the first minute; not measured), waits for the machine to be quiet (see wait_quiet in lib.sh),
+# up for $WARMUP_S s (default 120: the JIT compiles for the first ~100 s under this load, jstat; not measured), waits for the machine to be quiet (see wait_quiet in lib.sh),
 # runs wrk --latency with bench/chat.lua, prints wrk's report plus the script's summary (non-2xx count,
 # socket errors), the server's peak RSS (VmHWM) and stops the server. Exit status 1 when any request failed.
 set -euo pipefail
@@ -32,11 +32,11 @@ source "$(dirname "$0")/lib.sh"
 MODE="${1:-}"; MIX="${2:-}"; DURATION="${3:-20}"; CONNS="${4:-8}"; THREADS="${5:-1}"
 case "$MODE" in keyword|hybrid) ;; *) die "MODE must be keyword or hybrid (usage: $0 MODE MIX [DURATION_S] [CONNECTIONS] [THREADS])";; esac
 case "$MIX" in unique|faq|distinct|fresh) ;; *) die "MIX must be unique, faq, distinct or fresh";; esac
-WARMUP="${WARMUP_S:-90}"
-PAIRS="${PAIRS:-4}"; PAIR_S="${PAIR_S:-15}"
-[[ "$PAIRS" =~ ^[0-9]+$ ]] && [ "$PAIRS" -le 10 ] || die "PAIRS must be 0..10"
+WARMUP="${WARMUP_S:-120}"
+PAIRS="${PAIRS:-8}"; PAIR_S="${PAIR_S:-10}"
+[[ "$PAIRS" =~ ^[0-9]+$ ]] && [ "$PAIRS" -le 16 ] || die "PAIRS must be 0..16"
 [[ "$PAIR_S" =~ ^[0-9]+$ ]] && [ "$PAIR_S" -ge 1 ] && [ "$PAIR_S" -le 60 ] || die "PAIR_S must be 1..60"
-[[ "$WARMUP" =~ ^[0-9]+$ ]] && [ "$WARMUP" -ge 1 ] && [ "$WARMUP" -le 120 ] || die "WARMUP_S must be 1..120"
+[[ "$WARMUP" =~ ^[0-9]+$ ]] && [ "$WARMUP" -ge 1 ] && [ "$WARMUP" -le 300 ] || die "WARMUP_S must be 1..300"
 [[ "$DURATION" =~ ^[0-9]+$ ]] && [ "$DURATION" -ge 1 ] && [ "$DURATION" -le 120 ] || die "DURATION_S must be 1..120"
 [[ "$CONNS" =~ ^[0-9]+$ ]] && [ "$CONNS" -ge 1 ] && [ "$CONNS" -le 64 ] || die "CONNECTIONS must be 1..64"
 [[ "$THREADS" =~ ^[0-9]+$ ]] && [ "$THREADS" -ge 1 ] && [ "$THREADS" -le "$CONNS" ] || die "THREADS must be 1..CONNECTIONS"
@@ -48,7 +48,7 @@ echo "jar under test: $JAR built $(date -r "$JAR" '+%F %T'), sha256 $(sha256sum 
 # fresh + hybrid: the ceiling, JMH's MiniLM embeddings per second (2 threads, the server's model settings) on the
 # texts the server embeds for these questions; measured before and after the load run, the ratio uses the mean
 QUESTIONS="$BENCH_DIR/target/questions-fresh.txt"
-[ "$MIX" != fresh ] || python3 "$BENCH_DIR/questions.py" 76800 >"$QUESTIONS"
+[ "$MIX" != fresh ] || python3 "$BENCH_DIR/questions.py" 96000 >"$QUESTIONS"
 # ceiling [WARMUP_ITERATIONS ITERATIONS]: prints JMH's embeddings per second (1 s iterations)
 ceiling() {
   wait_quiet >&2
@@ -115,20 +115,22 @@ fi
 # fresh + hybrid: the ratio again from PAIRS alternations of (ceiling, PAIR_S s of load) on the same warm server;
 # each load slice continues the question list where the last one stopped, so nothing repeats
 if [ -n "$CEIL_BEFORE" ] && [ "$PAIRS" -gt 0 ]; then
-  echo "paired: $PAIRS x (java -jar bench/target/benchmarks.jar EmbeddingBenchmark ... -wi 3 -i 5, then wrk -c$CONNS -d${PAIR_S}s from the next unasked question)"
+  echo "paired: $PAIRS x (java -jar bench/target/benchmarks.jar EmbeddingBenchmark ... -wi 2 -i 4, and wrk -c$CONNS -d${PAIR_S}s from the next unasked question; odd pairs ceiling first, even pairs load first, so that a steady drift favours neither)"
   next="$m"; pair_log=""
   for k in $(seq 1 "$PAIRS"); do
-    c="$(ceiling 3 5 2>/dev/null)"
-    [ -n "$c" ] || { echo "paired slice $k: the ceiling benchmark gave no result" >&2; exit 1; }
+    [ $(( k % 2 )) -eq 0 ] || c="$(ceiling 2 4 2>/dev/null)"
     slice="$(wrk -t"$THREADS" -c"$CONNS" -d"${PAIR_S}s" --timeout 10s -s "$BENCH_DIR/chat.lua" "$URL" -- "$LUA_MIX" "$next" "$THREADS")"
+    [ $(( k % 2 )) -eq 1 ] || c="$(ceiling 2 4 2>/dev/null)"
+    [ -n "$c" ] || { echo "paired slice $k: the ceiling benchmark gave no result" >&2; exit 1; }
     n="$(request_count <<<"$slice")"; r="$(request_rate <<<"$slice")"
     grep -q '^non-2xx: 0$' <<<"$slice" || { echo "paired slice $k: non-2xx responses" >&2; exit 1; }
     next=$(( next + n ))
     echo "  pair $k: ceiling $c embeddings/s, load $r req/s ($n requests): ratio $(awk -v a="$r" -v b="$c" 'BEGIN { printf "%.2f", a / b }')"
     pair_log="$pair_log $r $c"
   done
-  awk -v w="$w" -v n="$next" -v size="$size" -v l="$pair_log" 'BEGIN { k = split(l, x, " "); for (i = 1; i < k; i += 2) { r += x[i]; c += x[i + 1] }
-    printf "paired ratio: %.1f req/s / %.1f embeddings/s (means of %d pairs) = %.2f\n", r / (k / 2), c / (k / 2), k / 2, r / c
+  awk -v w="$w" -v n="$next" -v size="$size" -v l="$pair_log" 'BEGIN { k = split(l, x, " "); lo = 1e9; hi = 0
+    for (i = 1; i < k; i += 2) { r += x[i]; c += x[i + 1]; q = x[i] / x[i + 1]; if (q < lo) lo = q; if (q > hi) hi = q }
+    printf "paired ratio: %.1f req/s / %.1f embeddings/s (means of %d pairs) = %.2f (pairs %.2f to %.2f)\n", r / (k / 2), c / (k / 2), k / 2, r / c, lo, hi
     if (w + n <= size) printf "repeat check: %d warm-up + %d measured and paired <= %d questions: none repeated\n", w, n, size
     else printf "repeat check: WARNING %d warm-up + %d measured and paired > %d questions: some repeated (cache hits)\n", w, n, size }'
 fi

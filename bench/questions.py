@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints N distinct, realistic questions, one per line, for load runs and the embedding ceiling.
 
-  python3 bench/questions.py N > FILE        (N <= 76,800; deterministic: the same N gives the same file)
+  python3 bench/questions.py N > FILE        (N <= 96,000; deterministic: the same N gives the same file)
 
 Each question combines a phrasing, a use case, a requirement and a team situation with a pair of frameworks:
 "should we pick Django or Laravel to build a hotel booking system that must pass SOC 2 audits, with a team
@@ -35,7 +35,9 @@ TEAMS = ["with a team of five Python developers", "for a solo developer", "with 
          "with mostly frontend developers", "with a Java shop", "with junior developers",
          "for a team new to backend work", "with a distributed team", "with a .NET background",
          "with Ruby veterans", "for a two-person startup", "with Go experience", "with two backend developers",
-         "with an offshore agency", "with data scientists on the team", "for a team of contractors"]
+         "with an offshore agency", "with data scientists on the team", "for a team of contractors",
+         "with a platform team of six", "for a nonprofit with one developer", "with PHP developers moving on",
+         "with an SRE on call"]
 FORMS = [
     lambda a, b, u, n, t: f"{a} vs {b} for {u} {n}, {t}?",
     lambda a, b, u, n, t: f"should we pick {a} or {b} to build {u} {n}, {t}?",
@@ -47,7 +49,7 @@ FORMS = [
     lambda a, b, u, n, t: f"we need {u} {n}, {t} - would you recommend {a} or {b}?",
 ]
 PAIRS = [(a, b) for i, a in enumerate(FRAMEWORKS) for b in FRAMEWORKS[i + 1:]]
-SIZE = len(FORMS) * len(USES) * len(NEEDS) * len(TEAMS)  # 76,800 = 2^10 * 3 * 5^2
+SIZE = len(FORMS) * len(USES) * len(NEEDS) * len(TEAMS)  # 96,000 = 2^8 * 3 * 5^3
 STRIDE = 7919  # prime, does not divide SIZE
 
 

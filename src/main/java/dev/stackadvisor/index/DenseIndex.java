@@ -18,7 +18,7 @@ import java.util.Map;
  * saves and loads. With a few hundred passages an exhaustive scan is the right search, so each query scores
  * every passage once and the callers filter. The scan runs over the store's vectors copied into one array at
  * start-up, with the store's formula ({@link CosineSimilarity#between}, then the relevance-score round trip)
- * but a dot product over eight partial sums ({@link SentenceVectors#dot}), so scores match {@code store.search}
+ * but a dot product over four partial sums ({@link SentenceVectors#dot}), so scores match {@code store.search}
  * to ~1e-15 and the ranking is the same, without its per-query match objects and queue.
  */
 public final class DenseIndex {

@@ -38,10 +38,8 @@ public final class SentenceVectors {
 
     /**
      * Dot product of two vectors of the same length: the cosine similarity when both are L2-normalised, in
-     * [-1, 1]. Products in float, as langchain4j's {@code CosineSimilarity} forms them, summed in double over
-     * eight interleaved partial sums: a running sum waits ~4 cycles per addition, eight independent ones keep
-     * both of the core's adders busy (one sum: 1 product per 4 cycles; four: ~1 per cycle; eight: ~2). The
-     * result differs from one running sum in the last bits only (~1e-16; every passage ranks the same).
+     * [-1, 1]. Products in float, summed in double over four interleaved partial sums (independent additions
+     * the CPU overlaps: ~3× faster than one running sum; the result differs from it in the last bits only).
      *
      * @throws ArrayIndexOutOfBoundsException when {@code v} is longer than {@code query}
      */
@@ -50,25 +48,17 @@ public final class SentenceVectors {
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        double s4 = 0;
-        double s5 = 0;
-        double s6 = 0;
-        double s7 = 0;
         int i = 0;
-        for (int n = v.length - 7; i < n; i += 8) {
+        for (int n = v.length - 3; i < n; i += 4) {
             s0 += v[i] * query[i];
             s1 += v[i + 1] * query[i + 1];
             s2 += v[i + 2] * query[i + 2];
             s3 += v[i + 3] * query[i + 3];
-            s4 += v[i + 4] * query[i + 4];
-            s5 += v[i + 5] * query[i + 5];
-            s6 += v[i + 6] * query[i + 6];
-            s7 += v[i + 7] * query[i + 7];
         }
         for (; i < v.length; i++) {
             s0 += v[i] * query[i];
         }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Number of sentences held. */
