@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Term statistics over the analysed passages, for the relevance gate and for ranking sentences: which stems
@@ -152,13 +153,18 @@ public final class TermStats {
      * @throws ArrayIndexOutOfBoundsException when {@code weights} is shorter than {@code topic}
      */
     public Coverage measure(List<String> topic, double[] weights, Set<String> terms) {
+        return measure(topic, weights, t -> matches(t, terms));
+    }
+
+    /** The one weighted pass behind every share here: IDF-weighted share and count of the words found. */
+    private static Coverage measure(List<String> topic, double[] weights, Predicate<String> found) {
         double total = 0;
         double hit = 0;
         int matched = 0;
         for (int i = 0; i < topic.size(); i++) {
             double w = weights[i];
             total += w;
-            if (matches(topic.get(i), terms)) {
+            if (found.test(topic.get(i))) {
                 hit += w;
                 matched++;
             }
@@ -171,16 +177,7 @@ public final class TermStats {
         return share(topic, this::known);
     }
 
-    private double share(List<String> topic, java.util.function.Predicate<String> found) {
-        double total = 0;
-        double hit = 0;
-        for (String t : topic) {
-            double w = idf(t);
-            total += w;
-            if (found.test(t)) {
-                hit += w;
-            }
-        }
-        return total == 0 ? 1 : hit / total;
+    private double share(List<String> topic, Predicate<String> found) {
+        return measure(topic, weights(topic), found).share();
     }
 }
