@@ -8,6 +8,7 @@ import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.retrieval.AnalyzedQuery;
 import dev.stackadvisor.retrieval.Evidence;
+import dev.stackadvisor.retrieval.Fact;
 import dev.stackadvisor.retrieval.Intent;
 import dev.stackadvisor.retrieval.RankedPassage;
 import dev.stackadvisor.retrieval.TermStats;
@@ -73,6 +74,13 @@ public final class ExtractiveComposer {
         List<String> about;
         AnalyzedQuery q = evidence.query();
         Question question = questionOf(evidence);
+        if (evidence.fact() != null) {
+            // the question asked for a kind of fact (a figure, a licence…): the sentence stating it comes first
+            Fact f = evidence.fact();
+            Claim stated = new Claim(f.sentence(), f.sentence(), f.sentence().display(), f.passage(), f.score());
+            draft.line(0, stated);
+            used.addAll(stated.sentenceKeys());
+        }
         if (q.intent() == Intent.COMPARE || q.intent() == Intent.SINGLE) {
             about = q.intent() == Intent.COMPARE ? compare(evidence, question, draft, used) : single(evidence, question, draft, used);
         } else if (q.intent() == Intent.SCENARIO && !evidence.frameworks().isEmpty()) {
@@ -403,10 +411,14 @@ public final class ExtractiveComposer {
                     + "Which framework do you mean?";
             case "unknown_terms" -> "My sources don't say" + (q.frameworks().isEmpty() ? "" : " that about " + joinNames(q.frameworks()))
                     + ": they hold no facts of that kind (versions, prices, popularity counts…), and I won't guess.";
+            case "no_fact" -> "My sources don't give " + (q.frameworks().isEmpty() ? q.answerType().noun() + " for that"
+                    : possessive(q.frameworks()) + " " + q.answerType().noun()) + ", and I won't guess."
+                    + (q.frameworks().isEmpty() ? "" : " What they do cover is " + possessive(q.frameworks())
+                    + " strengths, watch-outs and where it fits.");
             default -> "That isn't something my sources cover, so I won't guess.";
         };
         List<String> covered = new ArrayList<>(corpus.coveredFrameworks());
-        String help = "I answer from five 2026 articles on backend frameworks — "
+        String help = "I answer from " + corpus.documents().size() + " articles on backend frameworks — "
                 + String.join(", ", covered.subList(0, Math.min(10, covered.size())))
                 + " and more: what each fits, its strengths and watch-outs, and how to choose. "
                 + "Try e.g. \"FastAPI or NestJS for an AI agent backend?\"";
@@ -436,6 +448,11 @@ public final class ExtractiveComposer {
             case RATING -> "Ratings: ";
             default -> "";
         };
+    }
+
+    /** "NestJS's", "Django's and Flask's". */
+    private static String possessive(List<String> names) {
+        return joinNames(names.stream().map(n -> n + "'s").toList());
     }
 
     static String joinNames(List<String> names) {

@@ -20,7 +20,9 @@ import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.corpus.Sentence;
 import java.util.List;
 import dev.stackadvisor.retrieval.HybridRetriever;
+import dev.stackadvisor.retrieval.Prototypes;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
+import dev.stackadvisor.retrieval.QuestionCues;
 import dev.stackadvisor.retrieval.RelevanceGate;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -123,7 +125,7 @@ public final class ServiceFactory {
         if (config.llmEnabled()) {
             PromptTemplates.load(config.promptsDir()); // a broken template fails start-up before the slow part
         }
-        FrameworkLexicon lexicon = new FrameworkLexicon();
+        FrameworkLexicon lexicon = FrameworkLexicon.load(config.corpusDir());
         Corpus corpus = new CorpusLoader(lexicon, new Segmenter(lexicon)).load(config.corpusDir());
         KeywordIndex keyword = new KeywordIndex(corpus.passages());
         DenseIndex dense = null;
@@ -147,7 +149,9 @@ public final class ServiceFactory {
             embedded = outcome.embedded();
             embeddedSentences = sentenceOutcome.embedded();
         }
-        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks());
+        QuestionCues cues = new QuestionCues(keyword, lexicon);
+        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity());
+        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, dense, prototypes);
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, RelevanceGate.defaults(), analyzer);
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
         SessionStore sessions = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),

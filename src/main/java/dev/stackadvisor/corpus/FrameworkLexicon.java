@@ -1,5 +1,13 @@
 package dev.stackadvisor.corpus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,71 +26,16 @@ import java.util.regex.Pattern;
  * lexicon knows and no passage names (Hono, Next.js, Svelte…) is how the service recognises "not covered".
  *
  * <p>Matching is case-insensitive on whole words ("express" does not match "expressive"); where aliases
- * overlap the longest wins ("ASP.NET Core" over ".NET"). To add a framework, add a row to {@link #DEFAULT}.
+ * overlap the longest wins ("ASP.NET Core" over ".NET"). The table is data: {@code analysis/frameworks.json}
+ * on the classpath, or a corpus directory's own {@code frameworks.json} (see {@link #load(Path)}); to add a
+ * framework, add a row there.
  */
 public final class FrameworkLexicon {
 
-    private static final String JS = "TypeScript/JavaScript";
-
-    /** Canonical names, languages and aliases (lower case). */
-    public static final List<Framework> DEFAULT = List.of(
-            fw("FastAPI", "Python", "fastapi", "fast api", "fast-api"),
-            fw("Django", "Python", "django"),
-            fw("Flask", "Python", "flask"),
-            fw("NestJS", JS, "nestjs", "nest.js", "nest js", "nest"),
-            fw("Express.js", JS, "express.js", "expressjs", "express js", "express"),
-            fw("Fastify", JS, "fastify"),
-            fw("Koa.js", JS, "koa.js", "koajs", "koa"),
-            platform("Node.js", JS, "node.js", "nodejs", "node js", "node"),
-            platform("Deno", JS, "deno"),
-            platform("Bun", JS, "bun"),
-            fw("Spring Boot", "Java/JVM", "spring boot", "springboot", "spring-boot", "spring"),
-            fw("ASP.NET Core", "C#/.NET", "asp.net core", "asp.net", "aspnet core", "aspnetcore", ".net core",
-                    ".net", "dotnet"),
-            fw("Ruby on Rails", "Ruby", "ruby on rails", "rails", "ror"),
-            fw("Laravel", "PHP", "laravel"),
-            fw("Gin", "Go", "gin"),
-            fw("Fiber", "Go", "fiber", "go fiber", "gofiber"),
-            fw("Echo", "Go", "echo"),
-            fw("Axum", "Rust", "axum"),
-            fw("Actix", "Rust", "actix", "actix-web", "actix web"),
-            fw("Rocket", "Rust", "rocket"),
-            fw("Phoenix", "Elixir", "phoenix"),
-            // Known frameworks the articles do not discuss: recognised so that a question about them is
-            // answered with "not covered" instead of being matched loosely to something else.
-            fw("Hono", JS, "hono"),
-            fw("Sails.js", JS, "sails.js", "sailsjs", "sails"),
-            fw("Next.js", JS, "next.js", "nextjs"),
-            fw("Remix", JS, "remix"),
-            fw("Nuxt", JS, "nuxt", "nuxt.js"),
-            fw("SvelteKit", JS, "sveltekit"),
-            fw("Svelte", JS, "svelte"),
-            fw("React", JS, "react", "react.js", "reactjs"),
-            fw("Angular", JS, "angular"),
-            fw("Vue", JS, "vue", "vue.js", "vuejs"),
-            fw("AdonisJS", JS, "adonisjs", "adonis"),
-            fw("Hapi", JS, "hapi", "hapi.js"),
-            fw("Elysia", JS, "elysia"),
-            fw("Meteor", JS, "meteor"),
-            fw("Strapi", JS, "strapi"),
-            fw("Quarkus", "Java/JVM", "quarkus"),
-            fw("Micronaut", "Java/JVM", "micronaut"),
-            fw("Helidon", "Java/JVM", "helidon"),
-            fw("Javalin", "Java/JVM", "javalin"),
-            fw("Vert.x", "Java/JVM", "vert.x", "vertx"),
-            fw("Ktor", "Kotlin", "ktor"),
-            fw("Play Framework", "Java/JVM", "play framework"),
-            fw("Symfony", "PHP", "symfony"),
-            fw("CodeIgniter", "PHP", "codeigniter"),
-            fw("Sinatra", "Ruby", "sinatra"),
-            fw("Tornado", "Python", "tornado"),
-            fw("Sanic", "Python", "sanic"),
-            fw("Starlette", "Python", "starlette"),
-            fw("Litestar", "Python", "litestar"),
-            fw("Chi", "Go", "go-chi"),
-            fw("Beego", "Go", "beego"),
-            fw("Vapor", "Swift", "vapor"),
-            fw("Blazor", "C#/.NET", "blazor"));
+    /** The bundled lexicon, on the classpath. */
+    public static final String RESOURCE = "/analysis/frameworks.json";
+    /** A corpus directory's own lexicon, which replaces the bundled one. */
+    public static final String FILE_NAME = "frameworks.json";
 
     /** A framework found in a text: canonical name and the char span that named it. */
     public record Mention(String framework, int start, int end) {
@@ -93,9 +46,75 @@ public final class FrameworkLexicon {
     private final Pattern pattern;
     private final Map<String, String> aliasToName = new LinkedHashMap<>();
 
-    /** The lexicon of {@link #DEFAULT}. */
+    /** The bundled lexicon ({@link #RESOURCE}). */
     public FrameworkLexicon() {
-        this(DEFAULT);
+        this(bundled());
+    }
+
+    /**
+     * The lexicon for a corpus: its directory's {@code frameworks.json} when there is one, else the bundled one.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws IllegalArgumentException when it is not a lexicon (JSON error, a row without name or aliases, an
+     *                                  alias of two frameworks), naming the file
+     */
+    public static FrameworkLexicon load(Path corpusDir) {
+        Path file = corpusDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return new FrameworkLexicon();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return new FrameworkLexicon(parse(in, file.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static List<Framework> bundled() {
+        try (InputStream in = FrameworkLexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return parse(in, RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** The rows of a lexicon file: {@code {"frameworks": [{"name", "language", "aliases", "platform"?, "commonWords"?}]}}. */
+    static List<Framework> parse(InputStream in, String source) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(source + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        List<Framework> out = new ArrayList<>();
+        for (JsonNode row : root.path("frameworks")) {
+            String name = row.path("name").asText("");
+            List<String> aliases = strings(row.path("aliases"));
+            if (name.isBlank() || aliases.isEmpty()) {
+                throw new IllegalArgumentException(source + ": every framework needs a name and at least one alias: " + row);
+            }
+            List<String> common = strings(row.path("commonWords"));
+            if (!aliases.containsAll(common)) {
+                throw new IllegalArgumentException(source + ": commonWords of " + name + " must be among its aliases");
+            }
+            out.add(new Framework(name, row.path("language").asText(""), aliases, row.path("platform").asBoolean(false),
+                    common));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(source + " lists no frameworks");
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            out.add(n.asText().toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 
     /**
@@ -199,13 +218,5 @@ public final class FrameworkLexicon {
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    private static Framework fw(String name, String language, String... aliases) {
-        return new Framework(name, language, List.of(aliases), false);
-    }
-
-    private static Framework platform(String name, String language, String... aliases) {
-        return new Framework(name, language, List.of(aliases), true);
     }
 }

@@ -13,6 +13,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -50,6 +52,7 @@ public final class KeywordIndex {
     private static final String FRAMEWORK = "framework";
 
     private final Analyzer analyzer = new SearchAnalyzer();
+    private final Analyzer questions = new QueryTermAnalyzer();
     private final IndexSearcher searcher;
     private final Map<String, Passage> byId = new LinkedHashMap<>();
     private final DirectoryReader reader;
@@ -101,6 +104,46 @@ public final class KeywordIndex {
             ts.reset();
             while (ts.incrementToken()) {
                 out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * A question's terms: first the user's own words exactly as {@link #terms} reads them ({@code synonym}
+     * false), then what the question-side analyzer ({@link QueryTermAnalyzer}) adds from the synonyms file
+     * ({@code synonym} true), each with the offsets of the words it stands for. Positions are those of the
+     * synonym graph for the added terms and the word index for the user's own.
+     */
+    public List<QueryToken> analyzeQuery(String text) {
+        List<QueryToken> own = tokens(analyzer, text, false);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (QueryToken t : own) {
+            seen.add(t.term() + "@" + t.start() + ":" + t.end());
+        }
+        List<QueryToken> out = new ArrayList<>(own);
+        for (QueryToken t : tokens(questions, text, true)) {
+            if (!seen.contains(t.term() + "@" + t.start() + ":" + t.end())) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static List<QueryToken> tokens(Analyzer analyzer, String text, boolean synonym) {
+        List<QueryToken> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int position = -1;
+            while (ts.incrementToken()) {
+                position += increment.getPositionIncrement();
+                out.add(new QueryToken(term.toString(), offset.startOffset(), offset.endOffset(), position, synonym));
             }
             ts.end();
         } catch (IOException e) {

@@ -29,6 +29,11 @@ final class SearchAnalyzer extends AnalyzerWrapper {
 
     @Override
     protected Reader wrapReader(String fieldName, Reader reader) {
+        return unifyRealTime(reader);
+    }
+
+    /** The char filter that writes "real-time", "real time" and "realtime" alike, shared with the question side. */
+    static Reader unifyRealTime(Reader reader) {
         return new PatternReplaceCharFilter(REAL_TIME, "realtime", reader);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A question read for retrieval.
  *
- * @param message        the user's words, as sent
+ * @param message        the user's words as read: misspelt framework names corrected, else as sent
  * @param context        the previous question of the session when this one is a follow-up, else ""
  * @param frameworks     canonical names of covered frameworks the question is about (named, or inherited
  *                       from the previous turn for a follow-up), in order
@@ -18,15 +18,23 @@ import java.util.List;
  * @param candidates     for a follow-up that adds a requirement ("what if we also need…"), the frameworks
  *                       the previous answer recommended: still in the running
  * @param dangling       it refers to something earlier ("and its limitations?") but there is no earlier turn
+ * @param reading        its cues: own analysed words, cue words, synonyms, the kind of fact asked for
+ * @param vector         its embedding (float[384], L2-normalised) of {@link QueryAnalyzer#embeddingText}, null in
+ *                       keyword mode
  */
 public record AnalyzedQuery(String message, String context, List<String> frameworks, List<String> notCovered,
                             List<String> languages, Intent intent, Aspect focus, boolean followUp,
-                            List<String> candidates, boolean dangling) {
+                            List<String> candidates, boolean dangling, QuestionCues.Reading reading, float[] vector) {
     public AnalyzedQuery {
         candidates = List.copyOf(candidates);
         frameworks = List.copyOf(frameworks);
         notCovered = List.copyOf(notCovered);
         languages = List.copyOf(languages);
+    }
+
+    /** The kind of fact the question asks for, or null. */
+    public AnswerType answerType() {
+        return reading.answerType();
     }
 
     /** The text to retrieve with: the previous question for context, then this one. */

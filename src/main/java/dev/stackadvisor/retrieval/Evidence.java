@@ -14,10 +14,12 @@ import java.util.Map;
  * @param topicTerms  the analysed words of the question that are not framework names or filler
  * @param gate        whether the sources can answer
  * @param queryVector the question's embedding (float[384], L2-normalised), null in keyword mode
+ * @param fact        for a question asking for a kind of fact ({@link AnalyzedQuery#answerType()}), the sentence
+ *                    that states it; else null
  */
 public record Evidence(AnalyzedQuery query, List<RankedPassage> general, List<String> frameworks,
                        Map<String, List<RankedPassage>> byFramework, List<String> topicTerms, GateDecision gate,
-                       float[] queryVector) {
+                       float[] queryVector, Fact fact) {
     public Evidence {
         general = List.copyOf(general);
         frameworks = List.copyOf(frameworks);

@@ -6,8 +6,10 @@ package dev.stackadvisor.retrieval;
  * @param grounded  true when the answer may be composed from the retrieved passages
  * @param reason    {@code ok}, {@code needs_context} (refers to an earlier turn that does not exist),
  *                  {@code not_covered} (only frameworks no article discusses),
- *                  {@code off_topic} (the question's words are not what the passages talk about) or
- *                  {@code unknown_terms} (it asks for facts the corpus never mentions: versions, stars, prices…)
+ *                  {@code off_topic} (the question's words are not what the passages talk about),
+ *                  {@code unknown_terms} (its words are ones the corpus never uses) or
+ *                  {@code no_fact} (it asks for a kind of fact, a licence or a version, that no retrieved
+ *                  sentence about its subject states)
  * @param coverage  IDF-weighted share of the question's topic words found in the best passage, 0..1
  * @param denseTop  best cosine similarity of a passage to the question, or NaN in keyword mode
  */

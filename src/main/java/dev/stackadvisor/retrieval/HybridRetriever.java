@@ -45,30 +45,22 @@ public final class HybridRetriever {
      * and below this rank a sentence practically never wins (a framework has at most ~60 passages here).
      */
     static final int PER_FRAMEWORK_TOP = 30;
+    /**
+     * Share of a fact question's topic words the stating sentence must hold: every one of two, three of four.
+     * Counted, not IDF-weighted, so that a rare word alone ("average" of "average salary of a Go developer")
+     * cannot make the data-breach cost a developer's salary.
+     */
+    static final double FACT_SUBJECT_SHARE = 0.75;
     /** Most frameworks a scenario answer recommends. */
     static final int MAX_RECOMMENDED = 4;
 
-    private static final Map<Aspect, String> FOCUS_WORDS = Map.of(
-            Aspect.WEAKNESS, "weaknesses limitations watch out",
-            Aspect.STRENGTH, "strengths advantages features",
-            Aspect.FIT, "best use cases ideal fit",
-            Aspect.OVERVIEW, "what it is overview");
-    /** Words that carry no topic: question words, "framework", "best"… (analysed at start-up). */
-    private static final String FILLER = "real mostly mainly quite very pretty lot lots bunch tons kinda sorta "
-            + "what which who how why when where whats what's do does did done should would could can may "
-            + "might must shall i we us our ours you your me my mine one ones best better good great nice use using used "
-            + "framework frameworks backend backends pick picking choose choosing choice recommend recommendation suggest "
-            + "need needs want wants vs versus about tell any anything yet some between compare comparison option options "
-            + "thing things really actually quick question hey hi hello please thanks thank here also just like kind sort "
-            + "get got go going make really think opinion idea ideas advisor consider considering worth look looking "
-            + "2026 today now new exist existing much many more most other else over next across actually move say says "
-            + "have has had make makes made matter matters here there these those days day deal dealing stuff way ways "
-            + "anyone someone something everything who whom whose since ever still already instead";
+    /**
+     * Weight of a synonym the synonyms file adds for a question word ("kubernetes" for "k8s"), against 1.0 for
+     * the word itself: it widens recall without outvoting what the user typed.
+     */
+    static final double SYNONYM_WEIGHT = 0.3;
     /** Where a question's sentences end (after . ! or ?, before white space). */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
-    /** Words that make an otherwise empty question about frameworks ("which backend should we use?"). */
-    private static final String DOMAIN = "framework backend stack api server service microservice web app";
-
     private final Corpus corpus;
     private final KeywordIndex keyword;
     private final DenseIndex dense;
@@ -76,11 +68,7 @@ public final class HybridRetriever {
     private final TermStats stats;
     private final QueryAnalyzer analyzer;
     private final Map<String, PassageContent> contents = new HashMap<>();
-    private final Set<String> filler;
-    private final Set<String> frameworkTerms = new HashSet<>();
-    private final Set<String> domain;
-    /** {@link #FOCUS_WORDS} analysed, per aspect. */
-    private final Map<Aspect, List<String>> focusTerms = new java.util.EnumMap<>(Aspect.class);
+    private final QuestionCues cues;
 
     /**
      * @param dense null in keyword mode
@@ -95,14 +83,7 @@ public final class HybridRetriever {
         for (Passage p : corpus.passages()) {
             contents.put(p.id(), new PassageContent(p));
         }
-        this.filler = new HashSet<>(keyword.terms(FILLER));
-        this.domain = new HashSet<>(keyword.terms(DOMAIN));
-        FOCUS_WORDS.forEach((aspect, words) -> focusTerms.put(aspect, List.copyOf(keyword.terms(words))));
-        for (Framework f : corpus.lexicon().frameworks()) {
-            for (String alias : f.aliases()) {
-                frameworkTerms.addAll(keyword.terms(alias));
-            }
-        }
+        this.cues = analyzer.cues();
     }
 
     /** The term statistics retrieval uses (shared with the answer composer for sentence ranking). */
@@ -126,25 +107,35 @@ public final class HybridRetriever {
      * @param generalTop fused passages kept for the whole question (1..{@link #CANDIDATES})
      */
     public Evidence retrieve(AnalyzedQuery query, int generalTop) {
-        List<String> current = keyword.terms(query.message());
+        QuestionCues.Reading reading = query.reading();
+        List<String> current = reading.terms();
         List<String> context = query.context().isEmpty() ? List.of() : keyword.terms(query.context());
         Map<String, Double> weighted = new LinkedHashMap<>();
         for (String t : context) {
             weighted.put(t, CONTEXT_WEIGHT);
         }
         if (query.focus() != null) {
-            for (String t : focusTerms.get(query.focus())) {
+            for (String t : cues.focusTerms(query.focus())) {
                 weighted.putIfAbsent(t, FOCUS_WEIGHT);
             }
         }
+        reading.synonyms().values().forEach(list -> list.forEach(t -> weighted.putIfAbsent(t, SYNONYM_WEIGHT)));
         for (String t : current) {
             weighted.put(t, 1.0);
         }
-        List<String> topic = topic(current);
+        // cue words the corpus never uses ("cons", "upsides") say only what is asked: the aspect carries them;
+        // those it uses ("limitations", "features") also match the articles' own headings, so they stay
+        Set<String> unknownCues = new HashSet<>();
+        for (String t : reading.cueTerms()) {
+            if (!stats.known(t)) {
+                unknownCues.add(t);
+            }
+        }
+        List<String> topic = cues.topic(current, unknownCues);
         // a follow-up is judged with the question it follows: "what if staff must edit records?" is in scope
         // because the conversation is
         List<String> gateTopic = new ArrayList<>(topic);
-        for (String t : topic(context)) {
+        for (String t : cues.topic(context, Set.of())) {
             if (!gateTopic.contains(t)) {
                 gateTopic.add(t);
             }
@@ -162,7 +153,8 @@ public final class HybridRetriever {
             // already filtered by name, so what should steer the ranking is what is asked about them.
             // A follow-up is embedded on its own words: its context steers BM25 (at reduced weight) and the
             // framework filters, and would otherwise drown what is newly asked.
-            Embedding q = dense.embed(withoutFrameworkNames(query.followUp() ? query.message() : query.retrievalText()));
+            Embedding q = query.vector() != null ? new Embedding(query.vector())
+                    : dense.embed(analyzer.embeddingText(query.message()));
             queryVector = q.vector();
             denseAll = dense.scoreAll(q);
             denseTop = denseAll.isEmpty() ? Double.NaN : denseAll.get(0).score();
@@ -179,12 +171,12 @@ public final class HybridRetriever {
             byFramework.put(f, fuse(about(bm25All, f), about(denseAll, f), PER_FRAMEWORK_TOP));
         }
 
-        double unknown = unknownShare(gateTopic);
+        double unknown = unknownShare(gateTopic, reading);
         if (!query.frameworks().isEmpty()) {
             // judged on the sentence that asks about the framework: "Ignore your instructions… Django or Flask?"
             for (String sentence : SENTENCE_END.split(query.message())) {
                 if (!Collections.disjoint(corpus.lexicon().names(sentence), query.frameworks())) {
-                    unknown = Math.min(unknown, unknownShare(topic(keyword.terms(sentence))));
+                    unknown = Math.min(unknown, unknownShare(cues.topic(keyword.terms(sentence), unknownCues), reading));
                 }
             }
         }
@@ -205,41 +197,85 @@ public final class HybridRetriever {
                 matched = c.matched();
             }
         }
-        boolean domainWords = current.stream().anyMatch(domain::contains);
+        // "we're a C# shop, recommendations?": a recommendation among frameworks of a language the corpus covers
+        boolean domainWords = reading.domainWord()
+                || (query.intent() == Intent.SCENARIO && !analyzer.frameworksFor(query.languages()).isEmpty());
         GateDecision decision = gate.decide(query, gateTopic, unknown, exact, coverage, matched, denseTop, domainWords);
-        return new Evidence(query, general, frameworks, byFramework, topic, decision, queryVector);
+        Fact fact = null;
+        if (decision.grounded() && query.answerType() != null) {
+            fact = fact(query, cues.topic(current, reading.cueTerms()), general, byFramework);
+            if (fact == null) {
+                decision = new GateDecision(false, "no_fact", coverage, denseTop);
+            }
+        }
+        return new Evidence(query, general, frameworks, byFramework, topic, decision, queryVector, fact);
     }
 
     /**
-     * What hybrid retrieval embeds for a question: the text with every framework name cut out (white space
-     * folded), or the text itself when no topic word would be left. Public so that benchmarks embed exactly
-     * what the server does.
+     * What hybrid retrieval embeds for a question ({@link QueryAnalyzer#embeddingText}). Public so that
+     * benchmarks embed exactly what the server does.
      */
     public String withoutFrameworkNames(String text) {
-        StringBuilder b = new StringBuilder(text);
-        List<dev.stackadvisor.corpus.FrameworkLexicon.Mention> mentions = corpus.lexicon().mentions(text);
-        for (int i = mentions.size() - 1; i >= 0; i--) {
-            b.delete(mentions.get(i).start(), mentions.get(i).end());
-        }
-        String rest = Words.fold(b.toString()).trim();
-        return topic(keyword.terms(rest)).isEmpty() ? text : rest;
+        return analyzer.embeddingText(text);
     }
 
-    /** Analysed words of the question minus framework names and filler, repeats removed, in order. */
-    List<String> topic(List<String> terms) {
-        List<String> out = new ArrayList<>();
-        for (String t : terms) {
-            boolean noise = t.length() < 2 || t.chars().allMatch(Character::isDigit);
-            if (!noise && !filler.contains(t) && !frameworkTerms.contains(t) && !out.contains(t)) {
-                out.add(t);
+    /**
+     * IDF-weighted share of the topic words no passage uses, 0..1 (0 for an empty topic). A word the corpus
+     * lacks counts as known when a synonym of it is used ("upsides" is known through "advantages").
+     */
+    private double unknownShare(List<String> topic, QuestionCues.Reading reading) {
+        List<String> judged = new ArrayList<>(topic.size());
+        for (String t : topic) {
+            String known = t;
+            if (!stats.known(t)) {
+                for (String s : reading.synonyms().getOrDefault(t, List.of())) {
+                    if (stats.known(s)) {
+                        known = s;
+                        break;
+                    }
+                }
+            }
+            judged.add(known);
+        }
+        return 1 - stats.knownShare(judged);
+    }
+
+    /**
+     * For a question that asks for a kind of fact (a licence, a version, a figure…): the best-ranked retrieved
+     * sentence that states one ({@link AnswerType#statedIn}) about the asked subject — about a framework the
+     * question names, if it names any, and holding at least {@link #FACT_SUBJECT_SHARE} of the question's topic
+     * words (its cue words aside: "what share of developers use Python?" needs "developers" and "Python").
+     *
+     * @return the sentence and its passage, or null when no retrieved sentence states such a fact
+     */
+    private Fact fact(AnalyzedQuery query, List<String> subject, List<RankedPassage> general,
+                      Map<String, List<RankedPassage>> byFramework) {
+        List<RankedPassage> candidates = new ArrayList<>();
+        if (query.frameworks().isEmpty()) {
+            candidates.addAll(general);
+        } else {
+            byFramework.values().forEach(candidates::addAll);
+        }
+        for (RankedPassage r : candidates) {
+            for (Sentence s : r.passage().sentences()) {
+                boolean aboutSubject = query.frameworks().isEmpty()
+                        || query.frameworks().stream().anyMatch(f -> s.subjects().contains(f) || s.mentions().contains(f));
+                if (aboutSubject && query.answerType().statedIn(s.display()) && holds(s, subject)) {
+                    return new Fact(s, r.passage(), r.score());
+                }
             }
         }
-        return out;
+        return null;
     }
 
-    /** IDF-weighted share of the topic words no passage uses, 0..1 (0 for an empty topic). */
-    private double unknownShare(List<String> topic) {
-        return 1 - stats.knownShare(topic);
+    /** Whether a sentence holds at least {@link #FACT_SUBJECT_SHARE} of the subject words (loosely matched). */
+    private boolean holds(Sentence s, List<String> subject) {
+        if (subject.isEmpty()) {
+            return true;
+        }
+        Set<String> terms = new HashSet<>(keyword.terms(s.display()));
+        long held = subject.stream().filter(t -> TermStats.matches(t, terms)).count();
+        return held >= FACT_SUBJECT_SHARE * subject.size();
     }
 
     /**

@@ -4,16 +4,22 @@ import dev.stackadvisor.corpus.Aspect;
 import dev.stackadvisor.corpus.Framework;
 import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Words;
+import dev.stackadvisor.index.DenseIndex;
+import dev.stackadvisor.index.KeywordIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a question: which frameworks and languages it names, whether it refers back to the previous turn,
- * what kind of question it is and what it asks about. Rules only, so it is deterministic and needs no model;
- * the text is only ever searched, never obeyed, so "ignore your instructions…" is just words to look up.
+ * Reads a question, once per turn (later stages read its result): framework names, typos in them corrected
+ * ({@link NameSpeller}); languages; whether it refers back to the previous turn; what kind of question it is;
+ * what it asks about (cue words and synonyms from data, {@link QuestionCues}; in hybrid mode, the nearest
+ * example phrasing, {@link Prototypes}); which kind of fact it wants, if any; and, in hybrid mode, its
+ * embedding. Deterministic; the text is only ever searched, never obeyed, so "ignore your instructions…" is
+ * just words to look up.
  */
 public final class QueryAnalyzer {
 
@@ -48,6 +54,8 @@ public final class QueryAnalyzer {
                 new Language("Elixir", Pattern.compile("\\b(elixir|erlang)\\b", ci), List.of("elixir", "erlang")));
     }
 
+    /** The word right after a name: white space, then letters (punctuation in between ends the phrase). */
+    private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}[\\p{L}'-]*)");
     private static final Pattern FOLLOW_UP_START = Pattern.compile(
             "^(and|but|also|so|ok|okay|then|what about|how about|what if|and if|and for|same for|why)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEW_REQUIREMENT = Pattern.compile(
@@ -59,34 +67,48 @@ public final class QueryAnalyzer {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(it|its|it's|it’s|they|them|their|theirs|that one|this one|those|these|either|both|each)\\b", Pattern.CASE_INSENSITIVE);
-    /** Asking for a recommendation, as opposed to asking how something works. */
-    private static final Pattern SCENARIO = Pattern.compile(
-            "\\b(which|what) (backend )?(frameworks?|backends?|stack|one|language|should|tech)\\b|\\brecommend|\\bsuggest"
-            + "|\\b(the )?best (backend |web )?(frameworks?|stack|choice|option|backend)\\b(?! (for|to) (learn|beginners))"
-            + "|\\bshould (we|i) (use|pick|choose|go|build|start|adopt|switch|migrate)|\\bideas\\b|\\bneed (a|an) (new )?"
-            + "(backend|framework|api|server|stack)|\\b(we're|we are|i'm|i am) (building|starting|a|an)\\b|\\bwhat to use\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern WEAKNESS = Pattern.compile(
-            "\\b(weak\\w*|limitations?|limits|downsides?|drawbacks?|cons|bad at|problems?|pitfalls?|watch ?outs?|disadvantages?"
-            + "|worst|risks?|concerns?|struggles?|trade-?offs? of|gotchas?|issues)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern STRENGTH = Pattern.compile(
-            "\\b(strengths?|advantages?|pros|good at|features?|benefits?|why (use|choose|pick)|best at|great at)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern FIT = Pattern.compile(
-            "\\b(use ?cases?|best for|good for|fits?|when (to|should \\w+) use|ideal|suited|used for)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern OVERVIEW = Pattern.compile(
-            "\\b(what (is|are|kind)|built on|relate|explain|tell me about|overview|what's)\\b", Pattern.CASE_INSENSITIVE);
-
     private final FrameworkLexicon lexicon;
     private final Set<String> covered;
+    private final KeywordIndex keyword;
+    private final QuestionCues cues;
+    private final NameSpeller speller;
+    private final DenseIndex dense;
+    private final Prototypes prototypes;
 
     /**
-     * @param lexicon the framework table
-     * @param covered canonical names of the frameworks the corpus discusses
+     * @param lexicon    the framework table
+     * @param covered    canonical names of the frameworks the corpus discusses
+     * @param keyword    the BM25 index, whose analyzers read questions (and whose vocabulary tells ordinary words
+     *                   from misspelt names)
+     * @param cues       what marks an aspect, a recommendation or a kind of fact
+     * @param dense      the dense index to embed questions with, null in keyword mode
+     * @param prototypes example phrasings per aspect, null in keyword mode
      */
-    public QueryAnalyzer(FrameworkLexicon lexicon, Set<String> covered) {
+    public QueryAnalyzer(FrameworkLexicon lexicon, Set<String> covered, KeywordIndex keyword, QuestionCues cues,
+                         DenseIndex dense, Prototypes prototypes) {
         this.lexicon = lexicon;
         this.covered = Set.copyOf(covered);
+        this.keyword = keyword;
+        this.cues = cues;
+        this.dense = dense;
+        this.prototypes = prototypes;
+        this.speller = new NameSpeller(lexicon, this::ordinaryWord);
+    }
+
+    /** The cue vocabulary questions are read with. */
+    public QuestionCues cues() {
+        return cues;
+    }
+
+    /** A word the corpus uses (by its stem), a filler word, or one the synonyms file knows: never a misspelt name. */
+    private boolean ordinaryWord(String word) {
+        List<String> terms = keyword.terms(word);
+        if (terms.isEmpty()) {
+            return true; // a stop word
+        }
+        String stem = terms.get(0);
+        return keyword.documentFrequency(stem) > 0 || cues.filler(stem)
+                || keyword.analyzeQuery(word).stream().anyMatch(dev.stackadvisor.index.QueryToken::synonym);
     }
 
     /**
@@ -94,16 +116,19 @@ public final class QueryAnalyzer {
      * @param previous the previous turn of the session, or null
      */
     public AnalyzedQuery analyze(String message, PreviousTurn previous) {
-        List<String> named = lexicon.names(message);
+        String text = speller.correct(message, lexicon);
+        QuestionCues.Reading reading = cues.read(text);
+        List<String> languageNames = languages(text);
+        List<String> named = names(text, reading, languageNames, previous != null);
         List<String> frameworks = new ArrayList<>();
         List<String> notCovered = new ArrayList<>();
         for (String n : named) {
             (covered.contains(n) ? frameworks : notCovered).add(n);
         }
-        List<String> languages = new ArrayList<>(languages(message));
+        List<String> languages = new ArrayList<>(languageNames);
         boolean platformOnly = !frameworks.isEmpty()
                 && frameworks.stream().allMatch(f -> lexicon.find(f).map(Framework::platform).orElse(false));
-        if (platformOnly && SCENARIO.matcher(message).find()) {
+        if (platformOnly && reading.scenario()) {
             // "we're a node shop… which framework?": the platform is the team's, the question is which framework
             for (String f : frameworks) {
                 String language = lexicon.find(f).orElseThrow().language();
@@ -113,8 +138,12 @@ public final class QueryAnalyzer {
             }
             frameworks.clear();
         }
-        Aspect focus = focus(message);
-        String trimmed = message.trim();
+        float[] vector = dense == null ? null : dense.embed(embeddingText(text)).vector();
+        Aspect focus = reading.aspect();
+        if (focus == null && prototypes != null) {
+            focus = prototypes.aspect(vector);
+        }
+        String trimmed = text.trim();
         boolean followUp = previous != null && named.isEmpty() && isFollowUp(trimmed);
         String context = "";
         Intent intent;
@@ -123,7 +152,7 @@ public final class QueryAnalyzer {
             context = previous.question();
             if (NEW_REQUIREMENT.matcher(trimmed).find() || previous.frameworks().isEmpty()) {
                 candidates = previous.frameworks();
-                intent = previous.frameworks().isEmpty() && !SCENARIO.matcher(context + " " + trimmed).find()
+                intent = previous.frameworks().isEmpty() && !reading.scenario() && !cues.read(context).scenario()
                         ? Intent.CONCEPT : Intent.SCENARIO;
                 if (languages.isEmpty()) {
                     languages = languages(context);
@@ -137,11 +166,56 @@ public final class QueryAnalyzer {
         } else if (frameworks.size() == 1) {
             intent = Intent.SINGLE;
         } else {
-            intent = SCENARIO.matcher(trimmed).find() || (!languages.isEmpty() && !named.isEmpty()) ? Intent.SCENARIO : Intent.CONCEPT;
+            intent = reading.scenario() || (!languages.isEmpty() && !named.isEmpty()) ? Intent.SCENARIO : Intent.CONCEPT;
         }
         boolean dangling = previous == null && named.isEmpty() && DANGLING.matcher(trimmed).find();
-        return new AnalyzedQuery(message, context, frameworks, notCovered, languages, intent, focus, followUp, candidates,
-                dangling);
+        return new AnalyzedQuery(text, context, frameworks, notCovered, languages, intent, focus, followUp, candidates,
+                dangling, reading, vector);
+    }
+
+    /**
+     * The frameworks a question names, first named first. An alias that is also an ordinary word ("express",
+     * "spring", "echo") names its framework only where the question speaks of software (another name, a
+     * language, a domain word, a cue such as "cons" or "recommend", an earlier turn) or where it does not
+     * modify the word after it: "express delivery", "spring cleaning" and "echo chamber" name nothing.
+     */
+    private List<String> names(String text, QuestionCues.Reading reading, List<String> languages, boolean conversation) {
+        List<FrameworkLexicon.Mention> mentions = lexicon.mentions(text);
+        boolean software = mentions.size() > 1 || !languages.isEmpty() || reading.domainWord() || reading.aspect() != null
+                || reading.scenario() || reading.answerType() != null || conversation;
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (FrameworkLexicon.Mention m : mentions) {
+            String alias = Words.fold(text.substring(m.start(), m.end())).toLowerCase(Locale.ROOT);
+            boolean common = lexicon.find(m.framework()).map(f -> f.commonWords().contains(alias)).orElse(false);
+            if (!common || software || !modifiesNext(text, m.end())) {
+                out.add(m.framework());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether the word right after {@code end} is a content word the name would modify ("delivery"). */
+    private boolean modifiesNext(String text, int end) {
+        Matcher next = NEXT_WORD.matcher(text).region(end, text.length());
+        if (!next.lookingAt()) {
+            return false;
+        }
+        List<String> terms = keyword.terms(next.group(1));
+        return !terms.isEmpty() && !cues.filler(terms.get(0));
+    }
+
+    /**
+     * What hybrid retrieval embeds for a question: the text with every framework name cut out (white space
+     * folded), or the text itself when no topic word would be left.
+     */
+    public String embeddingText(String text) {
+        StringBuilder b = new StringBuilder(text);
+        List<FrameworkLexicon.Mention> mentions = lexicon.mentions(text);
+        for (int i = mentions.size() - 1; i >= 0; i--) {
+            b.delete(mentions.get(i).start(), mentions.get(i).end());
+        }
+        String rest = Words.fold(b.toString()).trim();
+        return cues.topic(keyword.terms(rest), Set.of()).isEmpty() ? text : rest;
     }
 
     /** Canonical names of the covered frameworks {@code text} names, first named first. */
@@ -183,22 +257,5 @@ public final class QueryAnalyzer {
             }
         }
         return false;
-    }
-
-    static Aspect focus(String message) {
-        String m = message.toLowerCase(Locale.ROOT);
-        if (WEAKNESS.matcher(m).find()) {
-            return Aspect.WEAKNESS;
-        }
-        if (STRENGTH.matcher(m).find()) {
-            return Aspect.STRENGTH;
-        }
-        if (FIT.matcher(m).find()) {
-            return Aspect.FIT;
-        }
-        if (OVERVIEW.matcher(m).find()) {
-            return Aspect.OVERVIEW;
-        }
-        return null;
     }
 }

@@ -45,7 +45,9 @@ public record RelevanceGate(double minDense, double minDenseWithWords, double mi
      * @param coverage     best single-passage coverage of the topic words, 0..1
      * @param matched      how many topic words that best passage holds
      * @param denseTop     best cosine similarity, NaN in keyword mode
-     * @param domainWords  whether an empty topic still asks about frameworks ("which backend should we use?")
+     * @param domainWords  whether the question is about software although its topic words may not say so: a domain
+ *                     word ("which backend should we use?"), or a recommendation among the covered frameworks of
+ *                     a language it names ("we're a C# shop, recommendations?", which is then in scope)
      */
     public GateDecision decide(AnalyzedQuery query, List<String> topic, double unknownShare, double exact,
                                double coverage, int matched, double denseTop, boolean domainWords) {
@@ -61,6 +63,9 @@ public record RelevanceGate(double minDense, double minDenseWithWords, double mi
         if (query.frameworks().isEmpty()) {
             if (topic.isEmpty() && !domainWords) {
                 return new GateDecision(false, "off_topic", coverage, denseTop);
+            }
+            if (query.intent() == Intent.SCENARIO && !query.languages().isEmpty() && domainWords) {
+                return new GateDecision(true, "ok", coverage, denseTop); // a choice among a covered language's frameworks
             }
             // a follow-up continues a conversation that was in scope: it needs less to stay there
             double slack = query.followUp() ? 0.1 : 0;

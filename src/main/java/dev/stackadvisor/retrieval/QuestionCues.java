@@ -1,0 +1,263 @@
+package dev.stackadvisor.retrieval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stackadvisor.corpus.Aspect;
+import dev.stackadvisor.corpus.Framework;
+import dev.stackadvisor.corpus.FrameworkLexicon;
+import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.index.QueryToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What a question asks, read from data: {@code analysis/question-cues.json} names the synonyms groups
+ * ({@code analysis/synonyms.txt}) that mark an aspect (watch-outs, strengths, fit, overview), a request for a
+ * recommendation, or a kind of fact ({@link AnswerType}), and lists the filler and domain words. Everything is
+ * analysed with the keyword index's own analyzer at start-up, so cues meet questions as stems. Immutable.
+ */
+public final class QuestionCues {
+
+    /** The bundled cue file, on the classpath. */
+    public static final String RESOURCE = "/analysis/question-cues.json";
+
+    private record AspectCue(Aspect aspect, List<String> anchor, List<String> focusTerms) {
+    }
+
+    private final KeywordIndex keyword;
+    private final List<AspectCue> aspects = new ArrayList<>();
+    private final List<String> scenario;
+    private final List<AnswerType> answerTypes = new ArrayList<>();
+    private final Set<String> filler;
+    private final Set<String> domain;
+    private final Set<String> frameworkTerms = new HashSet<>();
+    private final double prototypeMinSimilarity;
+
+    /**
+     * Reads {@link #RESOURCE}.
+     *
+     * @param keyword whose analyzers read the cues and the questions
+     * @param lexicon framework aliases, which are never topic words
+     * @throws IllegalStateException when the file is missing or malformed (an unknown aspect, a bad regex…)
+     */
+    public QuestionCues(KeywordIndex keyword, FrameworkLexicon lexicon) {
+        this.keyword = keyword;
+        JsonNode root = read();
+        for (JsonNode a : root.path("aspects")) {
+            Aspect aspect;
+            try {
+                aspect = Aspect.valueOf(a.path("aspect").asText());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(RESOURCE + ": unknown aspect " + a.path("aspect"), e);
+            }
+            aspects.add(new AspectCue(aspect, anchor(a), keyword.terms(a.path("focusWords").asText(""))));
+        }
+        scenario = keyword.terms(root.path("scenarioAnchor").asText());
+        for (JsonNode t : root.path("answerTypes")) {
+            try {
+                answerTypes.add(new AnswerType(t.path("name").asText(), anchor(t), t.path("noun").asText(),
+                        Pattern.compile(t.path("fact").asText())));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalStateException(RESOURCE + ": answer type " + t.path("name") + " has a bad fact pattern", e);
+            }
+        }
+        prototypeMinSimilarity = root.path("prototypeMinSimilarity").asDouble(Double.NaN);
+        if (!(prototypeMinSimilarity > 0 && prototypeMinSimilarity < 1)) {
+            throw new IllegalStateException(RESOURCE + ": prototypeMinSimilarity must be a cosine in (0, 1)");
+        }
+        filler = Set.copyOf(keyword.terms(root.path("filler").asText("")));
+        domain = Set.copyOf(keyword.terms(root.path("domain").asText("")));
+        for (Framework f : lexicon.frameworks()) {
+            for (String alias : f.aliases()) {
+                frameworkTerms.addAll(keyword.terms(alias));
+            }
+        }
+        if (aspects.isEmpty() || scenario.isEmpty()) {
+            throw new IllegalStateException(RESOURCE + " needs aspects and a scenarioAnchor");
+        }
+    }
+
+    private List<String> anchor(JsonNode cue) {
+        List<String> terms = keyword.terms(cue.path("anchor").asText(""));
+        if (terms.isEmpty()) {
+            throw new IllegalStateException(RESOURCE + ": cue without an anchor (or one of stop words only): " + cue);
+        }
+        return terms;
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = QuestionCues.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * Reads the cues of a question.
+     *
+     * @param text the question (typos in framework names already corrected)
+     */
+    public Reading read(String text) {
+        List<QueryToken> tokens = keyword.analyzeQuery(text);
+        List<QueryToken> own = tokens.stream().filter(t -> !t.synonym()).toList();
+        List<int[]> cueSpans = new ArrayList<>();
+        Aspect aspect = null;
+        for (AspectCue cue : aspects) {
+            if (aspect == null && find(cue.anchor(), tokens, own, cueSpans)) {
+                aspect = cue.aspect();
+            }
+        }
+        boolean scenarioCue = find(scenario, tokens, own, cueSpans);
+        AnswerType type = null;
+        for (AnswerType t : answerTypes) {
+            if (find(t.anchor(), tokens, own, cueSpans) && type == null) {
+                type = t;
+            }
+        }
+        Set<String> cueTerms = new HashSet<>();
+        for (QueryToken t : own) {
+            if (within(t, cueSpans)) {
+                cueTerms.add(t.term());
+            }
+        }
+        // The field's synonyms of own words (cue groups excluded: they say what is asked, not about what), for a
+        // phrase ("online shop", "high-speed") or a word the corpus never uses ("k8s", "perf"): a word the
+        // articles use is searched as itself, as BM25 was tuned on.
+        Map<String, List<String>> synonyms = new LinkedHashMap<>();
+        for (QueryToken s : tokens) {
+            if (!s.synonym() || within(s, cueSpans)) {
+                continue;
+            }
+            List<QueryToken> span = own.stream().filter(t -> t.start() >= s.start() && t.end() <= s.end()).toList();
+            if (span.size() == 1 && keyword.documentFrequency(span.get(0).term()) > 0) {
+                continue;
+            }
+            for (QueryToken t : span) {
+                if (!t.term().equals(s.term())) {
+                    List<String> list = synonyms.computeIfAbsent(t.term(), k -> new ArrayList<>());
+                    if (!list.contains(s.term())) {
+                        list.add(s.term());
+                    }
+                }
+            }
+        }
+        List<String> terms = own.stream().map(QueryToken::term).toList();
+        boolean domainWord = terms.stream().anyMatch(domain::contains);
+        return new Reading(terms, aspect, scenarioCue, type, cueTerms, synonyms, domainWord);
+    }
+
+    /**
+     * Whether the anchor is among the tokens: all its terms added at one span by the synonyms (the user said a
+     * synonym of it), or its terms consecutive among the user's own words (the user said it). Records the span.
+     */
+    private static boolean find(List<String> anchor, List<QueryToken> tokens, List<QueryToken> own, List<int[]> spans) {
+        boolean found = false;
+        Map<String, Set<String>> bySpan = new LinkedHashMap<>();
+        for (QueryToken t : tokens) {
+            if (t.synonym() && anchor.contains(t.term())) {
+                bySpan.computeIfAbsent(t.start() + ":" + t.end(), k -> new HashSet<>()).add(t.term());
+            }
+        }
+        for (Map.Entry<String, Set<String>> e : bySpan.entrySet()) {
+            if (e.getValue().containsAll(anchor)) {
+                String[] se = e.getKey().split(":");
+                spans.add(new int[] {Integer.parseInt(se[0]), Integer.parseInt(se[1])});
+                found = true;
+            }
+        }
+        for (int i = 0; i + anchor.size() <= own.size(); i++) {
+            boolean match = true;
+            for (int j = 0; j < anchor.size() && match; j++) {
+                match = own.get(i + j).term().equals(anchor.get(j));
+            }
+            if (match) {
+                spans.add(new int[] {own.get(i).start(), own.get(i + anchor.size() - 1).end()});
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    private static boolean within(QueryToken t, List<int[]> spans) {
+        for (int[] s : spans) {
+            if (t.start() >= s[0] && t.end() <= s[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Cosine at which a question takes the aspect of its nearest example phrasing ({@link Prototypes}). */
+    public double prototypeMinSimilarity() {
+        return prototypeMinSimilarity;
+    }
+
+    /** Words that carry no topic ("which", "best", "framework"…), analysed. */
+    public boolean filler(String term) {
+        return filler.contains(term);
+    }
+
+    /** Whether an analysed term is part of a framework's name or alias. */
+    public boolean frameworkTerm(String term) {
+        return frameworkTerms.contains(term);
+    }
+
+    /** The focus words of an aspect, analysed: added to the keyword query of a question with that aspect. */
+    public List<String> focusTerms(Aspect aspect) {
+        for (AspectCue c : aspects) {
+            if (c.aspect() == aspect) {
+                return c.focusTerms();
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Analysed words of a question minus framework names, filler and {@code exclude} (its cue words), repeats
+     * removed, in order; numbers and one-letter words are not topics.
+     */
+    public List<String> topic(List<String> terms, Set<String> exclude) {
+        List<String> out = new ArrayList<>();
+        for (String t : terms) {
+            boolean noise = t.length() < 2 || t.chars().allMatch(Character::isDigit);
+            if (!noise && !filler.contains(t) && !frameworkTerms.contains(t) && !exclude.contains(t) && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The cues of one question.
+     *
+     * @param terms      the user's own analysed words, in order (as {@link KeywordIndex#terms})
+     * @param aspect     what is asked about the frameworks, or null
+     * @param scenario   it asks for a recommendation ("which framework…", "recommend")
+     * @param answerType the kind of fact it asks for, or null
+     * @param cueTerms   own words that only say what is asked (an aspect, a recommendation, a kind of fact)
+     * @param synonyms   for own words of a phrase or unknown to the corpus, the field's synonyms the synonyms file
+ *                   adds ("k8" → kubernet, kube)
+     * @param domainWord it holds a word of the software domain ("api", "backend"…)
+     */
+    public record Reading(List<String> terms, Aspect aspect, boolean scenario, AnswerType answerType,
+                          Set<String> cueTerms, Map<String, List<String>> synonyms, boolean domainWord) {
+        public Reading {
+            terms = List.copyOf(terms);
+            cueTerms = Set.copyOf(cueTerms);
+            synonyms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(synonyms));
+        }
+    }
+}
