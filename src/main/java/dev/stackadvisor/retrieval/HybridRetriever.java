@@ -208,7 +208,15 @@ public final class HybridRetriever {
                 decision = new GateDecision(false, "no_fact", coverage, denseTop);
             }
         }
-        return new Evidence(query, general, frameworks, byFramework, topic, decision, queryVector, fact);
+        List<String> evidenceTopic = new ArrayList<>(topic);
+        for (String t : topic) {
+            for (String syn : reading.synonyms().getOrDefault(t, List.of())) {
+                if (stats.known(syn) && !evidenceTopic.contains(syn) && !cues.filler(syn)) {
+                    evidenceTopic.add(syn);
+                }
+            }
+        }
+        return new Evidence(query, general, frameworks, byFramework, evidenceTopic, decision, queryVector, fact);
     }
 
     /**
