@@ -411,10 +411,10 @@ public final class ExtractiveComposer {
                     + "Which framework do you mean?";
             case "unknown_terms" -> "My sources don't say" + (q.frameworks().isEmpty() ? "" : " that about " + joinNames(q.frameworks()))
                     + ": they hold no facts of that kind (versions, prices, popularity counts…), and I won't guess.";
-            case "no_fact" -> "My sources don't give " + (q.frameworks().isEmpty() ? q.answerType().noun() + " for that"
-                    : possessive(q.frameworks()) + " " + q.answerType().noun()) + ", and I won't guess."
-                    + (q.frameworks().isEmpty() ? "" : " What they do cover is " + possessive(q.frameworks())
-                    + " strengths, watch-outs and where it fits.");
+            case "no_fact" -> "My sources don't give " + q.answerType().missing(q.frameworks().isEmpty() ? "this"
+                    : joinNames(q.frameworks())) + ", and I won't guess."
+                    + (q.frameworks().isEmpty() ? "" : " What they do cover is what " + joinNames(q.frameworks())
+                    + " fits, " + (q.frameworks().size() == 1 ? "its" : "their") + " strengths and watch-outs.");
             default -> "That isn't something my sources cover, so I won't guess.";
         };
         List<String> covered = new ArrayList<>(corpus.coveredFrameworks());
@@ -448,11 +448,6 @@ public final class ExtractiveComposer {
             case RATING -> "Ratings: ";
             default -> "";
         };
-    }
-
-    /** "NestJS's", "Django's and Flask's". */
-    private static String possessive(List<String> names) {
-        return joinNames(names.stream().map(n -> n + "'s").toList());
     }
 
     static String joinNames(List<String> names) {

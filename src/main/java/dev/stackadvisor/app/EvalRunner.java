@@ -26,9 +26,10 @@ import java.util.TreeMap;
  */
 public final class EvalRunner {
 
-    /** One eval case, as in the JSONL file. */
-    public record Case(String id, String kind, List<String> turns, List<String> frameworks, List<String> sources,
-                       List<List<String>> mustIncludeAny, List<String> mustNotInclude, boolean expectRefusal) {
+    /** One eval case, as in the JSONL file; {@code family} is null when the case has none. */
+    public record Case(String id, String kind, String family, List<String> turns, List<String> frameworks,
+                       List<String> sources, List<List<String>> mustIncludeAny, List<String> mustNotInclude,
+                       boolean expectRefusal) {
     }
 
     /** How one case went: the final reply, what failed, the latency of each turn in ms. */
@@ -38,9 +39,12 @@ public final class EvalRunner {
         }
     }
 
-    /** All results with pass counts per kind ({passed, total}) and latency percentiles over turns (ms). */
-    public record Summary(List<Result> results, Map<String, int[]> byKind, int passed, double p50Ms, double p95Ms,
-                          int badQuotes) {
+    /**
+     * All results with pass counts ({passed, total}) per kind and per family (empty when no case has one), and
+     * latency percentiles over turns (ms).
+     */
+    public record Summary(List<Result> results, Map<String, int[]> byKind, Map<String, int[]> byFamily, int passed,
+                          double p50Ms, double p95Ms, int badQuotes) {
         public double passRate() {
             return results.isEmpty() ? 0 : (double) passed / results.size();
         }
@@ -73,7 +77,7 @@ public final class EvalRunner {
                 List<List<String>> groups = new ArrayList<>();
                 n.path("must_include_any").forEach(g -> groups.add(strings(g)));
                 cases.add(new Case(n.path("id").asText("line" + lineNo), n.path("kind").asText("unknown"),
-                        strings(n.path("turns")), strings(n.path("frameworks")), strings(n.path("sources")), groups,
+                        n.hasNonNull("family") ? n.path("family").asText() : null, strings(n.path("turns")), strings(n.path("frameworks")), strings(n.path("sources")), groups,
                         strings(n.path("must_not_include")), n.path("expect_refusal").asBoolean(false)));
             } catch (IOException e) {
                 throw new IllegalArgumentException(file + ":" + lineNo + " is not a JSON case: " + e.getMessage(), e);
@@ -87,6 +91,7 @@ public final class EvalRunner {
         List<Result> results = new ArrayList<>();
         List<Double> latencies = new ArrayList<>();
         Map<String, int[]> byKind = new TreeMap<>();
+        Map<String, int[]> byFamily = new TreeMap<>();
         int passed = 0;
         int badQuotes = 0;
         for (Case c : cases) {
@@ -103,14 +108,19 @@ public final class EvalRunner {
             Result r = score(c, reply, turnMs);
             results.add(r);
             badQuotes += r.badQuotes();
-            int[] k = byKind.computeIfAbsent(c.kind(), x -> new int[2]);
-            k[1]++;
-            if (r.passed()) {
-                k[0]++;
-                passed++;
+            count(byKind, c.kind(), r.passed());
+            if (c.family() != null) {
+                count(byFamily, c.family(), r.passed());
             }
+            passed += r.passed() ? 1 : 0;
         }
-        return new Summary(results, byKind, passed, percentile(latencies, 50), percentile(latencies, 95), badQuotes);
+        return new Summary(results, byKind, byFamily, passed, percentile(latencies, 50), percentile(latencies, 95), badQuotes);
+    }
+
+    private static void count(Map<String, int[]> counts, String key, boolean passed) {
+        int[] k = counts.computeIfAbsent(key, x -> new int[2]);
+        k[1]++;
+        k[0] += passed ? 1 : 0;
     }
 
     private Result score(Case c, ChatReply reply, List<Double> turnMs) {
@@ -158,7 +168,10 @@ public final class EvalRunner {
         return new Result(c, reply, failures, turnMs, bad);
     }
 
-    /** A printable report: one line per failing case (every case when verbose), per kind, overall, latency. */
+    /**
+     * A printable report: one line per failing case (every case when verbose), pass rates per kind and per family,
+     * overall, latency.
+     */
     public static String report(Summary s, boolean verbose) {
         StringBuilder b = new StringBuilder();
         for (Result r : s.results()) {
@@ -173,15 +186,22 @@ public final class EvalRunner {
                 }
             }
         }
-        b.append(String.format(Locale.ROOT, "%-14s %7s %6s%n", "kind", "passed", "rate"));
-        for (Map.Entry<String, int[]> e : s.byKind().entrySet()) {
-            int[] k = e.getValue();
-            b.append(String.format(Locale.ROOT, "%-14s %3d/%-3d %5.0f%%%n", e.getKey(), k[0], k[1], 100.0 * k[0] / k[1]));
+        table(b, "kind", s.byKind());
+        if (!s.byFamily().isEmpty()) {
+            table(b, "family", s.byFamily());
         }
         b.append(String.format(Locale.ROOT, "%-14s %3d/%-3d %5.1f%%%n", "overall", s.passed(), s.results().size(), 100 * s.passRate()));
         b.append(String.format(Locale.ROOT, "quotes not verbatim: %d%n", s.badQuotes()));
         b.append(String.format(Locale.ROOT, "latency per turn: p50 %.1f ms, p95 %.1f ms%n", s.p50Ms(), s.p95Ms()));
         return b.toString();
+    }
+
+    private static void table(StringBuilder b, String heading, Map<String, int[]> counts) {
+        b.append(String.format(Locale.ROOT, "%-14s %7s %6s%n", heading, "passed", "rate"));
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            int[] k = e.getValue();
+            b.append(String.format(Locale.ROOT, "%-14s %3d/%-3d %5.0f%%%n", e.getKey(), k[0], k[1], 100.0 * k[0] / k[1]));
+        }
     }
 
     static double percentile(List<Double> values, int p) {

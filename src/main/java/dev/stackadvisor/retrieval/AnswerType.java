@@ -10,12 +10,18 @@ import java.util.regex.Pattern;
  *
  * @param name   short id ("licence", "version", "money"…), used in logs and tests
  * @param anchor the analysed terms of the synonyms group's first entry that marks the question
- * @param noun   what the refusal says is missing ("My sources don't give NestJS's licence.")
+ * @param missing what the refusal says is missing, {@code {subject}} standing for the frameworks asked about
+ *                ("the licence of {subject}")
  * @param fact   what a sentence stating such a fact matches (found anywhere in it)
  */
-public record AnswerType(String name, List<String> anchor, String noun, Pattern fact) {
+public record AnswerType(String name, List<String> anchor, String missing, Pattern fact) {
     public AnswerType {
         anchor = List.copyOf(anchor);
+    }
+
+    /** What is missing, about {@code subject} ("NestJS", or "this" when the question names no framework). */
+    public String missing(String subject) {
+        return missing.replace("{subject}", subject);
     }
 
     /** Whether {@code sentence} states a fact of this kind. */

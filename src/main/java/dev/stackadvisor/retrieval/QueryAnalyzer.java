@@ -100,13 +100,19 @@ public final class QueryAnalyzer {
         return cues;
     }
 
-    /** A word the corpus uses (by its stem), a filler word, or one the synonyms file knows: never a misspelt name. */
+    /**
+     * A word the corpus uses (by its stem), a filler word, or one the synonyms file knows: never a misspelt name.
+     * A word that stems to a name and is at most one letter longer ("laravell") is the name misspelt.
+     */
     private boolean ordinaryWord(String word) {
         List<String> terms = keyword.terms(word);
         if (terms.isEmpty()) {
             return true; // a stop word
         }
         String stem = terms.get(0);
+        if (cues.frameworkTerm(stem) && word.length() - stem.length() <= 1) {
+            return false; // "laravell" stems to "laravel": a name with one letter too many, not a word
+        }
         return keyword.documentFrequency(stem) > 0 || cues.filler(stem)
                 || keyword.analyzeQuery(word).stream().anyMatch(dev.stackadvisor.index.QueryToken::synonym);
     }
@@ -176,13 +182,13 @@ public final class QueryAnalyzer {
     /**
      * The frameworks a question names, first named first. An alias that is also an ordinary word ("express",
      * "spring", "echo") names its framework only where the question speaks of software (another name, a
-     * language, a domain word, a cue such as "cons" or "recommend", an earlier turn) or where it does not
+     * language, a domain word, an aspect such as "cons", an earlier turn) or where it does not
      * modify the word after it: "express delivery", "spring cleaning" and "echo chamber" name nothing.
      */
     private List<String> names(String text, QuestionCues.Reading reading, List<String> languages, boolean conversation) {
         List<FrameworkLexicon.Mention> mentions = lexicon.mentions(text);
         boolean software = mentions.size() > 1 || !languages.isEmpty() || reading.domainWord() || reading.aspect() != null
-                || reading.scenario() || reading.answerType() != null || conversation;
+                || conversation;
         Set<String> out = new java.util.LinkedHashSet<>();
         for (FrameworkLexicon.Mention m : mentions) {
             String alias = Words.fold(text.substring(m.start(), m.end())).toLowerCase(Locale.ROOT);

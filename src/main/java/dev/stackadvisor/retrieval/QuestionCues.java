@@ -64,7 +64,7 @@ public final class QuestionCues {
         scenario = keyword.terms(root.path("scenarioAnchor").asText());
         for (JsonNode t : root.path("answerTypes")) {
             try {
-                answerTypes.add(new AnswerType(t.path("name").asText(), anchor(t), t.path("noun").asText(),
+                answerTypes.add(new AnswerType(t.path("name").asText(), anchor(t), t.path("missing").asText("facts of that kind"),
                         Pattern.compile(t.path("fact").asText())));
             } catch (PatternSyntaxException e) {
                 throw new IllegalStateException(RESOURCE + ": answer type " + t.path("name") + " has a bad fact pattern", e);
