@@ -1,6 +1,8 @@
 package dev.stackadvisor.app;
 
 import dev.stackadvisor.chat.Services;
+import dev.stackadvisor.retrieval.AnalyzedQuery;
+import dev.stackadvisor.retrieval.Evidence;
 
 import dev.stackadvisor.answer.Citation;
 import dev.stackadvisor.answer.PromptTemplates;
@@ -21,13 +23,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The command line: {@code serve} (default) starts the HTTP server, {@code ask "question"} answers once on
- * standard output, {@code eval FILE.jsonl [--verbose]} scores an eval set. Configuration comes from the
+ * standard output, {@code eval FILE.jsonl [--verbose]} scores an eval set, {@code explain QUESTIONS.txt} shows how
+ * each question is read and judged (to calibrate the thresholds). Configuration comes from the
  * environment ({@link AppConfig}). Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration.
  */
 public final class Main {
@@ -49,6 +55,7 @@ public final class Main {
                 case "serve" -> serve(config);
                 case "ask" -> ask(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 case "eval" -> eval(config, Arrays.copyOfRange(args, 1, args.length), out, err);
+                case "explain" -> explain(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 default -> usage(err, "unknown command '" + command + "'");
             };
         } catch (ConfigException | CorpusLoader.CorpusException | IllegalStateException e) {
@@ -130,9 +137,49 @@ public final class Main {
         }
     }
 
+    /**
+     * How each question of a file (one a line; blank lines and {@code #} comments skipped) is read: one
+     * tab-separated row with the question as read, frameworks, intent, aspect, kind of fact, the gate's verdict,
+     * the best passage cosine, the nearest example phrasing and its cosine, and the closest sentence about a named
+     * framework (cosines only in hybrid mode). What the thresholds of docs/retrieval.md were chosen on.
+     */
+    private static int explain(AppConfig config, String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            return usage(err, "explain needs a file of questions, one a line");
+        }
+        List<String> questions;
+        try {
+            questions = Files.readAllLines(Path.of(args[0])).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            err.println("stack-advisor: cannot read " + args[0] + ": " + e.getMessage());
+            return 2;
+        }
+        Services s = ServiceFactory.build(config);
+        out.println("question\tread as\tframeworks\tintent\taspect\tfact kind\tgate\tpassage cos\tnearest phrasing\tphrasing cos"
+                + "\tsentence cos");
+        for (String q : questions) {
+            AnalyzedQuery a = s.analyzer().analyze(q, null);
+            Evidence ev = s.retriever().retrieve(a);
+            String phrasing = "";
+            double phrasingCos = Double.NaN;
+            if (a.vector() != null) {
+                var m = s.analyzer().nearestPrototype(a.vector());
+                if (m != null) {
+                    phrasing = m.aspect() + ": " + m.phrasing();
+                    phrasingCos = m.similarity();
+                }
+            }
+            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%s\t%.3f\t%.3f%n", q, a.message(), a.frameworks(),
+                    a.intent(), a.focus(), a.answerType() == null ? "" : a.answerType().name(), ev.gate().reason(),
+                    ev.gate().denseTop(), phrasing, phrasingCos, s.retriever().meaning(ev));
+        }
+        return 0;
+    }
+
     private static int usage(PrintStream err, String problem) {
         err.println("stack-advisor: " + problem);
-        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl [--verbose]]");
+        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl [--verbose] | explain QUESTIONS.txt]");
         return 2;
     }
 }

@@ -12,6 +12,7 @@ import dev.stackadvisor.corpus.Words;
 import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.ScoredPassage;
+import dev.stackadvisor.index.SentenceVectors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -69,11 +70,25 @@ public final class HybridRetriever {
     private final QueryAnalyzer analyzer;
     private final Map<String, PassageContent> contents = new HashMap<>();
     private final QuestionCues cues;
+    private final SentenceVectors sentences;
 
     /**
+     * Without sentence vectors: the gate judges unknown words by the words alone.
+     *
      * @param dense null in keyword mode
      */
     public HybridRetriever(Corpus corpus, KeywordIndex keyword, DenseIndex dense, RelevanceGate gate, QueryAnalyzer analyzer) {
+        this(corpus, keyword, dense, null, gate, analyzer);
+    }
+
+    /**
+     * @param dense     null in keyword mode
+     * @param sentences sentence embeddings, null in keyword mode: with them the gate does not refuse a question
+     *                  for its unknown words when a sentence about a framework it names is close in meaning
+     */
+    public HybridRetriever(Corpus corpus, KeywordIndex keyword, DenseIndex dense, SentenceVectors sentences,
+                           RelevanceGate gate, QueryAnalyzer analyzer) {
+        this.sentences = sentences;
         this.corpus = corpus;
         this.keyword = keyword;
         this.dense = dense;
@@ -201,6 +216,9 @@ public final class HybridRetriever {
         boolean domainWords = reading.domainWord()
                 || (query.intent() == Intent.SCENARIO && !analyzer.frameworksFor(query.languages()).isEmpty());
         GateDecision decision = gate.decide(query, gateTopic, unknown, exact, coverage, matched, denseTop, domainWords);
+        if (decision.reason().equals("unknown_terms") && meaning(queryVector, byFramework) >= gate.minMeaning()) {
+            decision = new GateDecision(true, "ok", coverage, denseTop); // unknown words, but it means what a source says
+        }
         Fact fact = null;
         if (decision.grounded() && query.answerType() != null) {
             fact = fact(query, cues.topic(current, reading.cueTerms()), general, byFramework);
@@ -246,6 +264,32 @@ public final class HybridRetriever {
             judged.add(known);
         }
         return 1 - stats.knownShare(judged);
+    }
+
+    /**
+     * Cosine between the question and the closest sentence of the passages about the frameworks it names, in
+     * [-1, 1]; NaN without sentence vectors (keyword mode).
+     */
+    public double meaning(Evidence evidence) {
+        return meaning(evidence.queryVector(), evidence.byFramework());
+    }
+
+    private double meaning(float[] queryVector, Map<String, List<RankedPassage>> byFramework) {
+        if (sentences == null || queryVector == null) {
+            return Double.NaN;
+        }
+        double best = Double.NaN;
+        for (List<RankedPassage> about : byFramework.values()) {
+            for (RankedPassage r : about) {
+                for (Sentence s : r.passage().sentences()) {
+                    double c = sentences.similarity(queryVector, s.key());
+                    if (!Double.isNaN(c) && (Double.isNaN(best) || c > best)) {
+                        best = c;
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     /**

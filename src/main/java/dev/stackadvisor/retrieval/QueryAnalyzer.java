@@ -95,6 +95,11 @@ public final class QueryAnalyzer {
         this.speller = new NameSpeller(lexicon, this::ordinaryWord);
     }
 
+    /** The example phrasing nearest to a question vector (for diagnostics), or null in keyword mode. */
+    public Prototypes.Match nearestPrototype(float[] vector) {
+        return prototypes == null ? null : prototypes.nearest(vector);
+    }
+
     /** The cue vocabulary questions are read with. */
     public QuestionCues cues() {
         return cues;
@@ -125,7 +130,12 @@ public final class QueryAnalyzer {
         String text = speller.correct(message, lexicon);
         QuestionCues.Reading reading = cues.read(text);
         List<String> languageNames = languages(text);
-        List<String> named = names(text, reading, languageNames, previous != null);
+        float[] vector = dense == null ? null : dense.embed(embeddingText(text)).vector();
+        Aspect focus = reading.aspect();
+        if (focus == null && prototypes != null) {
+            focus = prototypes.aspect(vector);
+        }
+        List<String> named = names(text, reading, focus, languageNames, previous != null);
         List<String> frameworks = new ArrayList<>();
         List<String> notCovered = new ArrayList<>();
         for (String n : named) {
@@ -143,11 +153,6 @@ public final class QueryAnalyzer {
                 }
             }
             frameworks.clear();
-        }
-        float[] vector = dense == null ? null : dense.embed(embeddingText(text)).vector();
-        Aspect focus = reading.aspect();
-        if (focus == null && prototypes != null) {
-            focus = prototypes.aspect(vector);
         }
         String trimmed = text.trim();
         boolean followUp = previous != null && named.isEmpty() && isFollowUp(trimmed);
@@ -182,12 +187,13 @@ public final class QueryAnalyzer {
     /**
      * The frameworks a question names, first named first. An alias that is also an ordinary word ("express",
      * "spring", "echo") names its framework only where the question speaks of software (another name, a
-     * language, a domain word, an aspect such as "cons", an earlier turn) or where it does not
+     * language, a domain word, an aspect asked such as "cons", an earlier turn) or where it does not
      * modify the word after it: "express delivery", "spring cleaning" and "echo chamber" name nothing.
      */
-    private List<String> names(String text, QuestionCues.Reading reading, List<String> languages, boolean conversation) {
+    private List<String> names(String text, QuestionCues.Reading reading, Aspect aspect, List<String> languages,
+                               boolean conversation) {
         List<FrameworkLexicon.Mention> mentions = lexicon.mentions(text);
-        boolean software = mentions.size() > 1 || !languages.isEmpty() || reading.domainWord() || reading.aspect() != null
+        boolean software = mentions.size() > 1 || !languages.isEmpty() || reading.domainWord() || aspect != null
                 || conversation;
         Set<String> out = new java.util.LinkedHashSet<>();
         for (FrameworkLexicon.Mention m : mentions) {

@@ -77,8 +77,10 @@ class RetrievalTest {
         "KEYWORD | how do i center a div in css                | off_topic",
         "HYBRID  | latest Spring Boot version?                 | unknown_terms",
         "KEYWORD | latest Spring Boot version?                 | unknown_terms",
-        "HYBRID  | how many GitHub stars does FastAPI have?    | unknown_terms",
-        "KEYWORD | how many GitHub stars does FastAPI have?    | unknown_terms",
+        "HYBRID  | how many GitHub stars does FastAPI have?    | no_fact",
+        "KEYWORD | how many GitHub stars does FastAPI have?    | no_fact",
+        "HYBRID  | what's fastapi's mascot?                    | unknown_terms",
+        "KEYWORD | what's fastapi's mascot?                    | unknown_terms",
         "HYBRID  | Svelte vs React?                            | not_covered",
         "KEYWORD | Svelte vs React?                            | not_covered",
         "HYBRID  | how much does aws lambda cost per million requests? | off_topic"})
