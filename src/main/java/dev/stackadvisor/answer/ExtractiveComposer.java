@@ -347,12 +347,22 @@ public final class ExtractiveComposer {
         }
     }
 
-    /** Points on which articles can contradict each other, with the stems that name them. */
-    private static final Map<String, List<String>> POINTS = Map.of(
-            "large applications", List.of("larg"),
-            "enterprise use", List.of("enterpris"),
-            "real-time work", List.of("real"),
-            "small projects", List.of("small"));
+    /**
+     * Points on which articles can contradict each other, with the stems that name them, tried in this order (an
+     * ordered map: {@code Map.of} iterates in an order that changes between JVM runs, and the first point found
+     * wins, so the same question could give different bytes after a restart). "realtime" is how the analyzer
+     * writes real-time, real time and realtime.
+     */
+    private static final Map<String, List<String>> POINTS = orderedPoints();
+
+    private static Map<String, List<String>> orderedPoints() {
+        Map<String, List<String>> points = new LinkedHashMap<>();
+        points.put("large applications", List.of("larg"));
+        points.put("enterprise use", List.of("enterpris"));
+        points.put("real-time work", List.of("realtim"));
+        points.put("small projects", List.of("small"));
+        return java.util.Collections.unmodifiableMap(points);
+    }
 
     private Optional<Claim> pick(Evidence ev, Question question, String f, Set<Aspect> aspects, Set<String> used, double minRelevance) {
         return picker.best(ev.byFramework().getOrDefault(f, List.of()), f, aspects, question, used, minRelevance);

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param general     the fused top passages for the whole question, best first
  * @param frameworks  the frameworks the answer is about: those asked about, or for a scenario the ones the
  *                    evidence recommends, in order
- * @param byFramework for each of {@code frameworks}, the passages about it, fused and best first
+ * @param byFramework for each of {@code frameworks}, in their order, the passages about it, fused and best first
  * @param topicTerms  the analysed words of the question that are not framework names or filler
  * @param gate        whether the sources can answer
  * @param queryVector the question's embedding (float[384], L2-normalised), null in keyword mode
@@ -23,7 +23,9 @@ public record Evidence(AnalyzedQuery query, List<RankedPassage> general, List<St
     public Evidence {
         general = List.copyOf(general);
         frameworks = List.copyOf(frameworks);
-        byFramework = Map.copyOf(byFramework);
+        // ordered as the frameworks: stages that iterate it (fact finding, disagreements) must see the same order
+        // in every JVM run, which Map.copyOf does not promise
+        byFramework = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byFramework));
         topicTerms = List.copyOf(topicTerms);
     }
 }
