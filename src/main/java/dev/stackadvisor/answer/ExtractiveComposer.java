@@ -192,6 +192,14 @@ public final class ExtractiveComposer {
             draft.line(0, label(f) + ": ", direct);
         }
         int priority = direct == null ? 0 : 2;
+        Aspect focus = q.focus();
+        if (direct == null && (focus == Aspect.WEAKNESS || focus == Aspect.STRENGTH || focus == Aspect.FIT)
+                && pick(ev, question, f, Set.of(focus), used, 0).isEmpty()) {
+            // nothing of the kind asked: say so rather than refuse, and give what the sources do say
+            draft.line(0, "My sources list no " + plural(focus) + " for " + f + "; what they do say:");
+            order = List.of(Aspect.OVERVIEW, Aspect.FIT, Aspect.STRENGTH, Aspect.WEAKNESS);
+            priority = 2;
+        }
         for (Aspect a : order) {
             Claim c = take(pick(ev, question, f, Set.of(a), used, 0), used);
             if (c != null) {
@@ -425,6 +433,10 @@ public final class ExtractiveComposer {
                     : joinNames(q.frameworks())) + ", and I won't guess."
                     + (q.frameworks().isEmpty() ? "" : " What they do cover is what " + joinNames(q.frameworks())
                     + " fits, " + (q.frameworks().size() == 1 ? "its" : "their") + " strengths and watch-outs.");
+            // retrieval found it in scope, but no sentence could be quoted for what was asked
+            case "ok" -> q.frameworks().isEmpty() ? "My sources touch on this but hold no sentence I can quote as an answer."
+                    : "My sources mention " + joinNames(q.frameworks()) + " but say too little about "
+                    + (q.frameworks().size() == 1 ? "it" : "them") + " to answer that.";
             default -> "That isn't something my sources cover, so I won't guess.";
         };
         List<String> covered = new ArrayList<>(corpus.coveredFrameworks());
@@ -447,6 +459,15 @@ public final class ExtractiveComposer {
     private String label(String framework) {
         Framework f = frameworks.get(framework);
         return f == null ? framework : framework + " (" + f.language() + ")";
+    }
+
+    private static String plural(Aspect a) {
+        return switch (a) {
+            case WEAKNESS -> "watch-outs";
+            case STRENGTH -> "strengths";
+            case FIT -> "particular fits";
+            default -> "facts of that kind";
+        };
     }
 
     private static String label(Aspect a) {

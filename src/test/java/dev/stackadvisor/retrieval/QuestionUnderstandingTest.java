@@ -74,6 +74,17 @@ class QuestionUnderstandingTest {
         assertCitationsVerbatimAndReferenced(a);
     }
 
+    @ParameterizedTest
+    @EnumSource(AppConfig.Retrieval.class)
+    void should_say_when_the_sources_list_nothing_of_the_kind_asked_and_give_what_they_do_say(AppConfig.Retrieval mode) {
+        Response r = server(mode).chat("koa cons?");
+
+        JsonNode a = r.json();
+        assertTrue(a.path("grounded").asBoolean(false), r::toString);
+        assertTrue(a.path("answer").asText().startsWith("My sources list no watch-outs for Koa.js"), r::toString);
+        assertTrue(assertCitationsVerbatimAndReferenced(a) >= 1, r::toString);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"what trips teams up with nestjs?|WEAKNESS", "what would we regret about picking fastapi?|WEAKNESS",
             "what do developers like about laravel?|STRENGTH"})
