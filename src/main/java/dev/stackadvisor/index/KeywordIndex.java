@@ -98,6 +98,11 @@ public final class KeywordIndex {
      * Exposed so that the relevance gate reasons about the same terms BM25 scores.
      */
     public List<String> terms(String text) {
+        return terms(analyzer, text);
+    }
+
+    /** The terms {@code analyzer} makes of {@code text}, in order, repeats kept. */
+    static List<String> terms(Analyzer analyzer, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -22,7 +22,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The question side of keyword analysis: the index side's chain ({@link SearchAnalyzer}: real-time unified,
@@ -101,18 +100,8 @@ final class QueryTermAnalyzer extends Analyzer {
         CharArraySet out = new CharArraySet(words.size(), false);
         try (Analyzer a = new Stems()) {
             for (Object w : words) {
-                String word = w instanceof char[] chars ? new String(chars) : w.toString();
-                try (TokenStream ts = a.tokenStream("", word)) {
-                    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                    ts.reset();
-                    while (ts.incrementToken()) {
-                        out.add(term.toString());
-                    }
-                    ts.end();
-                }
+                out.addAll(KeywordIndex.terms(a, w instanceof char[] chars ? new String(chars) : w.toString()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return CharArraySet.unmodifiableSet(out);
     }
