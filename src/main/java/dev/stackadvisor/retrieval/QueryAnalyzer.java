@@ -6,7 +6,9 @@ import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Words;
 import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.index.QueryToken;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -119,7 +121,7 @@ public final class QueryAnalyzer {
             return false; // "laravell" stems to "laravel": a name with one letter too many, not a word
         }
         return keyword.documentFrequency(stem) > 0 || cues.filler(stem)
-                || keyword.analyzeQuery(word).stream().anyMatch(dev.stackadvisor.index.QueryToken::synonym);
+                || keyword.analyzeQuery(word).stream().anyMatch(QueryToken::synonym);
     }
 
     /**
@@ -195,7 +197,7 @@ public final class QueryAnalyzer {
         List<FrameworkLexicon.Mention> mentions = lexicon.mentions(text);
         boolean software = mentions.size() > 1 || !languages.isEmpty() || reading.domainWord() || aspect != null
                 || conversation;
-        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         for (FrameworkLexicon.Mention m : mentions) {
             String alias = Words.fold(text.substring(m.start(), m.end())).toLowerCase(Locale.ROOT);
             boolean common = lexicon.find(m.framework()).map(f -> f.commonWords().contains(alias)).orElse(false);
