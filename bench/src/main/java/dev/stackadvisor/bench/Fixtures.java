@@ -13,7 +13,9 @@ import dev.stackadvisor.index.EmbeddingCache;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.MiniLmEmbeddingModel;
 import dev.stackadvisor.retrieval.HybridRetriever;
+import dev.stackadvisor.retrieval.Prototypes;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
+import dev.stackadvisor.retrieval.QuestionCues;
 import dev.stackadvisor.retrieval.RelevanceGate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -153,8 +155,12 @@ final class Fixtures {
                     Segmenter.VERSION);
             sentences = new SentenceVectors(sentenceOutcome.store());
         }
-        QueryAnalyzer analyzer = new QueryAnalyzer(corpus.lexicon(), corpus.coveredFrameworks());
-        HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, RelevanceGate.defaults(), analyzer);
+        QuestionCues cues = new QuestionCues(keyword, corpus.lexicon());
+        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity());
+        QueryAnalyzer analyzer = new QueryAnalyzer(corpus.lexicon(), corpus.coveredFrameworks(), keyword, cues, dense,
+                prototypes);
+        HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, sentences, RelevanceGate.defaults(),
+                analyzer);
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
         SessionStore sessions = new SessionStore(10_000, Duration.ofHours(1), Clock.systemUTC());
         Cache<String, Answer> answers = noCache();
