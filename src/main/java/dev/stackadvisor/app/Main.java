@@ -3,6 +3,7 @@ package dev.stackadvisor.app;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.retrieval.AnalyzedQuery;
 import dev.stackadvisor.retrieval.Evidence;
+import dev.stackadvisor.retrieval.Prototypes;
 
 import dev.stackadvisor.answer.Citation;
 import dev.stackadvisor.answer.PromptTemplates;
@@ -157,24 +158,26 @@ public final class Main {
         }
         Services s = ServiceFactory.build(config);
         out.println("question\tread as\tframeworks\tintent\taspect\tfact kind\tgate\tpassage cos\tnearest phrasing\tphrasing cos"
-                + "\tsentence cos");
+                + "\tnearest intent phrasing\tintent cos\tsentence cos");
         for (String q : questions) {
             AnalyzedQuery a = s.analyzer().analyze(q, null);
             Evidence ev = s.retriever().retrieve(a);
-            String phrasing = "";
-            double phrasingCos = Double.NaN;
-            if (a.vector() != null) {
-                var m = s.analyzer().nearestPrototype(a.vector());
-                if (m != null) {
-                    phrasing = m.aspect() + ": " + m.phrasing();
-                    phrasingCos = m.similarity();
-                }
-            }
-            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%s\t%.3f\t%.3f%n", q, a.message(), a.frameworks(),
-                    a.intent(), a.focus(), a.answerType() == null ? "" : a.answerType().name(), ev.gate().reason(),
-                    ev.gate().denseTop(), phrasing, phrasingCos, s.retriever().meaning(ev));
+            var aspect = a.vector() == null ? null : s.analyzer().nearestPrototype(a.vector(), true);
+            var intent = a.vector() == null ? null : s.analyzer().nearestPrototype(a.vector(), false);
+            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%s\t%.3f\t%s\t%.3f\t%.3f%n", q, a.message(),
+                    a.frameworks(), a.intent(), a.focus(), a.answerType() == null ? "" : a.answerType().name(),
+                    ev.gate().reason(), ev.gate().denseTop(), phrasing(aspect), similarity(aspect), phrasing(intent),
+                    similarity(intent), s.retriever().meaning(ev));
         }
         return 0;
+    }
+
+    private static String phrasing(Prototypes.Match m) {
+        return m == null ? "" : m.label() + ": " + m.phrasing();
+    }
+
+    private static double similarity(Prototypes.Match m) {
+        return m == null ? Double.NaN : m.similarity();
     }
 
     private static int usage(PrintStream err, String problem) {

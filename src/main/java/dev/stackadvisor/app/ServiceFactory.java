@@ -150,7 +150,8 @@ public final class ServiceFactory {
             embeddedSentences = sentenceOutcome.embedded();
         }
         QuestionCues cues = new QuestionCues(keyword, lexicon);
-        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity());
+        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity(),
+                cues.intentMinSimilarity());
         QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, dense, prototypes);
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, sentences, RelevanceGate.defaults(), analyzer);
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);

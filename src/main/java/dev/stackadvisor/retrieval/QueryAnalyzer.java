@@ -97,9 +97,12 @@ public final class QueryAnalyzer {
         this.speller = new NameSpeller(lexicon, this::ordinaryWord);
     }
 
-    /** The example phrasing nearest to a question vector (for diagnostics), or null in keyword mode. */
-    public Prototypes.Match nearestPrototype(float[] vector) {
-        return prototypes == null ? null : prototypes.nearest(vector);
+    /**
+     * The aspect ({@code aspects}) or intent example phrasing nearest to a question vector, for diagnostics; null
+     * in keyword mode.
+     */
+    public Prototypes.Match nearestPrototype(float[] vector, boolean aspects) {
+        return prototypes == null ? null : prototypes.nearest(vector, aspects);
     }
 
     /** The cue vocabulary questions are read with. */
@@ -179,9 +182,10 @@ public final class QueryAnalyzer {
         } else if (frameworks.size() == 1) {
             intent = Intent.SINGLE;
         } else {
-            intent = reading.scenario() || (!languages.isEmpty() && !named.isEmpty()) ? Intent.SCENARIO : Intent.CONCEPT;
+            intent = reading.scenario() || (!languages.isEmpty() && !named.isEmpty()) ? Intent.SCENARIO
+                    : prototypes != null && prototypes.intent(vector) == Intent.SCENARIO ? Intent.SCENARIO : Intent.CONCEPT;
         }
-        boolean dangling = previous == null && named.isEmpty() && DANGLING.matcher(trimmed).find();
+        boolean dangling = previous == null && named.isEmpty() && dangling(trimmed);
         return new AnalyzedQuery(text, context, frameworks, notCovered, languages, intent, focus, followUp, candidates,
                 dangling, reading, vector);
     }
@@ -216,6 +220,16 @@ public final class QueryAnalyzer {
         }
         List<String> terms = keyword.terms(next.group(1));
         return !terms.isEmpty() && !cues.filler(terms.get(0));
+    }
+
+    /**
+     * Whether the question refers to something said before it: it opens with "and", "what about"…, or it says
+     * "its"/"their"… before any topic word could be what that refers to ("what should a 3 person startup build its
+     * api on" refers to the startup; "its weaknesses?" to nothing).
+     */
+    private boolean dangling(String text) {
+        Matcher m = DANGLING.matcher(text);
+        return m.find() && (m.start() == 0 || cues.topic(keyword.terms(text.substring(0, m.start())), Set.of()).isEmpty());
     }
 
     /**

@@ -94,6 +94,23 @@ class QuestionUnderstandingTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"need something for a multiplayer game lobby with realtime updates|SCENARIO",
+            "our team is starting an internal admin tool, what fits|SCENARIO", "why do cold starts matter on serverless|CONCEPT",
+            "how do microservices affect team structure|CONCEPT"})
+    void should_read_whether_a_question_naming_no_framework_asks_what_to_build_with_by_its_meaning(String question, Intent intent) {
+        Services s = TestServer.shared(AppConfig.Retrieval.HYBRID);
+        assertEquals(intent, s.analyzer().analyze(question, null).intent(), question);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AppConfig.Retrieval.class)
+    void should_not_take_a_pronoun_with_its_noun_in_the_question_for_a_reference_to_an_earlier_turn(AppConfig.Retrieval mode) {
+        Services s = TestServer.shared(mode);
+        assertTrue(!s.analyzer().analyze("what should a 3 person startup build its api on", null).dangling());
+        assertTrue(s.analyzer().analyze("its weaknesses?", null).dangling());
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"expres or fastfy for a high-speed api|Express.js,Fastify",
             "is sprng boot good for banking?|Spring Boot", "djnago vs flask for a blog|Django,Flask",
             "nestjss vs fast-api for an llm agent backend|NestJS,FastAPI", "laravell or djangoo for an online shop?|Laravel,Django"})

@@ -156,7 +156,8 @@ final class Fixtures {
             sentences = new SentenceVectors(sentenceOutcome.store());
         }
         QuestionCues cues = new QuestionCues(keyword, corpus.lexicon());
-        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity());
+        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity(),
+                cues.intentMinSimilarity());
         QueryAnalyzer analyzer = new QueryAnalyzer(corpus.lexicon(), corpus.coveredFrameworks(), keyword, cues, dense,
                 prototypes);
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, sentences, RelevanceGate.defaults(),
