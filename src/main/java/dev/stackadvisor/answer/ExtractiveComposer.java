@@ -432,7 +432,7 @@ public final class ExtractiveComposer {
             case "no_fact" -> "My sources don't give " + q.answerType().missing(q.frameworks().isEmpty() ? "this"
                     : joinNames(q.frameworks())) + ", and I won't guess."
                     + (q.frameworks().isEmpty() ? "" : " What they do cover is what " + joinNames(q.frameworks())
-                    + " fits, " + (q.frameworks().size() == 1 ? "its" : "their") + " strengths and watch-outs.");
+                    + (q.frameworks().size() == 1 ? " fits, its" : " fit, their") + " strengths and watch-outs.");
             // retrieval found it in scope, but no sentence could be quoted for what was asked
             case "ok" -> q.frameworks().isEmpty() ? "My sources touch on this but hold no sentence I can quote as an answer."
                     : "My sources mention " + joinNames(q.frameworks()) + " but say too little about "

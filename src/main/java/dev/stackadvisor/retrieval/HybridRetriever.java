@@ -200,11 +200,12 @@ public final class HybridRetriever {
         }
         int matched = 0;
         double exact = 0;
-        double[] gateWeights = stats.weights(gateTopic);
+        List<String> judged = throughSynonyms(gateTopic, reading);
+        double[] gateWeights = stats.weights(judged);
         for (RankedPassage r : candidates) {
             Set<String> terms = stats.terms(r.passage());
-            TermStats.Coverage c = stats.measure(gateTopic, gateWeights, terms);
-            exact = Math.max(exact, stats.exactCoverage(gateTopic, terms));
+            TermStats.Coverage c = stats.measure(judged, gateWeights, terms);
+            exact = Math.max(exact, stats.exactCoverage(judged, terms));
             if (c.share() > coverage) {
                 coverage = c.share();
                 matched = c.matched();
@@ -213,7 +214,7 @@ public final class HybridRetriever {
         // "we're a C# shop, recommendations?": a recommendation among frameworks of a language the corpus covers
         boolean domainWords = reading.domainWord()
                 || (query.intent() == Intent.SCENARIO && !analyzer.frameworksFor(query.languages()).isEmpty());
-        GateDecision decision = gate.decide(query, gateTopic, unknown, exact, coverage, matched, denseTop, domainWords);
+        GateDecision decision = gate.decide(query, judged, unknown, exact, coverage, matched, denseTop, domainWords);
         if (decision.reason().equals("unknown_terms") && meaning(queryVector, byFramework) >= gate.minMeaning()) {
             decision = new GateDecision(true, "ok", coverage, denseTop); // unknown words, but it means what a source says
         }
@@ -244,10 +245,18 @@ public final class HybridRetriever {
     }
 
     /**
-     * IDF-weighted share of the topic words no passage uses, 0..1 (0 for an empty topic). A word the corpus
-     * lacks counts as known when a synonym of it is used ("upsides" is known through "advantages").
+     * IDF-weighted share of the topic words no passage uses, 0..1 (0 for an empty topic), each word judged
+     * {@link #throughSynonyms through its synonyms}.
      */
     private double unknownShare(List<String> topic, QuestionCues.Reading reading) {
+        return 1 - stats.knownShare(throughSynonyms(topic, reading));
+    }
+
+    /**
+     * The topic words as the gate judges them: a word the corpus never uses stands as its first synonym the corpus
+     * does use ("upsides" as "advantag", "k8" as "kubernet"), so a question is not out of scope for its wording.
+     */
+    private List<String> throughSynonyms(List<String> topic, QuestionCues.Reading reading) {
         List<String> judged = new ArrayList<>(topic.size());
         for (String t : topic) {
             String known = t;
@@ -259,9 +268,11 @@ public final class HybridRetriever {
                     }
                 }
             }
-            judged.add(known);
+            if (!judged.contains(known)) {
+                judged.add(known);
+            }
         }
-        return 1 - stats.knownShare(judged);
+        return judged;
     }
 
     /**
