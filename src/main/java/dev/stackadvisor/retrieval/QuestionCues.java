@@ -239,12 +239,13 @@ public final class QuestionCues {
 
     /**
      * Analysed words of a question minus framework names, filler and {@code exclude} (its cue words), repeats
-     * removed, in order; numbers and one-letter words are not topics.
+     * removed, in order; numbers, one-letter words and tokens without a letter (emoji) are not topics.
      */
     public List<String> topic(List<String> terms, Set<String> exclude) {
         List<String> out = new ArrayList<>();
         for (String t : terms) {
-            boolean noise = t.length() < 2 || t.chars().allMatch(Character::isDigit);
+            // numbers, one-letter words and tokens without a letter (emoji, symbols) are not topics
+            boolean noise = t.length() < 2 || t.codePoints().noneMatch(Character::isLetter);
             if (!noise && !filler.contains(t) && !frameworkTerms.contains(t) && !exclude.contains(t) && !out.contains(t)) {
                 out.add(t);
             }

@@ -64,7 +64,7 @@ class QuestionUnderstandingTest {
             "HYBRID|laravel cons?|Laravel", "KEYWORD|laravel cons?|Laravel",
             "HYBRID|what are the disadvantages of nestjs|NestJS", "KEYWORD|any negatives to using spring boot?|Spring Boot",
             "HYBRID|caveats with gin|Gin", "KEYWORD|pros of fastify|Fastify", "HYBRID|upsides of spring boot|Spring Boot",
-            "KEYWORD|rails gotchas|Ruby on Rails"})
+            "KEYWORD|rails gotchas|Ruby on Rails", "HYBRID|🔥🔥 FASTAPI PROS 🔥🔥|FastAPI", "KEYWORD|WHAT ARE THE CONS OF NESTJS|NestJS"})
     void should_answer_an_aspect_asked_in_words_the_articles_do_not_use(AppConfig.Retrieval mode, String question, String framework) {
         Response r = server(mode).chat(question);
 
