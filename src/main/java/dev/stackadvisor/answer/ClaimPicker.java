@@ -295,8 +295,7 @@ final class ClaimPicker {
             facts = new SentenceFacts[n];
             for (int i = 0; i < n; i++) {
                 Sentence s = sentences.get(i);
-                int at = sentences.indexOf(s); // the first equal sentence, as a list lookup finds it
-                boolean shares = (at > 0 && sameLineAsNext[at - 1]) || (at >= 0 && at + 1 < n && sameLineAsNext[at]);
+                boolean shares = (i > 0 && sameLineAsNext[i - 1]) || (i + 1 < n && sameLineAsNext[i]);
                 double penalty = 0.05 * Math.min(4, Math.max(0, s.subjects().size() - 1));
                 if (s.listGroup() >= 0 && lexicon.isJustNames(s.quote())) {
                     penalty += 0.3;
@@ -304,7 +303,7 @@ final class ClaimPicker {
                 if (s.quote().endsWith("?")) {
                     penalty += 1;
                 }
-                facts[i] = new SentenceFacts(s.wordCount(), shares, at >= 0 && at + 1 < n && sameLineAsNext[at], penalty);
+                facts[i] = new SentenceFacts(s.wordCount(), shares, i + 1 < n && sameLineAsNext[i], penalty);
             }
         }
 
@@ -376,10 +375,9 @@ final class ClaimPicker {
             List<Sentence> sentences = passage.sentences();
             Sentence s = sentences.get(i);
             boolean bare = facts[i].words() <= 4 || YES_NO.matcher(s.quote()).matches();
-            int at = sentences.indexOf(s);
-            if (bare && at >= 0 && at + 1 < sentences.size()) {
-                Sentence next = sentences.get(at + 1);
-                if (next.listGroup() == s.listGroup() && facts[at].nextOnSameLine()) {
+            if (bare && i + 1 < sentences.size()) {
+                Sentence next = sentences.get(i + 1);
+                if (next.listGroup() == s.listGroup() && facts[i].nextOnSameLine()) {
                     return span(s, next, s.display() + " " + next.display());
                 }
             }

@@ -36,7 +36,7 @@ final class Draft {
      *
      * @param priority 0 = always kept; larger numbers are dropped first when over budget
      * @param pieces   {@link String}s, {@link Claim}s (stated and cited) and {@link Ref}s (cited); nulls are skipped, and a line left without a claim
-     *                 that needed one should not be added (see {@link #hasClaim})
+     *                 that needed one should not be added
      */
     Draft line(int priority, Object... pieces) {
         List<Object> kept = new ArrayList<>();
@@ -49,15 +49,6 @@ final class Draft {
             lines.add(new Line(priority, kept));
         }
         return this;
-    }
-
-    static boolean hasClaim(Object... pieces) {
-        for (Object p : pieces) {
-            if (p instanceof Claim || p instanceof Ref) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
