@@ -66,7 +66,7 @@ public final class TestServer implements AutoCloseable {
     private TestServer(AppConfig config, Services services) {
         this.services = services;
         this.drain = new Drain();
-        this.app = HttpApi.create(config, () -> services, services.meters(), drain).start();
+        this.app = HttpApi.create(config, () -> services, services.meters(), drain, services.redis()).start();
         this.baseUrl = "http://127.0.0.1:" + app.port();
     }
 
