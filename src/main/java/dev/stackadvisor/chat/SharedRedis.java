@@ -141,12 +141,12 @@ public final class SharedRedis implements AutoCloseable {
     }
 
     /**
-     * {@link #up()}, or else whether a probe finds Redis back (a PING, when the breaker lets one through: at most
-     * one timeout, at most once per {@link #RETRY_AFTER}). For {@code /health}, which so also notices a Redis that
-     * came back while no request needed it.
+     * Whether Redis answers a PING now, through the breaker: while it keeps Redis out this is false at once,
+     * otherwise it waits at most the timeout. For {@code /health}, which so also notices a Redis that died (before
+     * a request does) or came back (while no request needed it).
      */
     public boolean check() {
-        return up() || ping();
+        return ping();
     }
 
     /**
