@@ -14,6 +14,8 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -92,7 +94,8 @@ public final class SharedRedis implements AutoCloseable {
                 log.info("Redis at {} in use again", where);
             }
         });
-        meters.gauge("advisor.redis.up", this, r -> r.up() ? 1 : 0);
+        Gauge.builder("advisor.redis.up", this, r -> r.up() ? 1 : 0)
+                .description("1 while Redis is in use, 0 while this process's memory stands in for it").register(meters);
     }
 
     /**
@@ -128,7 +131,9 @@ public final class SharedRedis implements AutoCloseable {
         try {
             return breaker.executeSupplier(() -> command.apply(connection()));
         } catch (RuntimeException e) {
-            meters.counter("advisor.redis.fallbacks", "operation", operation).increment();
+            Counter.builder("advisor.redis.fallbacks").tag("operation", operation)
+                    .description("Redis operations served from this process's memory instead (Redis down, slow or failing)")
+                    .register(meters).increment();
             log.debug("Redis {} failed ({}): using this process's memory", operation, e.toString());
             return fallback.get();
         }
