@@ -178,7 +178,12 @@ public final class ChatService {
         // A follow-up that resolved to no framework keeps pointing at what the conversation was about.
         List<String> about = answer.frameworks().isEmpty() && previous != null && query.followUp()
                 ? previous.frameworks() : answer.frameworks();
-        sessions.append(id, new Turn(query.followUp() ? query.retrievalText() : query.message(), about, answer.text()));
+        Turn turn = new Turn(query.followUp() ? query.retrievalText() : query.message(), about, answer.text());
+        if (sessionId == null) {
+            sessions.start(id, turn);
+        } else {
+            sessions.append(id, turn);
+        }
         ChatReply reply = new ChatReply(id, answer, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
         if (sink != null) {
             sink.done(reply);

@@ -24,6 +24,14 @@ public interface ConversationStore {
     /** Appends a turn, creating the session if needed. */
     void append(String sessionId, Turn turn);
 
+    /**
+     * Starts a conversation the server has just named (so nothing is stored under it yet) with its first turn.
+     * The same as {@link #append} but for a store that can skip reading what is there.
+     */
+    default void start(String sessionId, Turn turn) {
+        append(sessionId, turn);
+    }
+
     /** Sessions held in this process (in Redis mode: those this replica has served lately). */
     int size();
 }

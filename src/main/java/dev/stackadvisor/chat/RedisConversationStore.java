@@ -67,16 +67,30 @@ public final class RedisConversationStore implements ConversationStore {
 
     @Override
     public void append(String sessionId, Turn turn) {
+        write(sessionId, turn, false);
+    }
+
+    /** As {@link #append}, without reading the chat memory first: a new conversation's is this exchange alone. */
+    @Override
+    public void start(String sessionId, Turn turn) {
+        write(sessionId, turn, true);
+    }
+
+    /**
+     * Pipelines the list commands (sent without waiting) and updates the chat memory behind them on the same
+     * connection, so Redis has applied all of it when this returns: one round trip for a new conversation, two
+     * (the memory read) for a later turn.
+     */
+    private void write(String sessionId, Turn turn, boolean fresh) {
         local.append(sessionId, turn);
         redis.call("session_write", c -> {
             String key = turnsKey(sessionId);
-            // the list commands are pipelined (sent without waiting), the memory update overlaps with them
             RedisAsyncCommands<String, byte[]> async = c.async();
             RedisFuture<Long> push = async.rpush(key, bytes(turn));
             RedisFuture<String> trim = async.ltrim(key, -SessionStore.MAX_TURNS, -1);
             RedisFuture<Boolean> expire = async.expire(key, ttlSeconds);
             ChatMemory memory = memory(c, sessionId);
-            List<ChatMessage> messages = new ArrayList<>(memory.messages());
+            List<ChatMessage> messages = new ArrayList<>(fresh ? List.of() : memory.messages());
             messages.add(UserMessage.from(turn.question()));
             messages.add(AiMessage.from(turn.answer()));
             memory.set(messages); // the window drops the oldest beyond its size

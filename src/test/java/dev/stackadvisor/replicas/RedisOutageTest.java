@@ -1,5 +1,6 @@
 package dev.stackadvisor.replicas;
 
+import static dev.stackadvisor.testing.AnswerAssertions.frameworks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import dev.stackadvisor.testing.Replicas;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -146,9 +146,4 @@ class RedisOutageTest {
                 .sum();
     }
 
-    private static List<String> frameworks(JsonNode answer) {
-        List<String> names = new ArrayList<>();
-        answer.path("frameworks").forEach(f -> names.add(f.asText()));
-        return names;
-    }
 }

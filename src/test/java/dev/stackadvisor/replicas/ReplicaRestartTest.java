@@ -1,16 +1,15 @@
 package dev.stackadvisor.replicas;
 
+import static dev.stackadvisor.testing.AnswerAssertions.frameworks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.testing.RedisServer;
 import dev.stackadvisor.testing.Replicas;
 import dev.stackadvisor.testing.ServerProcess;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +24,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(240)
 class ReplicaRestartTest {
 
-    private static List<String> frameworks(JsonNode answer) {
-        List<String> names = new ArrayList<>();
-        answer.path("frameworks").forEach(f -> names.add(f.asText()));
-        return names;
-    }
 
     @Test
     void should_continue_a_conversation_after_the_replica_is_killed_and_restarted() {
@@ -39,12 +33,15 @@ class ReplicaRestartTest {
 
             // given a conversation about Laravel on a replica
             ServerProcess first = ServerProcess.start(env, Duration.ofSeconds(90));
-            Response opening = first.chat("whats laravel best at", session);
-            assertEquals(200, opening.status(), opening::toString);
-            assertTrue(frameworks(opening.json()).contains("Laravel"), opening::toString);
-
-            // when it is killed with SIGKILL and started again
-            int exit = first.kill();
+            int exit;
+            try {
+                Response opening = first.chat("whats laravel best at", session);
+                assertEquals(200, opening.status(), opening::toString);
+                assertTrue(frameworks(opening.json()).contains("Laravel"), opening::toString);
+            } finally {
+                // when it is killed with SIGKILL (and started again, below)
+                exit = first.kill();
+            }
             assertEquals(137, exit, "SIGKILL ends a JVM with 128 + 9");
             ServerProcess second = ServerProcess.start(env, Duration.ofSeconds(90));
             try {

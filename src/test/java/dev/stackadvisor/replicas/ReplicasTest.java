@@ -1,10 +1,11 @@
 package dev.stackadvisor.replicas;
 
+import static dev.stackadvisor.testing.AnswerAssertions.frameworks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.FakeOpenAi;
 import dev.stackadvisor.testing.FakeSlack;
 import dev.stackadvisor.testing.RedisServer;
 import dev.stackadvisor.testing.Replicas;
@@ -13,7 +14,6 @@ import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,11 +64,6 @@ class ReplicasTest {
         }
     }
 
-    private static List<String> frameworks(JsonNode answer) {
-        List<String> names = new ArrayList<>();
-        answer.path("frameworks").forEach(f -> names.add(f.asText()));
-        return names;
-    }
 
     private static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
@@ -93,6 +88,20 @@ class ReplicasTest {
         assertEquals(":1", redis.command("EXISTS advisor:memory:" + session), "so is the LLM's chat memory");
         long ttl = Long.parseLong(redis.command("TTL advisor:turns:" + session).substring(1));
         assertTrue(ttl > 3500 && ttl <= 3600, "the conversation expires after ADVISOR_SESSION_TTL_SECONDS (3600): " + ttl);
+    }
+
+    @Test
+    void should_continue_on_b_a_conversation_whose_id_a_made() {
+        // given a conversation opened on A without a session id: A names it (and writes it without reading first)
+        Response first = a.chat("whats laravel best at");
+        assertEquals(200, first.status(), first::toString);
+        String session = first.json().path("sessionId").asText();
+
+        // when the follow-up with that id lands on B, then "its" is Laravel there too, turns and memory alike
+        Response followUp = b.chat("and its limitations?", session);
+        assertEquals(List.of("Laravel"), frameworks(followUp.json()), followUp::toString);
+        assertEquals(":2", redis.command("LLEN advisor:turns:" + session));
+        assertTrue(redis.command("STRLEN advisor:memory:" + session).matches(":[1-9][0-9]*"), "the chat memory was written");
     }
 
     @Test
@@ -125,6 +134,31 @@ class ReplicasTest {
         assertTrue(FakeSlack.await(Duration.ofSeconds(10), () -> !slack.responses(token).isEmpty()), "no answer");
         FakeSlack.await(Duration.ofSeconds(3), () -> slack.responses(token).size() > 1);
         assertEquals(1, slack.responses(token).size(), "answers to one command delivered twice");
+    }
+
+    @Test
+    void should_give_the_llm_on_b_the_chat_memory_written_on_a() {
+        // given two replicas answering with an LLM (a local stand-in for an OpenAI-compatible server)
+        try (FakeOpenAi llm = new FakeOpenAi()) {
+            Map<String, String> env = Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", llm.baseUrl(),
+                    "LLM_API_KEY", "test-key", "LLM_MODEL", "fake-model", "LLM_TIMEOUT_MS", "5000");
+            try (TestServer llmA = TestServer.start(Replicas.config(AppConfig.Retrieval.KEYWORD, redis, env));
+                 TestServer llmB = TestServer.start(Replicas.config(AppConfig.Retrieval.KEYWORD, redis, env))) {
+                String session = unique("llm-");
+                assertEquals(200, llmA.chat("tell me about laravel", session).status());
+                llm.rewrite("What are the limitations of Laravel?");
+
+                // when the follow-up reaches B
+                Response followUp = llmB.chat("and its limitations?", session);
+
+                // then B's LLM is shown the conversation A had, read from the ChatMemoryStore in Redis
+                assertEquals(200, followUp.status(), followUp::toString);
+                String prompt = FakeOpenAi.userText(llm.requests().stream()
+                        .filter(r -> FakeOpenAi.userText(r).contains("<message>")).findFirst().orElseThrow());
+                assertTrue(prompt.contains("User: tell me about laravel"), prompt);
+                assertTrue(frameworks(followUp.json()).contains("Laravel"), followUp::toString);
+            }
+        }
     }
 
     @Test
