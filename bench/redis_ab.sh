@@ -78,8 +78,9 @@ contention_start
 plain_next="$PLAIN_FROM"; redis_next="$REDIS_FROM"; log=""; failed=0
 for k in $(seq 1 "$SLICES"); do
   for which in $( [ $(( k % 2 )) -eq 1 ] && echo "plain redis" || echo "redis plain" ); do
-    if [ "$which" = plain ]; then out="$(load "$PLAIN_PORT" "$plain_next" "$SLICE_S" "$CONNS")"; plain_next=$(( plain_next + $(count <<<"$out") ))
-    else out="$(load "$PORT" "$redis_next" "$SLICE_S" "$CONNS")"; redis_next=$(( redis_next + $(count <<<"$out") )); fi
+    # the next slice starts past this one's answered questions and the (at most CONNS) still in flight at its end
+    if [ "$which" = plain ]; then out="$(load "$PLAIN_PORT" "$plain_next" "$SLICE_S" "$CONNS")"; plain_next=$(( plain_next + $(count <<<"$out") + CONNS ))
+    else out="$(load "$PORT" "$redis_next" "$SLICE_S" "$CONNS")"; redis_next=$(( redis_next + $(count <<<"$out") + CONNS )); fi
     grep -q '^non-2xx: 0$' <<<"$out" && grep -q '^socket errors: connect 0, read 0, write 0, timeout 0$' <<<"$out" || failed=1
     eval "${which}_rate=$(rate <<<"$out"); ${which}_p99=$(p99 <<<"$out")"
   done
