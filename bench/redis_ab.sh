@@ -99,4 +99,5 @@ awk -v l="$log" 'BEGIN { k = split(l, x, " "); n = k / 4; lo = 1e9; hi = 0
 echo "cache hits during the slices (both servers, answers + query embeddings): $(( $(hits "$PLAIN_PORT") + $(hits "$PORT") - HITS_BEFORE ))"
 echo "redis: $(redis-cli -p "$REDIS_PORT" dbsize) keys, $(redis-cli -p "$REDIS_PORT" info memory | sed -n 's/^used_memory_human:\(.*\)\r$/\1/p') used"
 echo "fallbacks to local memory: $(curl -s --max-time 5 "http://127.0.0.1:$PORT/metrics" | awk '/^advisor_redis_fallbacks_total/ { s += $NF } END { print s + 0 }')"
+echo "non-2xx responses or socket errors in any slice: $([ "$failed" = 0 ] && echo none || echo YES)"
 [ "$failed" = 0 ]
