@@ -8,6 +8,7 @@ import dev.stackadvisor.retrieval.Prototypes;
 import dev.stackadvisor.answer.Citation;
 import dev.stackadvisor.answer.PromptTemplates;
 import dev.stackadvisor.chat.ChatReply;
+import dev.stackadvisor.chat.SharedRedis;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.config.ConfigException;
 import dev.stackadvisor.corpus.CorpusLoader;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -83,9 +85,13 @@ public final class Main {
         new UptimeMetrics().bindTo(meters);
         AtomicReference<Services> services = new AtomicReference<>();
         Drain drain = new Drain();
-        Javalin app = HttpApi.create(config, services::get, meters, drain).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain.drainAndStop(app, DRAIN_MS), "shutdown"));
-        services.set(ServiceFactory.build(config, meters));
+        Optional<SharedRedis> redis = SharedRedis.create(config, meters); // one connection for all shared state
+        Javalin app = HttpApi.create(config, services::get, meters, drain, redis).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            drain.drainAndStop(app, DRAIN_MS);
+            redis.ifPresent(SharedRedis::close);
+        }, "shutdown"));
+        services.set(ServiceFactory.build(config, meters, redis));
         System.out.println("Stack Advisor listening on http://" + config.host() + ":" + app.port());
         return waitForever();
     }

@@ -6,7 +6,11 @@ import dev.stackadvisor.chat.StartupReport;
 import dev.stackadvisor.answer.ExtractiveComposer;
 import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatService;
+import dev.stackadvisor.chat.ConversationStore;
+import dev.stackadvisor.chat.RedisConversationStore;
 import dev.stackadvisor.chat.SessionStore;
+import dev.stackadvisor.chat.SharedRedis;
+import java.util.Optional;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.corpus.Corpus;
 import dev.stackadvisor.corpus.CorpusLoader;
@@ -120,6 +124,14 @@ public final class ServiceFactory {
      * As {@link #build(AppConfig)}, recording metrics in {@code meters} (the registry the server exposes).
      */
     public static Services build(AppConfig config, PrometheusMeterRegistry meters) {
+        return build(config, meters, SharedRedis.create(config, meters));
+    }
+
+    /**
+     * As {@link #build(AppConfig, PrometheusMeterRegistry)}, keeping conversations in {@code redis} when present
+     * (the one connection the server also uses for Slack claims and rate limits).
+     */
+    public static Services build(AppConfig config, PrometheusMeterRegistry meters, Optional<SharedRedis> redis) {
         long start = System.nanoTime();
         log.info("configuration: {}", config); // secrets masked by AppConfig.toString
         if (config.llmEnabled()) {
@@ -155,8 +167,10 @@ public final class ServiceFactory {
         QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, dense, prototypes);
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, sentences, RelevanceGate.defaults(), analyzer);
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
-        SessionStore sessions = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
+        SessionStore local = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
                 Clock.systemUTC());
+        ConversationStore sessions = redis.<ConversationStore>map(r -> new RedisConversationStore(r, local,
+                config.sessionTtlSeconds())).orElse(local);
         LlmAnswerer llm = config.llmEnabled() ? llm(config, corpus) : null;
         Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS)
                 .expireAfterWrite(Duration.ofHours(1)).recordStats().build();
@@ -171,6 +185,6 @@ public final class ServiceFactory {
         log.info("ready: {} documents, {} passages, {} sentences, {} frameworks, retrieval={}, embedding cache={} "
                         + "({} passages and {} sentences embedded), {} ms", report.documents(), report.passages(),
                 sentenceCount, report.frameworks(), report.retrieval(), cacheState, embedded, embeddedSentences, ms);
-        return new Services(chat, catalog, report, analyzer, retriever, meters);
+        return new Services(chat, catalog, report, analyzer, retriever, meters, redis);
     }
 }

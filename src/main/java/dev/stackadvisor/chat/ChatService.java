@@ -45,12 +45,13 @@ public final class ChatService {
     private final HybridRetriever retriever;
     private final ExtractiveComposer composer;
     private final LlmAnswerer llm;
-    private final SessionStore sessions;
+    private final ConversationStore sessions;
     private final Cache<String, Answer> answers;
     private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
 
     /**
+     * @param sessions where conversations live: this process's memory or Redis
      * @param llm     null without an LLM: every answer is extractive
      * @param answers first-turn extractive answers by normalised question (deterministic, so a cache changes
      *                nothing but speed); unused with an LLM
@@ -58,7 +59,7 @@ public final class ChatService {
      *                {@code advisor.answers} (grounded, mode, fallback), {@code advisor.llm.calls} (outcome)
      */
     public ChatService(QueryAnalyzer analyzer, HybridRetriever retriever, ExtractiveComposer composer, LlmAnswerer llm,
-                       SessionStore sessions, Cache<String, Answer> answers, MeterRegistry meters) {
+                       ConversationStore sessions, Cache<String, Answer> answers, MeterRegistry meters) {
         this.analyzer = analyzer;
         this.retriever = retriever;
         this.composer = composer;
@@ -137,8 +138,9 @@ public final class ChatService {
         }
         String id = sessionId != null ? sessionId : newSessionId();
         long t0 = System.nanoTime();
-        Optional<Turn> last = sessions.lastTurn(id);
-        List<ChatMessage> history = sessions.history(id);
+        // a session the server just named has nothing to read; only an LLM reads the history (both may be in Redis)
+        Optional<Turn> last = sessionId == null ? Optional.empty() : sessions.lastTurn(id);
+        List<ChatMessage> history = sessionId == null || llm == null ? List.of() : sessions.history(id);
         PreviousTurn previous = last.map(t -> new PreviousTurn(t.question(), t.frameworks())).orElse(null);
         AnalyzedQuery query = analyzer.analyze(message, previous);
         String cacheKey = llm == null && previous == null ? topK + "|" + Words.fold(message.strip()).toLowerCase(Locale.ROOT) : null;
@@ -176,7 +178,12 @@ public final class ChatService {
         // A follow-up that resolved to no framework keeps pointing at what the conversation was about.
         List<String> about = answer.frameworks().isEmpty() && previous != null && query.followUp()
                 ? previous.frameworks() : answer.frameworks();
-        sessions.append(id, new Turn(query.followUp() ? query.retrievalText() : query.message(), about, answer.text()));
+        Turn turn = new Turn(query.followUp() ? query.retrievalText() : query.message(), about, answer.text());
+        if (sessionId == null) {
+            sessions.start(id, turn);
+        } else {
+            sessions.append(id, turn);
+        }
         ChatReply reply = new ChatReply(id, answer, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
         if (sink != null) {
             sink.done(reply);

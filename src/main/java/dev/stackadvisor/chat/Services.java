@@ -1,6 +1,7 @@
 package dev.stackadvisor.chat;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
 import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 
@@ -13,7 +14,8 @@ import dev.stackadvisor.retrieval.QueryAnalyzer;
  * @param analyzer  reads questions (exposed for the eval, benchmarks and tests)
  * @param retriever retrieves evidence (exposed for the eval, benchmarks and tests)
  * @param meters    where the services record their metrics; the HTTP layer serves it at /metrics
+ * @param redis     the Redis replicas share ({@code REDIS_URL}), empty when everything is in this process's memory
  */
 public record Services(ChatService chat, Catalog catalog, StartupReport startup, QueryAnalyzer analyzer,
-                       HybridRetriever retriever, PrometheusMeterRegistry meters) {
+                       HybridRetriever retriever, PrometheusMeterRegistry meters, Optional<SharedRedis> redis) {
 }

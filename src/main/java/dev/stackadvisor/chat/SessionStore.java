@@ -1,121 +1,96 @@
 package dev.stackadvisor.chat;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.memory.ChatMemory;
-import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Conversations in memory, bounded three ways: at most {@code maxSessions} (least recently used dropped
- * first), forgotten after {@code ttl} without use, and at most {@link #MAX_TURNS} turns each (oldest dropped).
- * Memory is therefore bounded by maxSessions × MAX_TURNS turns. Each session also keeps its turns as a
- * langchain4j {@link ChatMemory} (a message window of the same size) for the LLM. Thread-safe.
+ * Conversations in this process's memory, in a Caffeine cache bounded three ways: at most {@code maxSessions}
+ * (Caffeine's size eviction, W-TinyLFU: mostly the least recently and least often used go first), forgotten after
+ * {@code ttl} without use ({@code expireAfterAccess}), and at most {@link #MAX_TURNS} turns each (oldest dropped).
+ * Memory is therefore bounded by maxSessions × MAX_TURNS turns. The LLM's chat memory is the same window of
+ * turns read as messages (user, AI, …), so it is not stored twice. Thread-safe.
  */
-public final class SessionStore {
+public final class SessionStore implements ConversationStore {
 
     /** Turns kept per conversation: follow-ups only ever look one back, the rest is context for an LLM. */
     public static final int MAX_TURNS = 10;
 
-    private record Session(List<Turn> turns, ChatMemory memory, Instant lastUsed) {
-    }
-
-    private final int maxSessions;
-    private final Duration ttl;
-    private final Clock clock;
-    private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
+    private final Cache<String, List<Turn>> sessions;
 
     /**
      * @param maxSessions at least 1
      * @param ttl         idle time after which a session is forgotten
-     * @param clock       time source
+     * @param clock       time source for the expiry (tests move it by hand)
      */
     public SessionStore(int maxSessions, Duration ttl, Clock clock) {
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxSessions must be at least 1");
         }
-        this.maxSessions = maxSessions;
-        this.ttl = ttl;
-        this.clock = clock;
+        Ticker ticker = () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+        this.sessions = Caffeine.newBuilder()
+                .maximumSize(maxSessions)
+                .expireAfterAccess(ttl)
+                .ticker(ticker)
+                .executor(Runnable::run) // evict on the calling thread: bounds hold when a call returns
+                .build();
     }
 
-    /** The last turn of a live session, if any. */
-    public synchronized Optional<Turn> lastTurn(String sessionId) {
-        Session s = live(sessionId);
-        return s == null || s.turns().isEmpty() ? Optional.empty() : Optional.of(s.turns().get(s.turns().size() - 1));
+    @Override
+    public Optional<Turn> lastTurn(String sessionId) {
+        List<Turn> turns = sessions.getIfPresent(sessionId);
+        return turns == null || turns.isEmpty() ? Optional.empty() : Optional.of(turns.get(turns.size() - 1));
     }
 
-    /** All turns of a live session, oldest first (a copy). */
-    public synchronized List<Turn> turns(String sessionId) {
-        Session s = live(sessionId);
-        return s == null ? List.of() : List.copyOf(s.turns());
+    @Override
+    public List<Turn> turns(String sessionId) {
+        List<Turn> turns = sessions.getIfPresent(sessionId);
+        return turns == null ? List.of() : turns;
     }
 
-    /** The conversation as chat messages (user, AI, user, …), oldest first: the LLM's view of it. */
-    public synchronized List<ChatMessage> history(String sessionId) {
-        Session s = live(sessionId);
-        return s == null ? List.of() : List.copyOf(s.memory().messages());
+    @Override
+    public List<ChatMessage> history(String sessionId) {
+        return messages(turns(sessionId));
     }
 
-    /** Appends a turn, creating the session if needed and evicting beyond the bounds. */
-    public synchronized void append(String sessionId, Turn turn) {
-        Session s = live(sessionId);
-        List<Turn> turns = s == null ? new ArrayList<>() : new ArrayList<>(s.turns());
-        ChatMemory memory = s == null
-                ? MessageWindowChatMemory.builder().id(sessionId).maxMessages(2 * MAX_TURNS).build()
-                : s.memory();
-        turns.add(turn);
-        while (turns.size() > MAX_TURNS) {
-            turns.remove(0);
+    @Override
+    public void append(String sessionId, Turn turn) {
+        sessions.asMap().compute(sessionId, (id, turns) -> window(turns == null ? List.of() : turns, turn));
+    }
+
+    /** Sessions currently held (expired and evicted ones are removed first). */
+    @Override
+    public int size() {
+        sessions.cleanUp();
+        return (int) sessions.estimatedSize();
+    }
+
+    /** {@code turns} plus {@code turn}, the oldest dropped beyond {@link #MAX_TURNS}; unmodifiable. */
+    static List<Turn> window(List<Turn> turns, Turn turn) {
+        List<Turn> next = new ArrayList<>(turns.subList(Math.max(0, turns.size() + 1 - MAX_TURNS), turns.size()));
+        next.add(turn);
+        return List.copyOf(next);
+    }
+
+    /** Turns as the chat messages an LLM reads: each question a user message, each answer an AI message. */
+    static List<ChatMessage> messages(List<Turn> turns) {
+        List<ChatMessage> messages = new ArrayList<>(2 * turns.size());
+        for (Turn t : turns) {
+            messages.add(UserMessage.from(t.question()));
+            messages.add(AiMessage.from(t.answer()));
         }
-        memory.add(UserMessage.from(turn.question()));
-        memory.add(AiMessage.from(turn.answer()));
-        sessions.put(sessionId, new Session(turns, memory, clock.instant()));
-        evict();
-    }
-
-    /** Sessions currently held (expired ones are removed first). */
-    public synchronized int size() {
-        evict();
-        return sessions.size();
-    }
-
-    private Session live(String id) {
-        Session s = sessions.get(id);
-        if (s != null && expired(s)) {
-            sessions.remove(id);
-            return null;
-        }
-        return s;
-    }
-
-    private boolean expired(Session s) {
-        return s.lastUsed().plus(ttl).isBefore(clock.instant());
-    }
-
-    /**
-     * Drops sessions from the least recently used end while over the limit or expired. The map is in access
-     * order, so the head is the least recently used (and, as every use refreshes lastUsed, the oldest): the
-     * first session that stays ends the walk, making this O(1) amortised per request.
-     */
-    private void evict() {
-        Iterator<Map.Entry<String, Session>> it = sessions.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Session> e = it.next();
-            if (sessions.size() > maxSessions || expired(e.getValue())) {
-                it.remove();
-            } else {
-                break;
-            }
-        }
+        return List.copyOf(messages);
     }
 }

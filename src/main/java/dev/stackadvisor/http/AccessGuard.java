@@ -1,19 +1,16 @@
 package dev.stackadvisor.http;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.stackadvisor.chat.SharedRedis;
 import dev.stackadvisor.config.AppConfig;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  *       {@code WWW-Authenticate: Bearer}. Keys are compared as SHA-256 digests with
  *       {@link MessageDigest#isEqual} (constant time, and no length leak), and never logged.</li>
  *   <li>With {@code ADVISOR_RATE_LIMIT_PER_MINUTE} above 0, each key (or, without keys, each client IP) has a
- *       bucket4j token bucket of that capacity refilled greedily over a minute; an empty bucket gives 429 with
- *       {@code Retry-After} in whole seconds. Buckets idle for 10 minutes are forgotten, at most 100,000 kept.</li>
+ *       bucket4j token bucket of that capacity refilled greedily over a minute ({@link RateLimits}: in memory, or
+ *       in Redis shared by replicas); an empty bucket gives 429 with {@code Retry-After} in whole seconds.</li>
  * </ul>
  * On {@code /v1/*} the errors take OpenAI's shape ({@code invalid_api_key}, {@code rate_limit_exceeded}).
  * Pre-flight {@code OPTIONS} requests pass (CORS answers them); health, readiness, metrics, the widget and
@@ -34,12 +31,15 @@ final class AccessGuard {
 
     private final List<byte[]> keyDigests;
     private final int perMinute;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final RateLimits buckets;
 
-    AccessGuard(AppConfig config) {
+    /**
+     * @param redis where the rate-limit buckets live when replicas share them; empty = this process's memory
+     */
+    AccessGuard(AppConfig config, Optional<SharedRedis> redis) {
         this.keyDigests = config.apiKeys().stream().map(AccessGuard::sha256).toList();
         this.perMinute = config.rateLimitPerMinute();
+        this.buckets = perMinute > 0 ? new RateLimits(perMinute, redis) : null;
     }
 
     /** True for the paths this guard protects. */
@@ -64,10 +64,7 @@ final class AccessGuard {
             client = "key:" + HexFormat.of().formatHex(given, 0, 8);
         }
         if (perMinute > 0) {
-            Bucket bucket = buckets.get(client, c -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                    .build());
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = buckets.tryConsume(client);
             ctx.header("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
             if (!probe.isConsumed()) {
                 long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));

@@ -72,6 +72,8 @@ final class ChatRoutes {
         body.put("ready", s != null);
         body.put("mode", rc.config().llmEnabled() ? "llm" : "extractive");
         body.put("retrieval", rc.config().retrieval().name().toLowerCase(Locale.ROOT));
+        // conversations, Slack claims, rate limits: "up" shared in Redis, "down" each replica on its own meanwhile
+        body.put("redis", rc.redis().map(r -> r.check() ? "up" : "down").orElse("off"));
         if (s != null) {
             body.put("documents", s.startup().documents());
             body.put("passages", s.startup().passages());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatReply;
+import dev.stackadvisor.chat.SharedRedis;
 import dev.stackadvisor.config.AppConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +52,19 @@ public final class HttpApi {
      */
     public static Javalin create(AppConfig config, Supplier<Services> services, PrometheusMeterRegistry registry,
                                  Drain drain) {
+        return create(config, services, registry, drain, Optional.empty());
+    }
+
+    /**
+     * As {@link #create(AppConfig, Supplier, PrometheusMeterRegistry, Drain)}, with rate limits and Slack claims
+     * in {@code redis} when present (shared by replicas; the same connection the services keep conversations in).
+     */
+    public static Javalin create(AppConfig config, Supplier<Services> services, PrometheusMeterRegistry registry,
+                                 Drain drain, Optional<SharedRedis> redis) {
         ObjectMapper json = objectMapper();
-        RouteContext rc = new RouteContext(config, services, json);
+        RouteContext rc = new RouteContext(config, services, json, redis);
         HttpMetrics metrics = new HttpMetrics(registry);
-        AccessGuard guard = new AccessGuard(config);
+        AccessGuard guard = new AccessGuard(config, redis);
         return Javalin.create(c -> {
             c.jetty.host = config.host();
             c.jetty.port = config.port();

@@ -2,7 +2,9 @@ package dev.stackadvisor.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.chat.Services;
+import dev.stackadvisor.chat.SharedRedis;
 import dev.stackadvisor.config.AppConfig;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -12,8 +14,9 @@ import java.util.function.Supplier;
  * @param config   the configuration
  * @param services null until start-up has loaded the indexes
  * @param json     the one Jackson mapper of the server
+ * @param redis    the Redis replicas share, empty when state is kept in this process's memory
  */
-public record RouteContext(AppConfig config, Supplier<Services> services, ObjectMapper json) {
+public record RouteContext(AppConfig config, Supplier<Services> services, ObjectMapper json, Optional<SharedRedis> redis) {
 
     /**
      * The services, or a 503 {@code not_ready} while they load.

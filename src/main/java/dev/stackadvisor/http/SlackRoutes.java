@@ -36,7 +36,7 @@ final class SlackRoutes {
         AppConfig config = rc.config();
         SlackBot bot = config.slackSigningSecret().isBlank() ? null
                 : SlackBot.create(config.slackSigningSecret(), config.slackBotToken(), config.slackApiBaseUrl(), rc.json(),
-                        () -> rc.ready().chat(), () -> sourceUrls(rc.ready().catalog()));
+                        () -> rc.ready().chat(), () -> sourceUrls(rc.ready().catalog()), rc.redis());
         SlackRoutes h = new SlackRoutes(rc, bot);
         c.routes.post("/slack/commands", h::command);
         c.routes.post("/slack/events", h::events);

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code maxEntries} keys (the oldest forgotten first) and none older than {@code maxAge}. Memory is
  * O(maxEntries). Thread-safe.
  */
-public final class EventDeduplicator {
+public final class EventDeduplicator implements EventClaims {
 
     /** Enough for a busy workspace's retries: Slack's last retry comes about 5 minutes after the first try. */
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
@@ -44,6 +44,7 @@ public final class EventDeduplicator {
      *
      * @param key an event id or other delivery identity; not null
      */
+    @Override
     public synchronized boolean firstSight(String key) {
         Instant now = clock.instant();
         expire(now);
@@ -60,6 +61,7 @@ public final class EventDeduplicator {
     }
 
     /** Forgets a key, so its next delivery is taken again (used when we could not take it after all). */
+    @Override
     public synchronized void forget(String key) {
         seen.remove(key);
     }

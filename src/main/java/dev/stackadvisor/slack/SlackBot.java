@@ -3,11 +3,13 @@ package dev.stackadvisor.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.chat.ChatReply;
 import dev.stackadvisor.chat.ChatService;
+import dev.stackadvisor.chat.SharedRedis;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,7 +49,7 @@ public final class SlackBot implements AutoCloseable {
     private final SignatureVerifier verifier;
     private final SlackClient client;
     private final ResponseUrlPolicy responseUrls;
-    private final EventDeduplicator seen;
+    private final EventClaims seen;
     private final ExecutorService workers;
     private final Supplier<ChatService> chat;
     private final Supplier<Map<String, String>> sourceUrls;
@@ -58,7 +60,7 @@ public final class SlackBot implements AutoCloseable {
      * @param sourceUrls article URL by document id, for links; resolved per request
      */
     public SlackBot(SignatureVerifier verifier, SlackClient client, ResponseUrlPolicy responseUrls,
-                    EventDeduplicator seen, ExecutorService workers, Supplier<ChatService> chat,
+                    EventClaims seen, ExecutorService workers, Supplier<ChatService> chat,
                     Supplier<Map<String, String>> sourceUrls) {
         this.verifier = verifier;
         this.client = client;
@@ -71,7 +73,7 @@ public final class SlackBot implements AutoCloseable {
 
     /**
      * The production wiring: the system clock, {@link #WORKERS} daemon workers with a queue of {@link #QUEUE},
-     * the default de-duplication bounds.
+     * the default de-duplication bounds, claims in this process's memory.
      *
      * @param signingSecret {@code SLACK_SIGNING_SECRET}, not blank
      * @param botToken      {@code SLACK_BOT_TOKEN}, "" when unset (slash commands still work, events do not)
@@ -80,15 +82,27 @@ public final class SlackBot implements AutoCloseable {
      */
     public static SlackBot create(String signingSecret, String botToken, String apiBaseUrl, ObjectMapper json,
                                   Supplier<ChatService> chat, Supplier<Map<String, String>> sourceUrls) {
+        return create(signingSecret, botToken, apiBaseUrl, json, chat, sourceUrls, Optional.empty());
+    }
+
+    /**
+     * As {@link #create(String, String, String, ObjectMapper, Supplier, Supplier)}, with the deliveries claimed in
+     * {@code redis} when present ({@link RedisEventClaims}), so that of several replicas one answers each.
+     */
+    public static SlackBot create(String signingSecret, String botToken, String apiBaseUrl, ObjectMapper json,
+                                  Supplier<ChatService> chat, Supplier<Map<String, String>> sourceUrls,
+                                  Optional<SharedRedis> redis) {
         Clock clock = Clock.systemUTC();
+        EventClaims local = new EventDeduplicator(EventDeduplicator.DEFAULT_MAX_ENTRIES, EventDeduplicator.DEFAULT_MAX_AGE, clock);
+        EventClaims claims = redis.<EventClaims>map(r -> new RedisEventClaims(r, local, EventDeduplicator.DEFAULT_MAX_AGE))
+                .orElse(local);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), daemonThreads());
         pool.allowCoreThreadTimeOut(true);
         return new SlackBot(new SignatureVerifier(signingSecret, clock),
                 new SlackClient(apiBaseUrl, botToken, json, CONNECT_TIMEOUT, REQUEST_TIMEOUT),
                 new ResponseUrlPolicy(apiBaseUrl),
-                new EventDeduplicator(EventDeduplicator.DEFAULT_MAX_ENTRIES, EventDeduplicator.DEFAULT_MAX_AGE, clock),
-                pool, chat, sourceUrls);
+                claims, pool, chat, sourceUrls);
     }
 
     /**
@@ -103,7 +117,8 @@ public final class SlackBot implements AutoCloseable {
     /**
      * Takes a slash command: the immediate (ephemeral) reply, with the answer posted to the response URL later.
      * An empty question gets a usage hint, a question over {@link ChatService#MAX_MESSAGE_CHARS} says so, a full
-     * queue asks the user to try again; none of these posts anything later.
+     * queue asks the user to try again; none of these posts anything later. A command delivered again (same
+     * {@code trigger_id}, say a proxy's retry reaching another replica) is acknowledged and not answered again.
      *
      * @return the body to send back at once: {@code {"response_type": "ephemeral", "text": …}}
      * @throws SlackException {@code BAD_REQUEST} {@code invalid_response_url} when the response URL is not one
@@ -124,9 +139,17 @@ public final class SlackBot implements AutoCloseable {
         String session = sessionId("cmd", command.teamId(), command.channelId(), command.userId());
         String asked = (command.userId().isBlank() ? "Asked" : "<@" + command.userId() + "> asked")
                 + ": _" + Mrkdwn.escape(Mrkdwn.clip(command.text(), 500)) + "_";
+        String claim = command.triggerId().isEmpty() ? null : "command:" + command.triggerId();
+        if (claim != null && !seen.firstSight(claim)) {
+            log.info("Slack command {} already taken: not answered again", command.triggerId());
+            return ephemeral("Looking that up… :mag:");
+        }
         try {
             workers.execute(() -> answerCommand(service, urls, command.text(), session, asked, responseUrl));
         } catch (RejectedExecutionException e) {
+            if (claim != null) {
+                seen.forget(claim);
+            }
             return ephemeral("Stack Advisor is busy right now; please try again in a minute.");
         }
         return ephemeral("Looking that up… :mag:");

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param channelId   where ({@code C…}, {@code D…} or {@code G…})
  * @param teamId      the workspace ({@code T…})
  * @param responseUrl where to post the answer (valid 30 minutes, at most 5 posts)
+ * @param triggerId   unique per invocation: the identity by which a command is answered once
  */
 public record SlashCommand(String command, String text, String userId, String channelId, String teamId,
-                           String responseUrl) {
+                           String responseUrl, String triggerId) {
 
     /**
      * Parses a form body; a repeated field keeps its first value.
@@ -42,6 +43,7 @@ public record SlashCommand(String command, String text, String userId, String ch
         }
         return new SlashCommand(fields.getOrDefault("command", ""), fields.getOrDefault("text", "").strip(),
                 fields.getOrDefault("user_id", ""), fields.getOrDefault("channel_id", ""),
-                fields.getOrDefault("team_id", ""), fields.getOrDefault("response_url", ""));
+                fields.getOrDefault("team_id", ""), fields.getOrDefault("response_url", ""),
+                fields.getOrDefault("trigger_id", ""));
     }
 }

@@ -3,6 +3,9 @@ package dev.stackadvisor.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +53,26 @@ class SessionStoreTest {
         assertEquals(2, store.size());
         assertTrue(store.lastTurn("a").isPresent());
         assertTrue(store.lastTurn("b").isEmpty(), "b was least recently used");
+    }
+
+    @Test
+    void should_never_hold_more_sessions_than_its_maximum() {
+        SessionStore store = new SessionStore(10, Duration.ofHours(1), new ManualClock());
+        for (int i = 0; i < 1000; i++) {
+            store.append("s" + i, turn("q" + i));
+        }
+        assertEquals(10, store.size());
+    }
+
+    @Test
+    void should_give_the_llm_the_turns_as_user_and_ai_messages() {
+        SessionStore store = new SessionStore(10, Duration.ofHours(1), new ManualClock());
+        store.append("a", turn("1"));
+        store.append("a", turn("2"));
+        List<ChatMessage> history = store.history("a");
+        assertEquals(List.of(UserMessage.from("1"), AiMessage.from("answer to 1"), UserMessage.from("2"),
+                AiMessage.from("answer to 2")), history);
+        assertTrue(store.history("unknown").isEmpty());
     }
 
     @Test

@@ -28,7 +28,8 @@ class AppConfigTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({"PORT,seventy", "PORT,70000", "ADVISOR_RETRIEVAL,semantic", "ADVISOR_MAX_SESSIONS,0",
             "LLM_TIMEOUT_MS,-5", "ADVISOR_SESSION_TTL_SECONDS,x", "LLM_PROVIDER,gpt", "LLM_BREAKER_FAILURES,9",
-            "ADVISOR_EMBEDDING_THREADS,0", "ADVISOR_EMBEDDING_THREADS,65"})
+            "ADVISOR_EMBEDDING_THREADS,0", "ADVISOR_EMBEDDING_THREADS,65", "REDIS_URL,localhost:6379",
+            "REDIS_URL,http://cache:6379", "REDIS_TIMEOUT_MS,5"})
     void should_fail_fast_naming_the_variable(String name, String value) {
         ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.fromEnv(Map.of(name, value)));
         assertTrue(e.getMessage().startsWith(name + "="), e.getMessage());
@@ -41,6 +42,26 @@ class AppConfigTest {
         assertEquals(AppConfig.Retrieval.KEYWORD, c.retrieval());
         assertEquals(java.util.List.of("k1", "k2"), c.apiKeys());
         assertNull(c.cacheDir(), "an empty cache dir turns the cache off");
+    }
+
+    @Test
+    void should_keep_state_in_memory_unless_a_redis_url_is_given() {
+        assertFalse(AppConfig.fromEnv(Map.of()).redisEnabled());
+        AppConfig c = AppConfig.fromEnv(Map.of("REDIS_URL", "rediss://cache.internal:6380/2", "REDIS_TIMEOUT_MS", "250"));
+        assertTrue(c.redisEnabled());
+        assertEquals("rediss://cache.internal:6380/2", c.redisUrl());
+        assertEquals(250, c.redisTimeoutMs());
+        assertEquals(500, AppConfig.fromEnv(Map.of()).redisTimeoutMs());
+    }
+
+    @Test
+    void should_never_print_the_redis_password() {
+        AppConfig c = AppConfig.fromEnv(Map.of("REDIS_URL", "redis://default:hunter2@cache:6379/0"));
+        assertFalse(c.toString().contains("hunter2"), c.toString());
+        assertTrue(c.toString().contains("redis://***@cache:6379/0"), c.toString());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnv(Map.of("REDIS_URL", "redis:/user:hunter2@cache")));
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     }
 
     @Test

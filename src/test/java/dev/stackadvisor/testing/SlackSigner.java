@@ -76,7 +76,8 @@ public final class SlackSigner {
         f.put("text", text);
         f.put("api_app_id", "A0001");
         f.put("response_url", responseUrl);
-        f.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+        // unique per invocation, as Slack makes it: the server claims each command by it
+        f.put("trigger_id", "13345224609.738474920." + java.util.UUID.randomUUID().toString().replace("-", ""));
         return form(f);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.app.ServiceFactory;
 import dev.stackadvisor.chat.Services;
+import dev.stackadvisor.chat.SharedRedis;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.http.Drain;
 import dev.stackadvisor.http.HttpApi;
@@ -58,26 +59,31 @@ public final class TestServer implements AutoCloseable {
     private final Drain drain;
     private final String baseUrl;
     private final Services services;
+    private final boolean ownServices;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance: the server speaks HTTP/1.1
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestServer(AppConfig config, Services services) {
+    private TestServer(AppConfig config, Services services, boolean ownServices) {
         this.services = services;
+        this.ownServices = ownServices;
         this.drain = new Drain();
-        this.app = HttpApi.create(config, () -> services, services.meters(), drain).start();
+        this.app = HttpApi.create(config, () -> services, services.meters(), drain, services.redis()).start();
         this.baseUrl = "http://127.0.0.1:" + app.port();
     }
 
     /** A server on a free port backed by the JVM-wide shared services for {@code retrieval}. */
     public static TestServer start(AppConfig.Retrieval retrieval) {
-        return new TestServer(config(retrieval, SHARED_CACHE_DIR), shared(retrieval));
+        return new TestServer(config(retrieval, SHARED_CACHE_DIR), shared(retrieval), false);
     }
 
-    /** A server on a free port backed by services built now from {@code config} (nothing shared). */
+    /**
+     * A server on a free port backed by services built now from {@code config} (nothing shared; with
+     * {@code REDIS_URL} set, its own Redis connection, closed when the server stops).
+     */
     public static TestServer start(AppConfig config) {
-        return new TestServer(config, ServiceFactory.build(config));
+        return new TestServer(config, ServiceFactory.build(config), true);
     }
 
     /**
@@ -237,6 +243,19 @@ public final class TestServer implements AutoCloseable {
 
     /** Sends a prepared request (for unusual bodies such as chunked uploads). */
     public Response send(HttpRequest.Builder request) {
+        return send(client, request);
+    }
+
+    /**
+     * Sends a prepared request with a client of its own: for servers this class did not start (a separate JVM,
+     * see {@link ServerProcess}).
+     */
+    public static Response sendWithNewClient(HttpRequest.Builder request) {
+        return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+                request);
+    }
+
+    private static Response send(HttpClient client, HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -254,12 +273,17 @@ public final class TestServer implements AutoCloseable {
 
     /** {@code POST /api/chat} with {@code message} and, when not null, {@code sessionId}. */
     public Response chat(String message, String sessionId) {
+        return postJson("/api/chat", chatJson(message, sessionId));
+    }
+
+    /** The body of {@code POST /api/chat}: {@code message} and, when not null, {@code sessionId}. */
+    public static String chatJson(String message, String sessionId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", message);
         if (sessionId != null) {
             body.put("sessionId", sessionId);
         }
-        return postJson("/api/chat", toJson(body));
+        return toJson(body);
     }
 
     /** {@code POST /api/chat} in a new conversation. */
@@ -278,6 +302,9 @@ public final class TestServer implements AutoCloseable {
 
     public void stop() {
         app.stop();
+        if (ownServices) {
+            services.redis().ifPresent(SharedRedis::close);
+        }
     }
 
     @Override
