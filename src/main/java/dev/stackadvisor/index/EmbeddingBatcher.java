@@ -105,6 +105,7 @@ public final class EmbeddingBatcher implements EmbeddingModel, AutoCloseable {
                 .register(meters);
         this.queueWait = Timer.builder("advisor.embedding.queue.wait")
                 .description("time a question waited for its MiniLM inference to start").publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(10_000)).maximumExpectedValue(Duration.ofSeconds(10))
                 .register(meters);
         this.rejected = Counter.builder("advisor.embedding.rejected")
                 .description("questions refused because the embedding queue was full").register(meters);
