@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -56,6 +57,11 @@ public final class EmbeddingBatcher implements EmbeddingModel, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddingBatcher.class);
     /** Batch sizes counted exactly up to 16, then by powers of two. */
+    /**
+     * The longest a caller waits for its vector: far beyond a full queue's wait (256 questions at ~300 embeddings/s
+     * is about a second), so only a stuck worker reaches it; the caller then gets {@link OverloadedException}.
+     */
+    static final Duration AWAIT_LIMIT = Duration.ofSeconds(30);
     private static final double[] SIZE_BUCKETS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 32, 64, 128, 256};
 
     private final MiniLmEmbeddingModel model;
@@ -71,7 +77,7 @@ public final class EmbeddingBatcher implements EmbeddingModel, AutoCloseable {
     private volatile boolean closed;
 
     /** A question waiting for its inference. {@code tokens} empty: embedded alone by the model's own path. */
-    private record Pending(String text, Optional<QueryTokens> tokens, long queuedNanos, CompletableFuture<float[]> result) {
+    record Pending(String text, Optional<QueryTokens> tokens, long queuedNanos, CompletableFuture<float[]> result) {
         int length() {
             return tokens.map(QueryTokens::length).orElse(Integer.MAX_VALUE);
         }
@@ -132,7 +138,7 @@ public final class EmbeddingBatcher implements EmbeddingModel, AutoCloseable {
      */
     @Override
     public Response<Embedding> embed(String text) {
-        return Response.from(Embedding.from(await(submit(text))));
+        return Response.from(Embedding.from(await(submit(text), AWAIT_LIMIT)));
     }
 
     @Override
@@ -143,13 +149,13 @@ public final class EmbeddingBatcher implements EmbeddingModel, AutoCloseable {
     /** Queues every text, then waits for all: they may share inferences with each other and with other callers. */
     @Override
     public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-        List<CompletableFuture<float[]>> futures = new ArrayList<>(segments.size());
+        List<Pending> pending = new ArrayList<>(segments.size());
         for (TextSegment s : segments) {
-            futures.add(submit(s.text()));
+            pending.add(submit(s.text()));
         }
-        List<Embedding> out = new ArrayList<>(futures.size());
-        for (CompletableFuture<float[]> f : futures) {
-            out.add(Embedding.from(await(f)));
+        List<Embedding> out = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            out.add(Embedding.from(await(p, AWAIT_LIMIT)));
         }
         return Response.from(out);
     }
@@ -159,7 +165,7 @@ public final class EmbeddingBatcher implements EmbeddingModel, AutoCloseable {
         return PaddedInference.DIMENSION;
     }
 
-    private CompletableFuture<float[]> submit(String text) {
+    private Pending submit(String text) {
         if (closed) {
             throw new IllegalStateException("the embedding batcher is closed");
         }
@@ -170,12 +176,18 @@ public final class EmbeddingBatcher implements EmbeddingModel, AutoCloseable {
             throw new OverloadedException("the server is busy: " + queueCapacity
                     + " questions are already waiting for the embedding model; retry in a second", 1);
         }
-        return p.result();
+        return p;
     }
 
-    private static float[] await(CompletableFuture<float[]> future) {
+    /** The vector of {@code p}; past {@code limit} it leaves the queue (if still there) and the caller is refused. */
+    float[] await(Pending p, Duration limit) {
         try {
-            return future.get();
+            return p.result().get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            queue.remove(p);
+            p.result().cancel(false);
+            rejected.increment();
+            throw new OverloadedException("no query embedding within " + limit.toSeconds() + " s; retry in a second", 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a query embedding", e);

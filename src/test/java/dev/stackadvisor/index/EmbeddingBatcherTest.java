@@ -208,6 +208,20 @@ class EmbeddingBatcherTest {
         assertEquals(refused, (int) meters.get("advisor.embedding.rejected").counter().count());
     }
 
+    @Test
+    void should_never_wait_past_its_limit_for_a_vector() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        EmbeddingBatcher batcher = batcher(16, Duration.ZERO, 8, 1, meters);
+        // a question no worker will ever complete (it was never queued): what a stuck worker would leave behind
+        EmbeddingBatcher.Pending stuck = new EmbeddingBatcher.Pending("fastify vs nestjs?", java.util.Optional.empty(),
+                System.nanoTime(), new java.util.concurrent.CompletableFuture<>());
+        OverloadedException e = assertThrows(OverloadedException.class, () -> batcher.await(stuck, Duration.ofMillis(50)));
+        assertTrue(e.getMessage().contains("retry"), e.getMessage());
+        assertTrue(stuck.result().isCancelled(), "a late vector is dropped");
+        assertEquals(1, (int) meters.get("advisor.embedding.rejected").counter().count());
+        assertTrue(EmbeddingBatcher.AWAIT_LIMIT.compareTo(Duration.ofSeconds(5)) > 0, "far beyond a full queue's wait");
+    }
+
     private static OverloadedException assertThrowsCause(java.util.concurrent.ExecutionException e) {
         if (e.getCause() instanceof OverloadedException o) {
             return o;

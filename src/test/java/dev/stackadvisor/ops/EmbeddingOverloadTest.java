@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.testing.TestServer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -43,12 +42,8 @@ class EmbeddingOverloadTest {
         }
     }
 
-    private TestServer start(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of("ADVISOR_CORPUS_DIR", TestServer.corpusDir().toString(),
-                "ADVISOR_RETRIEVAL", "hybrid", "PORT", "0", "ADVISOR_CACHE_DIR", TestServer.SHARED_CACHE_DIR.toString()));
-        env.putAll(extra);
-        server = TestServer.start(AppConfig.fromEnv(env));
-        return server;
+    private void start(Map<String, String> extra) {
+        server = TestServer.start(TestServer.config(AppConfig.Retrieval.HYBRID, TestServer.SHARED_CACHE_DIR, extra));
     }
 
     /** {@code n} ≤ 40 different questions (each server is new: neither its answer nor its query-embedding cache hits). */
