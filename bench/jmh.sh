@@ -27,6 +27,8 @@ RUNS=(
   "ChatBenchmark.chat retrieval=keyword,caches=server"
   "ChatBenchmark.chat retrieval=hybrid,caches=server"
   "EmbeddingBenchmark.embedQuery -"
+  "BatchEmbeddingBenchmark.embed padding=grouped"
+  "BatchEmbeddingBenchmark.embed padding=one"
   "KeywordSearchBenchmark.search -"
   "KeywordSearchBenchmark.analyzeAndSearch -"
   "FusionBenchmark.fuseTwo30ItemLists -"

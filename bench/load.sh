@@ -25,7 +25,8 @@
 # Starts the server on a free loopback port, waits for GET /ready == 200, sends one sanity request, warms it
 # up for $WARMUP_S s (default 120: the JIT compiles for the first ~100 s under this load, jstat; not measured), waits for the machine to be quiet (see wait_quiet in lib.sh),
 # runs wrk --latency with bench/chat.lua, prints wrk's report plus the script's summary (non-2xx count,
-# socket errors), the server's peak RSS (VmHWM) and stops the server. Exit status 1 when any request failed.
+# socket errors), the query-embedding batcher's batch sizes and mean queue wait during the run (from /metrics; builds
+# without the batcher say so), the server's peak RSS (VmHWM) and stops the server. Exit status 1 when any request failed.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -97,7 +98,23 @@ grep '^requests:' <<<"$WARM" | sed 's/^/warm-up /'
 wait_quiet
 echo "measured: wrk -t$THREADS -c$CONNS -d${DURATION}s --timeout 10s --latency -s bench/chat.lua $URL -- $MIX 0 $THREADS"
 cache_gets() { curl -s --max-time 5 "http://127.0.0.1:$PORT/metrics" | sed -n 's/^cache_gets_total{cache="\([a-z_]*\)",result="\([a-z]*\)"} \([0-9.E]*\)$/\1 \2 \3/p' | sort; }
+# the query-embedding batcher's histograms (absent from builds without it): questions per inference, queue wait
+embedding_stats() { curl -s --max-time 5 "http://127.0.0.1:$PORT/metrics" | grep -E '^advisor_embedding_(batch_size_(bucket|count|sum)|queue_wait_seconds_(count|sum))' || true; }
+# embedding_report BEFORE AFTER: the batch-size distribution and mean queue wait of the requests in between
+embedding_report() {
+  [ -n "$2" ] || { echo "batch sizes: no query-embedding batcher in this build"; return 0; }
+  awk 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1]; order[++n] = $1 }
+    END { line = ""; prev = 0
+      for (i = 1; i <= n; i++) { k = order[i]; if (k !~ /batch_size_bucket/) continue
+        le = k; sub(/.*le="/, "", le); sub(/".*/, "", le); c = d[k] - prev; prev = d[k]
+        if (c > 0) line = line sprintf(" %s:%d", (le == "+Inf" ? ">256" : (le + 0 <= 16 ? int(le) : "<=" int(le))), c) }
+      b = "advisor_embedding_batch_size_"; q = "advisor_embedding_queue_wait_seconds_"
+      if (d[b "count"] > 0) printf "batch sizes (inferences per size):%s; %d questions in %d inferences, mean %.2f per inference\n", line, d[b "sum"], d[b "count"], d[b "sum"] / d[b "count"]
+      if (d[q "count"] > 0) printf "queue wait: mean %.3f ms over %d questions\n", 1000 * d[q "sum"] / d[q "count"], d[q "count"] }' \
+    <(echo "$1") <(echo "$2")
+}
 BEFORE="$(cache_gets)"
+EMB_BEFORE="$(embedding_stats)"
 contention_start
 OUT="$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH_DIR/chat.lua" "$URL" -- "$LUA_MIX" 0 "$THREADS")"
 echo "$OUT"
@@ -105,6 +122,7 @@ contention_stop
 AFTER="$(cache_gets)"
 echo "server cache gets during the run (hit/miss):"
 paste <(echo "$BEFORE") <(echo "$AFTER") | awk '{ printf "  %s %s: %d\n", $1, $2, $6 - $3 }'
+embedding_report "$EMB_BEFORE" "$(embedding_stats)"
 if [ "$MIX" = distinct ] || [ "$MIX" = fresh ]; then
   # warm-up (from the end) and run (from the start) must not meet: then no question was asked twice
   size="$(sed -n 's/^chat.lua: mix .*, \([0-9]*\) questions$/\1/p' <<<"$WARM" | head -1)"

@@ -17,6 +17,7 @@ import dev.stackadvisor.corpus.CorpusLoader;
 import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.index.DenseIndex;
+import dev.stackadvisor.index.EmbeddingBatcher;
 import dev.stackadvisor.index.EmbeddingCache;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.MiniLmEmbeddingModel;
@@ -152,7 +153,11 @@ public final class ServiceFactory {
             // repeated questions skip MiniLM (3–6 ms of CPU each): an LRU of query embeddings, 384 floats ≈ 1.6 KB each
             Cache<String, Embedding> queryEmbeddings = Caffeine.newBuilder().maximumSize(QUERY_EMBEDDINGS).recordStats().build();
             CaffeineCacheMetrics.monitor(meters, queryEmbeddings, "query_embeddings");
-            dense = new DenseIndex(model, outcome.store(), corpus.passages(), queryEmbeddings);
+            // concurrent requests' questions share MiniLM inferences; the corpus above was embedded directly
+            EmbeddingBatcher batcher = new EmbeddingBatcher(model, config.embeddingBatch(),
+                    Duration.ofNanos(config.embeddingBatchWaitUs() * 1000L), config.embeddingQueue(),
+                    EmbeddingBatcher.defaultWorkers(config.embeddingThreads()), meters);
+            dense = new DenseIndex(batcher, outcome.store(), corpus.passages(), queryEmbeddings);
             List<Sentence> all = corpus.passages().stream().flatMap(p -> p.sentences().stream()).toList();
             EmbeddingCache.Outcome sentenceOutcome = cache.load("sentences", all.stream().map(Sentence::key).toList(),
                     all.stream().map(Sentence::display).toList(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);

@@ -20,6 +20,12 @@ import java.util.Map;
  *                           inference. 1 gives the most embeddings per second under concurrent requests (+45–65 %
  *                           over langchain4j's defaults on 2 cores, docs/benchmarks.md); the core count gives the
  *                           lowest latency for a lone request
+ * @param embeddingBatch     {@code ADVISOR_EMBEDDING_BATCH}, 1..256, default 16: most concurrent questions embedded in
+ *                           one MiniLM inference (1 = one at a time); see index.EmbeddingBatcher
+ * @param embeddingBatchWaitUs {@code ADVISOR_EMBEDDING_BATCH_WAIT_US}, 0..100000, default 200: how long a batch may
+ *                           wait for more questions while another inference runs (a lone question never waits)
+ * @param embeddingQueue     {@code ADVISOR_EMBEDDING_QUEUE}, 1..100000, default 256: questions that may wait for
+ *                           the model; past it a request gets 503 {@code overloaded}
  * @param llmProvider        {@code LLM_PROVIDER}: {@code none} (default: extractive answers), {@code openai} (any
  *                           OpenAI-compatible server) or {@code ollama} (Ollama's native API)
  * @param llmBaseUrl         {@code LLM_BASE_URL}; default https://api.openai.com/v1 (openai) or
@@ -50,7 +56,7 @@ import java.util.Map;
  *                           a request waits for Redis before it falls back to this process's memory
  */
 public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, Path cacheDir, Retrieval retrieval,
-                        int embeddingThreads,
+                        int embeddingThreads, int embeddingBatch, int embeddingBatchWaitUs, int embeddingQueue,
                         String llmProvider, String llmBaseUrl, String llmApiKey, String llmModel, int llmTimeoutMs,
                         int breakerFailures, int breakerCooldownMs, int maxSessions, int sessionTtlSeconds,
                         int maxBodyBytes, String slackSigningSecret, String slackBotToken, String slackApiBaseUrl,
@@ -112,6 +118,9 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
                 cache.isBlank() ? null : Path.of(cache),
                 e.choice("ADVISOR_RETRIEVAL", Retrieval.HYBRID, Retrieval.class),
                 e.integer("ADVISOR_EMBEDDING_THREADS", 1, 1, 64),
+                e.integer("ADVISOR_EMBEDDING_BATCH", 16, 1, 256),
+                e.integer("ADVISOR_EMBEDDING_BATCH_WAIT_US", 200, 0, 100_000),
+                e.integer("ADVISOR_EMBEDDING_QUEUE", 256, 1, 100_000),
                 provider,
                 baseUrl,
                 e.string("LLM_API_KEY", ""),
@@ -147,6 +156,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", corpusDir=" + corpusDir + ", cacheDir=" + cacheDir
                 + ", retrieval=" + retrieval + ", embeddingThreads=" + embeddingThreads + ", llmProvider=" + llmProvider + ", llmBaseUrl=" + llmBaseUrl + ", llmModel=" + llmModel
+                + ", embeddingBatch=" + embeddingBatch + ", embeddingBatchWaitUs=" + embeddingBatchWaitUs + ", embeddingQueue=" + embeddingQueue
                 + ", llmApiKey=" + (llmApiKey.isEmpty() ? "unset" : "***") + ", maxSessions=" + maxSessions
                 + ", sessionTtlSeconds=" + sessionTtlSeconds + ", maxBodyBytes=" + maxBodyBytes
                 + ", apiKeys=" + apiKeys.size() + " configured, corsOrigins=" + corsOrigins

@@ -4,6 +4,7 @@ import dev.stackadvisor.chat.ChatService;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatReply;
+import dev.stackadvisor.index.OverloadedException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -59,6 +60,8 @@ final class ChatRoutes {
         try {
             s.chat().stream(request.message(), request.sessionId(),
                     request.topK() == null ? ChatService.DEFAULT_TOP_K : request.topK(), sse);
+        } catch (OverloadedException e) {
+            sse.error("overloaded", e.getMessage());
         } catch (RuntimeException e) {
             log.error("stream failed", e);
             sse.error("internal_error", "the answer could not be completed; it has been logged");

@@ -7,6 +7,7 @@ import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatReply;
 import dev.stackadvisor.chat.SharedRedis;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.index.OverloadedException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API (Javalin). Handlers parse, call the chat layer, respond; every error goes through one
  * exception mapping to {@code {"error": {"code", "message"}}} (OpenAI's error shape on {@code /v1/*}) with a
- * 4xx status for the client's mistakes, 503 while the indexes load, and a bare 500 (logged, no stack trace
- * sent) for our own.
+ * 4xx status for the client's mistakes, 503 while the indexes load or when the embedding queue is full
+ * ({@code overloaded}, with {@code Retry-After}), and a bare 500 (logged, no stack trace sent) for our own.
  *
  * <p>Every request: an {@code X-Request-Id} (logged with each line), metrics per route and status, API keys
  * and rate limits on {@code /api/*} and {@code /v1/*} when configured, CORS for {@code ADVISOR_CORS_ORIGINS},
@@ -93,6 +94,11 @@ public final class HttpApi {
             SlackRoutes.register(c, rc);
             WidgetRoutes.register(c, rc);
             c.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
+            c.routes.exception(OverloadedException.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds())).status(503);
+                ctx.json(ctx.path().startsWith("/v1/") ? new OpenAiException(503, "server_error", null, "overloaded",
+                        e.getMessage()).body() : ErrorBody.of("overloaded", e.getMessage()));
+            });
             c.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
                     .json(ErrorBody.of(codeFor(e.getStatus()), e.getMessage())));
             c.routes.exception(Exception.class, (e, ctx) -> {

@@ -3,6 +3,7 @@ package dev.stackadvisor.http;
 import dev.stackadvisor.chat.ChatService;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.ChatReply;
+import dev.stackadvisor.index.OverloadedException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -73,6 +74,8 @@ final class OpenAiRoutes {
                 request.promptChars());
         try {
             s.chat().chat(request.earlier(), request.question(), ChatService.DEFAULT_TOP_K, stream);
+        } catch (OverloadedException e) {
+            stream.error(e.getMessage());
         } catch (RuntimeException e) {
             log.error("OpenAI-compatible stream failed", e);
             stream.error("the answer could not be completed; it has been logged");

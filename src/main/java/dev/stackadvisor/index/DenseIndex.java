@@ -31,7 +31,8 @@ public final class DenseIndex {
     private final double[] norms;
 
     /**
-     * @param model    the model the store was embedded with (queries must use the same one)
+     * @param model    the model the store was embedded with (queries must use the same one), or an
+     *                 {@link EmbeddingBatcher} over it
      * @param store    one entry per passage, the entry id being the passage id
      * @param passages the passages the store holds
      * @param queryCache recent query embeddings by text (an LRU), so repeated questions skip the model
@@ -66,9 +67,21 @@ public final class DenseIndex {
         return n;
     }
 
-    /** Embeds a query: float[384], L2-normalised; 3–6 ms of one core (docs/benchmarks.md), or a cache lookup for a repeated one. */
+    /**
+     * Embeds a query: float[384], L2-normalised; 3–6 ms of one core (docs/benchmarks.md), or a cache lookup for a
+     * repeated one. The model is called outside the cache: with a batching model the call waits for other
+     * requests' questions, and a wait inside the cache's compute would hold a lock other keys may need.
+     *
+     * @throws OverloadedException when the model is an {@link EmbeddingBatcher} whose queue is full
+     */
     public Embedding embed(String query) {
-        return queryCache.get(query, q -> model.embed(q).content());
+        Embedding cached = queryCache.getIfPresent(query);
+        if (cached != null) {
+            return cached;
+        }
+        Embedding computed = model.embed(query).content();
+        queryCache.put(query, computed);
+        return computed;
     }
 
     /**

@@ -23,13 +23,18 @@ class AppConfigTest {
         assertEquals(16 * 1024, c.maxBodyBytes());
         assertEquals(20_000, c.llmTimeoutMs());
         assertEquals(1, c.embeddingThreads());
+        assertEquals(16, c.embeddingBatch());
+        assertEquals(200, c.embeddingBatchWaitUs());
+        assertEquals(256, c.embeddingQueue());
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({"PORT,seventy", "PORT,70000", "ADVISOR_RETRIEVAL,semantic", "ADVISOR_MAX_SESSIONS,0",
             "LLM_TIMEOUT_MS,-5", "ADVISOR_SESSION_TTL_SECONDS,x", "LLM_PROVIDER,gpt", "LLM_BREAKER_FAILURES,9",
             "ADVISOR_EMBEDDING_THREADS,0", "ADVISOR_EMBEDDING_THREADS,65", "REDIS_URL,localhost:6379",
-            "REDIS_URL,http://cache:6379", "REDIS_TIMEOUT_MS,5"})
+            "REDIS_URL,http://cache:6379", "REDIS_TIMEOUT_MS,5",
+            "ADVISOR_EMBEDDING_BATCH,0", "ADVISOR_EMBEDDING_BATCH,257", "ADVISOR_EMBEDDING_BATCH_WAIT_US,-1",
+            "ADVISOR_EMBEDDING_BATCH_WAIT_US,100001", "ADVISOR_EMBEDDING_QUEUE,0"})
     void should_fail_fast_naming_the_variable(String name, String value) {
         ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.fromEnv(Map.of(name, value)));
         assertTrue(e.getMessage().startsWith(name + "="), e.getMessage());

@@ -91,11 +91,18 @@ public final class TestServer implements AutoCloseable {
      * embedding cache directory, everything else at its default.
      */
     public static AppConfig config(AppConfig.Retrieval retrieval, Path cacheDir) {
-        return AppConfig.fromEnv(Map.of(
+        return config(retrieval, cacheDir, Map.of());
+    }
+
+    /** As {@link #config(AppConfig.Retrieval, Path)}, plus (or overridden by) the environment variables {@code extra}. */
+    public static AppConfig config(AppConfig.Retrieval retrieval, Path cacheDir, Map<String, String> extra) {
+        Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "ADVISOR_CORPUS_DIR", corpusDir().toString(),
                 "ADVISOR_CACHE_DIR", cacheDir.toAbsolutePath().toString(),
                 "ADVISOR_RETRIEVAL", retrieval.name().toLowerCase(Locale.ROOT),
                 "PORT", "0"));
+        env.putAll(extra);
+        return AppConfig.fromEnv(env);
     }
 
     /** The shared services for a retrieval mode, built on first use. */
