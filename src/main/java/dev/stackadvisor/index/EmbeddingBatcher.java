@@ -56,12 +56,12 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddingBatcher implements EmbeddingModel, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddingBatcher.class);
-    /** Batch sizes counted exactly up to 16, then by powers of two. */
     /**
      * The longest a caller waits for its vector: far beyond a full queue's wait (256 questions at ~300 embeddings/s
      * is about a second), so only a stuck worker reaches it; the caller then gets {@link OverloadedException}.
      */
     static final Duration AWAIT_LIMIT = Duration.ofSeconds(30);
+    /** Batch sizes counted exactly up to 16, then by powers of two. */
     private static final double[] SIZE_BUCKETS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 32, 64, 128, 256};
 
     private final MiniLmEmbeddingModel model;
