@@ -120,17 +120,18 @@ public final class QuestionCues {
     public Reading read(String text) {
         List<QueryToken> tokens = keyword.analyzeQuery(text);
         List<QueryToken> own = tokens.stream().filter(t -> !t.synonym()).toList();
+        Map<Span, Set<String>> added = addedBySpan(tokens);
         List<int[]> cueSpans = new ArrayList<>();
         Aspect aspect = null;
         for (AspectCue cue : aspects) {
-            if (aspect == null && find(cue.anchor(), tokens, own, cueSpans)) {
+            if (aspect == null && find(cue.anchor(), added, own, cueSpans)) {
                 aspect = cue.aspect();
             }
         }
-        boolean scenarioCue = find(scenario, tokens, own, cueSpans);
+        boolean scenarioCue = find(scenario, added, own, cueSpans);
         AnswerType type = null;
         for (AnswerType t : answerTypes) {
-            if (find(t.anchor(), tokens, own, cueSpans) && type == null) {
+            if (find(t.anchor(), added, own, cueSpans) && type == null) {
                 type = t;
             }
         }
@@ -166,22 +167,30 @@ public final class QuestionCues {
         return new Reading(terms, aspect, scenarioCue, type, cueTerms, synonyms, domainWord);
     }
 
+    /** A span of the question text that the synonyms file added terms for. */
+    private record Span(int start, int end) {
+    }
+
+    /** The terms the synonyms file added, by the span of question text they stand for, in text order. */
+    private static Map<Span, Set<String>> addedBySpan(List<QueryToken> tokens) {
+        Map<Span, Set<String>> bySpan = new LinkedHashMap<>();
+        for (QueryToken t : tokens) {
+            if (t.synonym()) {
+                bySpan.computeIfAbsent(new Span(t.start(), t.end()), k -> new HashSet<>()).add(t.term());
+            }
+        }
+        return bySpan;
+    }
+
     /**
      * Whether the anchor is among the tokens: all its terms added at one span by the synonyms (the user said a
      * synonym of it), or its terms consecutive among the user's own words (the user said it). Records the span.
      */
-    private static boolean find(List<String> anchor, List<QueryToken> tokens, List<QueryToken> own, List<int[]> spans) {
+    private static boolean find(List<String> anchor, Map<Span, Set<String>> added, List<QueryToken> own, List<int[]> spans) {
         boolean found = false;
-        Map<String, Set<String>> bySpan = new LinkedHashMap<>();
-        for (QueryToken t : tokens) {
-            if (t.synonym() && anchor.contains(t.term())) {
-                bySpan.computeIfAbsent(t.start() + ":" + t.end(), k -> new HashSet<>()).add(t.term());
-            }
-        }
-        for (Map.Entry<String, Set<String>> e : bySpan.entrySet()) {
+        for (Map.Entry<Span, Set<String>> e : added.entrySet()) {
             if (e.getValue().containsAll(anchor)) {
-                String[] se = e.getKey().split(":");
-                spans.add(new int[] {Integer.parseInt(se[0]), Integer.parseInt(se[1])});
+                spans.add(new int[] {e.getKey().start(), e.getKey().end()});
                 found = true;
             }
         }
