@@ -54,6 +54,14 @@
     .log:not(:empty) { margin-bottom: 12px; }
     .msg { border-radius: 10px; padding: 8px 12px; }
     .msg p { margin: 0; white-space: pre-wrap; }
+    .msg .text > * + * { margin-top: 6px; }
+    .msg ul { margin: 0; padding-left: 1.2em; }
+    .compare { border-collapse: collapse; width: 100%; font-size: .875rem; table-layout: fixed; }
+    .compare th, .compare td { border: 1px solid #e5e7eb; padding: 4px 6px; vertical-align: top; text-align: left; }
+    .compare th[scope="row"] { width: 6.5em; color: #4b5563; font-weight: 600; }
+    .compare thead th { background: #eef2ff; }
+    .compare .lang { display: block; font-weight: 400; color: #4b5563; font-size: .75rem; }
+    .compare td p + p { margin-top: 4px; }
     .who { display: block; font-size: .75rem; font-weight: 600; color: #4b5563; }
     .user { background: #eff6ff; align-self: flex-end; max-width: 85%; }
     .bot { background: #f9fafb; border: 1px solid #e5e7eb; }
@@ -165,20 +173,26 @@
     try { return JSON.parse(store.get(LOG_KEY) || '[]'); } catch { return []; }
   }
   function saveTurn(question, reply) {
-    const { answer, grounded, citations } = reply; // only what redrawing needs
-    store.set(LOG_KEY, JSON.stringify([...savedTurns(), { question, answer, grounded, citations }].slice(-MAX_SAVED_TURNS)));
+    const { answer, grounded, citations, sections } = reply; // only what redrawing needs
+    store.set(LOG_KEY, JSON.stringify([...savedTurns(), { question, answer, grounded, citations, sections }]
+      .slice(-MAX_SAVED_TURNS)));
   }
 
   // ---- rendering ----
   function addMessage(who) {
     const msg = el('div', 'msg ' + who);
-    msg.append(el('span', 'who', who === 'user' ? 'You' : 'Stack Advisor'), el('p', 'text'));
+    msg.append(el('span', 'who', who === 'user' ? 'You' : 'Stack Advisor'), el('div', 'text'));
     log.append(msg);
     scrollToEnd();
     return msg;
   }
 
-  /** Replaces a bubble's text with the authoritative answer, its [n] markers turned into source chips. */
+  /**
+   * Replaces a bubble's text with the authoritative answer. The answer is light Markdown (paragraphs, "- " bullets,
+   * **bold**) and is drawn with text nodes and elements only, never parsed as HTML; [n] markers become source
+   * chips. A comparison (sections with two or more frameworks) is drawn as a table: a column per framework, a row
+   * per kind of claim, each claim with its chip.
+   */
   function renderAnswer(msg, reply) {
     const text = msg.querySelector('.text');
     const byNumber = new Map((reply.citations || []).map((c) => [c.n, c]));
@@ -186,27 +200,14 @@
     panel.id = 'source-' + ++turnCount;
     panel.hidden = true;
     text.replaceChildren();
-    let last = 0;
-    for (const m of reply.answer.matchAll(MARKERS)) {
-      const numbers = m[1].split(/\s*,\s*/).map(Number);
-      text.append(reply.answer.slice(last, m.index));
-      last = m.index + m[0].length;
-      // a marker without a citation stays plain text rather than becoming a chip that opens nothing
-      if (!numbers.every((n) => byNumber.has(n))) {
-        text.append(m[0]);
-        continue;
-      }
-      // chips and the punctuation right after them wrap as one, so a line never starts with a lone "."
-      const group = el('span', 'cites');
-      numbers.forEach((n) => group.append(chip(byNumber.get(n), panel, msg)));
-      const punctuation = /^[.,;:!?)]+/.exec(reply.answer.slice(last));
-      if (punctuation) {
-        group.append(punctuation[0]);
-        last += punctuation[0].length;
-      }
-      text.append(group);
+    const ctx = { byNumber, panel, msg };
+    const sections = reply.sections;
+    if (sections && Array.isArray(sections.frameworks) && sections.frameworks.length >= 2) {
+      text.append(paragraph(sections.verdict || '', ctx), comparison(sections.frameworks, ctx));
+      (sections.notes || []).forEach((note) => text.append(paragraph(note, ctx)));
+    } else {
+      markdown(reply.answer, ctx).forEach((node) => text.append(node));
     }
-    text.append(reply.answer.slice(last));
     msg.querySelectorAll('.note, .source').forEach((node) => node.remove());
     if (reply.grounded === false) {
       msg.classList.add('ungrounded');
@@ -214,6 +215,99 @@
     }
     msg.append(panel);
     scrollToEnd();
+  }
+
+  /** Blocks of the answer's Markdown: a run of "- " lines is a list, any other block a paragraph. */
+  function markdown(answer, ctx) {
+    const nodes = [];
+    for (const block of answer.split(/\n{2,}/)) {
+      let list = null;
+      let lines = [];
+      const flush = () => { if (lines.length) { nodes.push(paragraph(lines.join('\n'), ctx)); lines = []; } };
+      for (const line of block.split('\n')) {
+        if (line.startsWith('- ')) {
+          flush();
+          if (!list) { list = el('ul'); nodes.push(list); }
+          list.append(inline(el('li'), line.slice(2), ctx));
+        } else {
+          list = null;
+          lines.push(line);
+        }
+      }
+      flush();
+    }
+    return nodes;
+  }
+
+  function paragraph(line, ctx) {
+    return inline(el('p'), line, ctx);
+  }
+
+  /** The frameworks side by side: header row name (language), then a row per kind of claim any of them has. */
+  function comparison(frameworks, ctx) {
+    const table = el('table', 'compare');
+    const head = el('tr');
+    head.append(el('td'));
+    for (const f of frameworks) {
+      const th = el('th', null, String(f.name));
+      th.scope = 'col';
+      if (f.language) th.append(el('span', 'lang', String(f.language)));
+      head.append(th);
+    }
+    const body = el('tbody');
+    const thead = el('thead');
+    thead.append(head);
+    table.append(thead, body);
+    const rows = [['overview', 'What it is'], ['fit', 'Fit'], ['strengths', 'Strengths'], ['watchOuts', 'Watch out'],
+      ['evidence', 'Case study']];
+    for (const [key, label] of rows) {
+      if (!frameworks.some((f) => Array.isArray(f[key]) && f[key].length)) continue;
+      const tr = el('tr');
+      const th = el('th', null, label);
+      th.scope = 'row';
+      tr.append(th);
+      for (const f of frameworks) {
+        const td = el('td');
+        (Array.isArray(f[key]) ? f[key] : []).forEach((item) => td.append(inline(el('p'), `${item.text} [${item.n}]`, ctx)));
+        tr.append(td);
+      }
+      body.append(tr);
+    }
+    return table;
+  }
+
+  /** Fills {@code node} with a line's text: **bold** as <strong>, [n] markers as chips, all else as text nodes. */
+  function inline(node, line, ctx) {
+    const parts = String(line).split(/\*\*(\S(?:[^*]*\S)?)\*\*/);
+    parts.forEach((part, i) => {
+      if (i % 2 === 1) node.append(el('strong', null, part));
+      else withChips(node, part, ctx);
+    });
+    return node;
+  }
+
+  function withChips(node, textPart, ctx) {
+    let last = 0;
+    for (const m of textPart.matchAll(MARKERS)) {
+      const numbers = m[1].split(/\s*,\s*/).map(Number);
+      node.append(textPart.slice(last, m.index));
+      last = m.index + m[0].length;
+      // a marker without a citation stays plain text rather than becoming a chip that opens nothing
+      if (!numbers.every((n) => ctx.byNumber.has(n))) {
+        node.append(m[0]);
+        continue;
+      }
+      // chips and the punctuation right after them wrap as one, so a line never starts with a lone "."
+      const group = el('span', 'cites');
+      numbers.forEach((n) => group.append(chip(ctx.byNumber.get(n), ctx.panel, ctx.msg)));
+      const punctuation = /^[.,;:!?)]+/.exec(textPart.slice(last));
+      if (punctuation) {
+        group.append(punctuation[0]);
+        last += punctuation[0].length;
+      }
+      node.append(group);
+    }
+    node.append(textPart.slice(last));
   }
 
   /**

@@ -12,16 +12,24 @@ import java.util.List;
  * @param mode           {@code extractive} (quoted from the passages) or {@code llm}
  * @param fallbackReason why an LLM answer was replaced by the extractive one, or null
  * @param removedMarkers citation markers of an LLM answer that pointed at no given passage and were removed
+ * @param sections       the same answer as structure (verdict, notes, per-framework blocks whose items carry their
+ *                       citation numbers); null for a refusal and for an LLM's free text
  */
 public record Answer(String text, List<Citation> citations, List<String> frameworks, boolean grounded, String mode,
-                     String fallbackReason, int removedMarkers) {
+                     String fallbackReason, int removedMarkers, Sections sections) {
     public Answer {
         citations = List.copyOf(citations);
         frameworks = List.copyOf(frameworks);
     }
 
+    /** An answer without sections (a refusal, an LLM's text). */
+    public Answer(String text, List<Citation> citations, List<String> frameworks, boolean grounded, String mode,
+                  String fallbackReason, int removedMarkers) {
+        this(text, citations, frameworks, grounded, mode, fallbackReason, removedMarkers, null);
+    }
+
     /** The same answer, served in place of a failed LLM answer. */
     public Answer withFallbackReason(String reason) {
-        return new Answer(text, citations, frameworks, grounded, mode, reason, removedMarkers);
+        return new Answer(text, citations, frameworks, grounded, mode, reason, removedMarkers, sections);
     }
 }

@@ -45,6 +45,10 @@ import java.util.regex.Pattern;
 final class ClaimPicker {
 
     private static final int LIST_WINDOW = 3;
+    /** How many sentences back a reference is followed ("X… It… They…"): past that the quote loses its subject. */
+    private static final int MAX_ANTECEDENTS = 2;
+    /** Weight of {@link #focus}: a claim about the framework alone outranks one from a section about several. */
+    private static final double FOCUS = 0.4;
     private static final Pattern YES_NO = Pattern.compile("(?i)^(yes|no)\\b.*");
     /** Framework-independent spans are filed under this key (no framework name is empty). */
     private static final String ANY = "";
@@ -54,6 +58,7 @@ final class ClaimPicker {
     private final FrameworkLexicon lexicon;
     private final SentenceVectors vectors;
     private final TermStats stats;
+    private final Discourse discourse;
     private final Map<String, Set<String>> claimTerms = new ConcurrentHashMap<>();
     /** Per passage id: what its sentences are, independent of any question. */
     private final Map<String, PassageFacts> facts = new ConcurrentHashMap<>();
@@ -62,8 +67,9 @@ final class ClaimPicker {
     /** Sentence embeddings by ordinal (null entries for sentences without one); empty in keyword mode. */
     private final float[][] sentenceVectors;
 
-    ClaimPicker(KeywordIndex keyword, Corpus corpus, SentenceVectors vectors, TermStats stats) {
+    ClaimPicker(KeywordIndex keyword, Corpus corpus, SentenceVectors vectors, TermStats stats, Discourse discourse) {
         this.keyword = keyword;
+        this.discourse = discourse;
         this.corpus = corpus;
         this.lexicon = corpus.lexicon();
         this.vectors = vectors;
@@ -167,12 +173,27 @@ final class ClaimPicker {
      */
     Optional<Claim> best(List<RankedPassage> ranked, String framework, Set<Aspect> aspects, Question q,
                          Set<String> used, double minRelevance) {
+        return best(ranked, framework, aspects, q, used, minRelevance, false);
+    }
+
+    /**
+     * The best case study among {@code ranked} passages: a narrative about one user of {@code framework} (see
+     * {@link Discourse#tellsCaseStudy}), evidence rather than a claim of its own; parameters as {@link #best}.
+     */
+    Optional<Claim> caseStudy(List<RankedPassage> ranked, String framework, Question q, Set<String> used,
+                              double minRelevance) {
+        return best(ranked, framework, null, q, used, minRelevance, true);
+    }
+
+    private Optional<Claim> best(List<RankedPassage> ranked, String framework, Set<Aspect> aspects, Question q,
+                                 Set<String> used, double minRelevance, boolean caseStudies) {
         double top = ranked.isEmpty() ? 1 : Math.max(1e-9, ranked.get(0).score());
         boolean overviewOnly = framework != null && aspects != null && aspects.size() == 1
                 && aspects.contains(Aspect.OVERVIEW);
         Span best = null;
         RankedPassage bestFrom = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        int bestTier = -1;
         for (RankedPassage r : ranked) {
             List<Sentence> sentences = r.passage().sentences();
             PassageFacts pf = facts(r.passage());
@@ -188,8 +209,9 @@ final class ClaimPicker {
                     continue; // "what it is" must be about this framework first, not one of a list
                 }
                 Span c = pf.span(i, framework);
-                if (c.words < 3 || anyUsed(c.keys, used)) {
-                    continue;
+                if (c.words < 3 || c.caseStudy != caseStudies || anyUsed(c.keys, used)
+                        || (framework != null && !c.named.contains(framework))) {
+                    continue; // a fragment, the wrong kind, quoted already, or not naming the framework it is for
                 }
                 double rel = relevance(c, q);
                 if (rel < minRelevance && (minRelevance <= 0 || matched(c, q) < 2)) {
@@ -202,8 +224,14 @@ final class ClaimPicker {
                 if (s.aspect() == Aspect.RATING && rel >= 0.5) {
                     bonus += 0.3;
                 }
-                double score = 2 * rel + 0.6 * meaning(c, q) + r.score() / top + bonus - penalty(pf.facts[i], s, c, framework);
-                if (score > bestScore) {
+                double focus = focus(c, framework);
+                double score = 2 * rel + 0.6 * meaning(c, q) + r.score() / top + bonus + FOCUS * focus
+                        - penalty(pf.facts[i], s, c, framework);
+                // a claim about the framework (its quote or its own heading names it) outranks any from a section
+                // about several that only its heading ties to it
+                int tier = focus > 0 ? 1 : 0;
+                if (tier > bestTier || (tier == bestTier && score > bestScore)) {
+                    bestTier = tier;
                     bestScore = score;
                     best = c;
                     bestFrom = r;
@@ -212,6 +240,29 @@ final class ClaimPicker {
         }
         return best == null ? Optional.empty()
                 : Optional.of(new Claim(best.first, best.last, best.display, bestFrom.passage(), bestFrom.score()));
+    }
+
+    /**
+     * How squarely a claim is about {@code framework}: 1 when its quote names it and no other framework, or its
+     * quote names none and its heading names only it ("Heavier abstraction than plain Express" under "NestJS");
+     * 0.5 when its quote names it among others; 0 when only a heading about several names it ("Callback/async
+     * complexity" under "Node.js with Express / NestJS › Weaknesses"), and for no framework.
+     */
+    private static double focus(Span c, String framework) {
+        if (framework == null) {
+            return 0;
+        }
+        if (c.quoted.contains(framework)) {
+            return c.quoted.size() == 1 ? 1 : 0.5;
+        }
+        return c.quoted.isEmpty() && c.headed.size() == 1 ? 1 : 0;
+    }
+
+    /** Whether a claim is squarely about {@code framework} ({@link #focus} above 0), not only tied to it by a heading about several. */
+    boolean squarelyAbout(Claim c, String framework) {
+        List<String> quoted = lexicon.names(c.display());
+        List<String> headed = lexicon.names(c.passage().section());
+        return quoted.contains(framework) ? true : quoted.isEmpty() && headed.size() == 1 && headed.contains(framework);
     }
 
     private static boolean anyUsed(List<String> keys, Set<String> used) {
@@ -251,6 +302,9 @@ final class ClaimPicker {
      * analysed terms of its statement and heading. Identity matters (memo key), so a class, not a record.
      */
     static final class Span {
+        /** What a sentence that cannot be quoted on its own makes: nothing (no words, so never chosen). */
+        static final Span NONE = new Span(null, null, "", List.of(), new int[0], Set.of(), List.of(), List.of(), false);
+
         final Sentence first;
         final Sentence last;
         final String display;
@@ -258,8 +312,16 @@ final class ClaimPicker {
         final List<String> keys;
         final int[] ordinals;
         final Set<String> terms;
+        /** Frameworks its quote names, and those its heading names (canonical names). */
+        final List<String> quoted;
+        final List<String> headed;
+        /** Quote or heading names it: a claim may be listed under these. */
+        final Set<String> named;
+        /** Part of a case-study narrative: evidence, not a claim of its own. */
+        final boolean caseStudy;
 
-        private Span(Sentence first, Sentence last, String display, List<String> keys, int[] ordinals, Set<String> terms) {
+        private Span(Sentence first, Sentence last, String display, List<String> keys, int[] ordinals, Set<String> terms,
+                     List<String> quoted, List<String> headed, boolean caseStudy) {
             this.first = first;
             this.last = last;
             this.display = display;
@@ -267,6 +329,12 @@ final class ClaimPicker {
             this.keys = keys;
             this.ordinals = ordinals;
             this.terms = terms;
+            this.quoted = quoted;
+            this.headed = headed;
+            Set<String> named = new HashSet<>(quoted);
+            named.addAll(headed);
+            this.named = named;
+            this.caseStudy = caseStudy;
         }
     }
 
@@ -275,7 +343,8 @@ final class ClaimPicker {
      * one does, and the part of its penalty that depends on nothing else (extra subjects, a bare list of names,
      * a question).
      */
-    private record SentenceFacts(int words, boolean sharesLine, boolean nextOnSameLine, double penalty) {
+    private record SentenceFacts(int words, boolean sharesLine, boolean nextOnSameLine, double penalty,
+                                 boolean reference, boolean caseStudy) {
     }
 
     /** A passage's sentence facts and, lazily, the span each sentence makes as a claim per framework asked about. */
@@ -283,6 +352,12 @@ final class ClaimPicker {
         final Passage passage;
         final SentenceFacts[] facts;
         final Map<String, Span[]> spans = new ConcurrentHashMap<>();
+        /** Frameworks the passage's heading path names. */
+        final List<String> headed;
+        /** Per sentence, the frameworks its own words name. */
+        final List<String>[] names;
+        /** The one framework the nearest heading names, or null: what a reference opening a paragraph refers to. */
+        final String headingSubject;
 
         PassageFacts(Passage p) {
             passage = p;
@@ -292,9 +367,24 @@ final class ClaimPicker {
             for (int i = 0; i + 1 < n; i++) {
                 sameLineAsNext[i] = sameLine(sentences.get(i), sentences.get(i + 1));
             }
+            headed = lexicon.names(p.section());
+            String[] path = p.section().split(" › ");
+            List<String> nearest = lexicon.names(path[path.length - 1]);
+            headingSubject = nearest.size() == 1 ? nearest.get(0) : null;
+            boolean headingTellsCase = discourse.tellsCaseStudy(p.section());
             facts = new SentenceFacts[n];
+            @SuppressWarnings("unchecked")
+            List<String>[] named = new List[n];
+            names = named;
+            StringBuilder paragraph = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 Sentence s = sentences.get(i);
+                if (i == 0 || !sameLineAsNext[i - 1]) {
+                    paragraph.setLength(0);
+                }
+                paragraph.append(s.quote()).append(' ');
+                names[i] = lexicon.names(s.display());
+                boolean caseStudy = headingTellsCase || discourse.tellsCaseStudy(paragraph.toString());
                 boolean shares = (i > 0 && sameLineAsNext[i - 1]) || (i + 1 < n && sameLineAsNext[i]);
                 double penalty = 0.05 * Math.min(4, Math.max(0, s.subjects().size() - 1));
                 if (s.listGroup() >= 0 && lexicon.isJustNames(s.quote())) {
@@ -303,7 +393,8 @@ final class ClaimPicker {
                 if (s.quote().endsWith("?")) {
                     penalty += 1;
                 }
-                facts[i] = new SentenceFacts(s.wordCount(), shares, i + 1 < n && sameLineAsNext[i], penalty);
+                facts[i] = new SentenceFacts(s.wordCount(), shares, i + 1 < n && sameLineAsNext[i], penalty,
+                        discourse.opensWithReference(s.quote()), caseStudy);
             }
         }
 
@@ -332,7 +423,11 @@ final class ClaimPicker {
                 return span(s, s, s.display());
             }
             if (s.listGroup() < 0 || f.sharesLine()) {
-                return withReason(i);
+                boolean leans = (f.reference() && headingSubject == null) || unnamed(i, framework);
+                return leans ? withAntecedent(i, framework) : withReason(i);
+            }
+            if (f.reference() && headingSubject == null) {
+                return Span.NONE; // a list item whose subject is a reference has nothing to lean on
             }
             if (f.words() > 6) {
                 return span(s, s, s.display());
@@ -384,18 +479,64 @@ final class ClaimPicker {
             return span(s, s, s.display());
         }
 
+        /**
+         * A sentence whose subject is a reference ("They handle concurrent requests very efficiently.") quoted
+         * with the sentences of its paragraph it leans on, back to the first that does not open with a reference:
+         * one verbatim quote spanning them. Nothing ({@link Span#NONE}) when it opens its paragraph or the chain
+         * is longer than {@link #MAX_ANTECEDENTS}: a reader could not tell who "they" are. Asked for a framework
+         * that neither the sentence nor its heading names ("Despite predictions of decline, it remains the default
+         * in large JVM shops…"), the same: back to the sentence that names it, or nothing.
+         */
+        private Span withAntecedent(int i, String framework) {
+            List<Sentence> sentences = passage.sentences();
+            int j = i;
+            while (facts[j].reference() || !names(j, i, framework)) {
+                if (j == 0 || i - j >= MAX_ANTECEDENTS || !facts[j - 1].nextOnSameLine()) {
+                    return Span.NONE;
+                }
+                j--;
+            }
+            StringBuilder display = new StringBuilder();
+            for (int k = j; k <= i; k++) {
+                display.append(k == j ? "" : " ").append(sentences.get(k).display());
+            }
+            return span(sentences.get(j), sentences.get(i), display.toString());
+        }
+
+        /** Whether sentence {@code i} is asked for a framework that neither its words nor its headings name. */
+        private boolean unnamed(int i, String framework) {
+            return !names(i, i, framework);
+        }
+
+        /** Whether sentences {@code from..to} or the headings name {@code framework} (always, for no framework). */
+        private boolean names(int from, int to, String framework) {
+            if (framework == null || headed.contains(framework)) {
+                return true;
+            }
+            for (int k = from; k <= to; k++) {
+                if (names[k].contains(framework)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Every sentence of the passage inside [first.start, last.end]: what the claim quotes. */
         private Span span(Sentence first, Sentence last, String display) {
             List<String> keys = new ArrayList<>();
             List<Integer> covered = new ArrayList<>();
-            for (Sentence x : passage.sentences()) {
+            boolean caseStudy = false;
+            List<Sentence> sentences = passage.sentences();
+            for (int k = 0; k < sentences.size(); k++) {
+                Sentence x = sentences.get(k);
                 if (x.start() >= first.start() && x.end() <= last.end()) {
                     keys.add(x.key());
                     covered.add(ordinals.getOrDefault(x.key(), -1));
+                    caseStudy |= facts[k].caseStudy();
                 }
             }
             return new Span(first, last, display, List.copyOf(keys), covered.stream().mapToInt(Integer::intValue).toArray(),
-                    TermSet.of(termsOf(display, passage)));
+                    TermSet.of(termsOf(display, passage)), lexicon.names(display), headed, caseStudy);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.stackadvisor.corpus.Aspect;
 import dev.stackadvisor.corpus.Corpus;
 import dev.stackadvisor.corpus.Document;
 import dev.stackadvisor.corpus.Framework;
+import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.retrieval.AnalyzedQuery;
@@ -46,6 +47,8 @@ public final class ExtractiveComposer {
     private final TermStats stats;
     private final ClaimPicker picker;
     private final Map<String, Framework> frameworks = new LinkedHashMap<>();
+    /** Every passage tagged with a framework, in corpus order, unranked: where a framework's own claims are found. */
+    private final Map<String, List<RankedPassage>> about = new LinkedHashMap<>();
     /**
      * A claim's quote (its span of the document, white space folded) by {@link Claim#key()}, which names exactly
      * that span; claims are spans of the corpus, so this holds at most one entry per span the composer quotes.
@@ -58,9 +61,14 @@ public final class ExtractiveComposer {
     public ExtractiveComposer(Corpus corpus, KeywordIndex keyword, TermStats stats, SentenceVectors sentences) {
         this.corpus = corpus;
         this.stats = stats;
-        this.picker = new ClaimPicker(keyword, corpus, sentences, stats);
+        this.picker = new ClaimPicker(keyword, corpus, sentences, stats, Discourse.bundled());
         for (Framework f : corpus.lexicon().frameworks()) {
             frameworks.put(f.name(), f);
+        }
+        for (Passage p : corpus.passages()) {
+            for (String f : p.frameworks()) {
+                about.computeIfAbsent(f, k -> new ArrayList<>()).add(new RankedPassage(p, 0, 0, 0));
+            }
         }
     }
 
@@ -70,117 +78,98 @@ public final class ExtractiveComposer {
             return refusal(evidence);
         }
         Draft draft = new Draft();
-        Set<String> used = new HashSet<>();
         List<String> about;
         AnalyzedQuery q = evidence.query();
         Question question = questionOf(evidence);
         if (evidence.fact() != null) {
-            // the question asked for a kind of fact (a figure, a licence…): the sentence stating it comes first
+            // the question asked for a kind of fact (a figure, a licence…): the sentence stating it is the verdict
             Fact f = evidence.fact();
             Claim stated = new Claim(f.sentence(), f.sentence(), f.sentence().display(), f.passage(), f.score());
-            draft.line(0, stated);
-            used.addAll(stated.sentenceKeys());
+            draft.verdict(Draft.quote(draft.take(Optional.of(stated))));
         }
         if (q.intent() == Intent.COMPARE || q.intent() == Intent.SINGLE) {
-            about = q.intent() == Intent.COMPARE ? compare(evidence, question, draft, used) : single(evidence, question, draft, used);
+            about = q.intent() == Intent.COMPARE ? compare(evidence, question, draft) : single(evidence, question, draft);
         } else if (q.intent() == Intent.SCENARIO && !evidence.frameworks().isEmpty()) {
-            about = scenario(evidence, question, draft, used);
+            about = scenario(evidence, question, draft);
         } else {
-            about = concept(evidence, question, draft, used);
+            about = concept(evidence, question, draft);
         }
         if (!q.notCovered().isEmpty()) {
-            draft.line(0, "Not covered by my sources: " + String.join(", ", q.notCovered())
-                    + ", so I can't weigh " + (q.notCovered().size() == 1 ? "it" : "them") + ".");
+            draft.after(0, Draft.text("Not covered by my sources: " + String.join(", ", q.notCovered())
+                    + ", so I can't weigh " + (q.notCovered().size() == 1 ? "it" : "them") + "."));
         }
-        Draft.Rendered r = draft.render(MAX_WORDS, this::citation);
+        Draft.Rendered r = draft.render(MAX_WORDS, this::citation, this::language);
         if (r.citations().isEmpty()) {
             return refusal(evidence);
         }
-        return new Answer(r.text(), r.citations(), about, true, "extractive", null, 0);
+        return new Answer(r.text(), r.citations(), about, true, "extractive", null, 0, r.sections());
     }
 
-    private List<String> compare(Evidence ev, Question question, Draft draft, Set<String> used) {
+    /**
+     * Two to four frameworks side by side: a verdict that weighs them on what was asked (a table's rating, a
+     * framework the sources clearly lean to, or what the choice depends on), then a block per framework.
+     */
+    private List<String> compare(Evidence ev, Question question, Draft draft) {
         List<String> fs = ev.frameworks().subList(0, Math.min(4, ev.frameworks().size()));
         List<String> topic = ev.topicTerms();
-        if (!ratings(ev, question, fs, draft, used)) {
+        draft.frameworks(fs);
+        if (!ratings(ev, question, fs, draft)) {
             Map<String, Claim> lead = new LinkedHashMap<>();
             Map<String, Double> leadRelevance = new LinkedHashMap<>();
             for (String f : fs) {
                 if (lead.containsKey(f)) {
                     continue;
                 }
-                Optional<Claim> direct = topic.isEmpty() ? Optional.empty() : pick(ev, question, f, null, used, DIRECT_RELEVANCE);
-                Optional<Claim> c = direct.isPresent() ? direct : pick(ev, question, f, Set.of(Aspect.FIT), used, 0);
-                c.ifPresent(claim -> {
-                    // one table row about "Gin / Echo" speaks for both: state it once, for both
-                    for (String g : fs) {
-                        if (g.equals(f) || (!lead.containsKey(g) && claim.first().subjects().contains(g))) {
-                            lead.put(g, claim);
-                            leadRelevance.put(g, picker.relevance(claim, question));
-                        }
-                    }
-                    used.addAll(claim.sentenceKeys());
-                });
+                Optional<Claim> direct = topic.isEmpty() ? Optional.empty() : pick(ev, question, f, null, draft, DIRECT_RELEVANCE);
+                Claim c = draft.take(direct.isPresent() ? direct : pick(ev, question, f, Set.of(Aspect.FIT), draft, 0));
+                if (c != null) {
+                    lead.put(f, c);
+                    leadRelevance.put(f, picker.relevance(c, question));
+                }
             }
             String leaning = leaning(leadRelevance);
             boolean allOnPoint = !topic.isEmpty() && leadRelevance.size() == fs.size()
                     && leadRelevance.values().stream().allMatch(r -> r >= DIRECT_RELEVANCE);
-            List<Object> verdict = new ArrayList<>();
-            verdict.add(leaning != null ? "For this, the sources lean to " + leaning + ". "
-                    : allOnPoint ? "The sources back " + (fs.size() == 2 ? "both" : "all of them") + " for this; team and workload decide. "
-                    : "It depends on what you are building. ");
-            Set<Claim> stated = new java.util.HashSet<>();
+            if (leaning != null) {
+                draft.verdict(Draft.text("For this, the sources lean to " + bold(leaning) + ": "), Draft.quote(lead.get(leaning)));
+            } else {
+                draft.verdict(Draft.text((allOnPoint ? "The sources back " + (fs.size() == 2 ? "both " : "all of ")
+                        + boldNames(fs) + " for this; it depends on " : "It depends on ") + dependsOn(fs) + "."));
+            }
             for (String f : fs) {
-                Claim c = lead.get(f);
-                if (c != null && stated.add(c)) {
-                    List<String> sharing = fs.stream().filter(g -> lead.get(g) == c).toList();
-                    verdict.add(sharing.size() == 1 ? label(f) + ": " : joinNames(sharing) + ": ");
-                    verdict.add(c);
-                    verdict.add(" ");
+                if (!f.equals(leaning)) {
+                    draft.item(1, f, Draft.Kind.POINT, lead.get(f));
                 }
             }
-            draft.line(0, verdict.toArray());
         }
-        context(ev, question, draft, used, 1);
+        context(ev, question, draft, 1);
         languageNote(ev.query(), fs, draft);
         Aspect first = ev.query().focus() == Aspect.WEAKNESS ? Aspect.WEAKNESS : Aspect.STRENGTH;
         Aspect second = first == Aspect.STRENGTH ? Aspect.WEAKNESS : Aspect.STRENGTH;
         for (String f : fs) {
-            Claim what = take(pick(ev, question, f, Set.of(Aspect.OVERVIEW), used, 0), used);
-            Claim a = take(pick(ev, question, f, Set.of(first), used, 0), used);
-            Claim b = take(pick(ev, question, f, Set.of(second), used, 0), used);
-            List<Object> line = new ArrayList<>(List.of(f + " — "));
-            if (what != null) {
-                line.add(what);
-                line.add(" ");
-            }
-            if (a != null) {
-                line.add(label(first));
-                line.add(a);
-                line.add(" ");
-            }
-            if (b != null) {
-                line.add(label(second));
-                line.add(b);
-            }
-            if (a != null || b != null) {
-                draft.line(2, line.toArray());
-            }
+            draft.item(4, f, Draft.Kind.OVERVIEW, draft.take(pick(ev, question, f, Set.of(Aspect.OVERVIEW), draft, 0)));
+            draft.item(2, f, kind(first), draft.take(pick(ev, question, f, Set.of(first), draft, 0)));
+            draft.item(2, f, kind(second), draft.take(pick(ev, question, f, Set.of(second), draft, 0)));
         }
         for (String f : fs) {
-            Claim fit = take(pick(ev, question, f, Set.of(Aspect.FIT), used, 0), used);
-            if (fit != null) {
-                draft.line(3, f + " — best fit: ", fit);
-            }
+            draft.item(3, f, Draft.Kind.FIT, draft.take(pick(ev, question, f, Set.of(Aspect.FIT), draft, 0)));
         }
-        disagreements(ev, question, fs, draft, used);
+        caseStudies(ev, question, fs, draft, 5);
+        disagreements(ev, question, fs, draft);
         return fs;
     }
 
-    private List<String> single(Evidence ev, Question question, Draft draft, Set<String> used) {
+    /** One framework: the sentence that answers what was asked, then fit, strengths and watch-outs in the order asked. */
+    private List<String> single(Evidence ev, Question question, Draft draft) {
         String f = ev.frameworks().get(0);
         AnalyzedQuery q = ev.query();
-        Claim direct = ev.topicTerms().isEmpty() ? null : take(pick(ev, question, f, null, used, DIRECT_RELEVANCE), used);
+        Optional<Claim> answering = ev.topicTerms().isEmpty() ? Optional.empty() : pick(ev, question, f, null, draft, DIRECT_RELEVANCE);
+        if (answering.isPresent() && !picker.squarelyAbout(answering.get(), f) && q.focus() != null
+                && pick(ev, question, f, Set.of(q.focus()), draft, 0).filter(c -> picker.squarelyAbout(c, f)).isPresent()) {
+            // the question's words match a section about several frameworks, but the sources say this of it alone
+            answering = Optional.empty();
+        }
+        Claim direct = draft.take(answering);
         List<Aspect> order = switch (q.focus() == null ? Aspect.GENERAL : q.focus()) {
             case WEAKNESS -> List.of(Aspect.WEAKNESS, Aspect.WEAKNESS, Aspect.FIT);
             case STRENGTH -> List.of(Aspect.STRENGTH, Aspect.STRENGTH, Aspect.FIT, Aspect.WEAKNESS);
@@ -189,52 +178,54 @@ public final class ExtractiveComposer {
             default -> List.of(Aspect.FIT, Aspect.STRENGTH, Aspect.WEAKNESS);
         };
         if (direct != null) {
-            draft.line(0, label(f) + ": ", direct);
+            draft.verdict(Draft.text(label(f) + ": "), Draft.quote(direct));
         }
         int priority = direct == null ? 0 : 2;
         Aspect focus = q.focus();
         if (direct == null && (focus == Aspect.WEAKNESS || focus == Aspect.STRENGTH || focus == Aspect.FIT)
-                && pick(ev, question, f, Set.of(focus), used, 0).isEmpty()) {
+                && pick(ev, question, f, Set.of(focus), draft, 0).isEmpty()) {
             // nothing of the kind asked: say so rather than refuse, and give what the sources do say
-            draft.line(0, "My sources list no " + plural(focus) + " for " + f + "; what they do say:");
+            draft.verdict(Draft.text("My sources list no " + plural(focus) + " for " + bold(f) + "; what they do say:"));
             order = List.of(Aspect.OVERVIEW, Aspect.FIT, Aspect.STRENGTH, Aspect.WEAKNESS);
             priority = 2;
         }
         for (Aspect a : order) {
-            Claim c = take(pick(ev, question, f, Set.of(a), used, 0), used);
-            if (c != null) {
-                draft.line(priority, priority == 0 ? label(f) + " — " + label(a).toLowerCase(Locale.ROOT) : label(a), c);
-                priority = priority == 0 ? 2 : priority + 1;
+            Claim c = draft.take(pick(ev, question, f, Set.of(a), draft, 0));
+            if (c != null && priority == 0) {
+                draft.verdict(Draft.text(label(f) + " — " + kind(a).label.toLowerCase(Locale.ROOT) + ": "), Draft.quote(c));
+                priority = 2;
+            } else if (c != null) {
+                draft.item(priority++, f, kind(a), c);
             }
         }
-        context(ev, question, draft, used, 1);
+        context(ev, question, draft, 1);
         languageNote(q, List.of(f), draft);
-        disagreements(ev, question, List.of(f), draft, used);
+        caseStudies(ev, question, List.of(f), draft, 6);
+        disagreements(ev, question, List.of(f), draft);
         return List.of(f);
     }
 
-    private List<String> scenario(Evidence ev, Question question, Draft draft, Set<String> used) {
+    /** "What should we use for…": the frameworks the evidence recommends, the first named in the verdict with why. */
+    private List<String> scenario(Evidence ev, Question question, Draft draft) {
         List<String> fs = ev.frameworks();
-        Claim general = take(picker.best(ev.general(), null, null, question, used, 0), used);
-        draft.line(0, "For this, the sources point to " + joinNames(fs) + ". ", general);
+        List<String> shown = fs.subList(0, Math.min(3, fs.size()));
+        draft.frameworks(shown);
+        Map<String, Claim> why = new LinkedHashMap<>();
+        for (String f : shown) {
+            Claim c = draft.take(ev.topicTerms().isEmpty() ? Optional.empty() : pick(ev, question, f, Set.of(Aspect.FIT,
+                    Aspect.STRENGTH, Aspect.OVERVIEW, Aspect.GENERAL), draft, DIRECT_RELEVANCE));
+            why.put(f, c != null ? c : draft.take(pick(ev, question, f, Set.of(Aspect.FIT), draft, 0)));
+        }
+        Claim reason = why.get(fs.get(0));
+        draft.verdict(Draft.text("For this, the sources point to " + boldNames(fs) + (reason == null ? "." : ": ")),
+                reason == null ? null : Draft.quote(reason));
         int priority = 1;
-        for (String f : fs.subList(0, Math.min(3, fs.size()))) {
-            Claim why = take(ev.topicTerms().isEmpty() ? Optional.empty() : pick(ev, question, f, Set.of(Aspect.FIT, Aspect.STRENGTH,
-                    Aspect.OVERVIEW, Aspect.GENERAL), used, DIRECT_RELEVANCE), used);
-            if (why == null) {
-                why = take(pick(ev, question, f, Set.of(Aspect.FIT), used, 0), used);
+        for (String f : shown) {
+            if (f != fs.get(0)) {
+                draft.item(priority, f, Draft.Kind.FIT, why.get(f));
             }
-            Claim strength = take(pick(ev, question, f, Set.of(Aspect.STRENGTH), used, 0), used);
-            Claim watch = take(pick(ev, question, f, Set.of(Aspect.WEAKNESS), used, 0), used);
-            if (why != null) {
-                draft.line(priority, label(f) + " — ", why);
-            }
-            if (strength != null) {
-                draft.line(priority + 3, f + " — strengths: ", strength);
-            }
-            if (watch != null) {
-                draft.line(priority + 2, f + " — watch out: ", watch);
-            }
+            draft.item(priority + 3, f, Draft.Kind.STRENGTH, draft.take(pick(ev, question, f, Set.of(Aspect.STRENGTH), draft, 0)));
+            draft.item(priority + 2, f, Draft.Kind.WATCH_OUT, draft.take(pick(ev, question, f, Set.of(Aspect.WEAKNESS), draft, 0)));
             priority++;
         }
         languageNote(ev.query(), fs, draft);
@@ -251,7 +242,7 @@ public final class ExtractiveComposer {
      *
      * @return whether such a verdict was written
      */
-    private boolean ratings(Evidence ev, Question question, List<String> fs, Draft draft, Set<String> used) {
+    private boolean ratings(Evidence ev, Question question, List<String> fs, Draft draft) {
         if (ev.topicTerms().isEmpty() || fs.size() < 2) {
             return false;
         }
@@ -281,18 +272,16 @@ public final class ExtractiveComposer {
         List<String> ranked = new ArrayList<>(fs);
         ranked.sort((a, b) -> Integer.compare(RATING_ORDER.indexOf(values.get(b).toLowerCase(Locale.ROOT)),
                 RATING_ORDER.indexOf(values.get(a).toLowerCase(Locale.ROOT))));
-        List<Object> line = new ArrayList<>();
-        line.add("On " + column.toLowerCase(Locale.ROOT) + ", the " + publisher(claims.get(ranked.get(0))) + " comparison table rates ");
+        List<Draft.Piece> line = new ArrayList<>();
+        line.add(Draft.text("On " + column.toLowerCase(Locale.ROOT) + ", the " + publisher(claims.get(ranked.get(0)))
+                + " comparison table rates "));
         for (int i = 0; i < ranked.size(); i++) {
             String f = ranked.get(i);
-            line.add((i == 0 ? "" : i == ranked.size() - 1 ? " and " : ", ") + f + " " + values.get(f));
-            line.add(new Draft.Ref(claims.get(f)));
+            line.add(Draft.text((i == 0 ? "" : i == ranked.size() - 1 ? " and " : ", ") + bold(f) + " " + values.get(f)));
+            line.add(Draft.cite(draft.take(Optional.of(claims.get(f)))));
         }
-        line.add(".");
-        for (Claim c : claims.values()) {
-            used.addAll(c.sentenceKeys());
-        }
-        draft.line(0, line.toArray());
+        line.add(Draft.text("."));
+        draft.verdict(line.toArray(Draft.Piece[]::new));
         return true;
     }
 
@@ -304,34 +293,52 @@ public final class ExtractiveComposer {
      * A general sentence (about no framework in particular) that answers the question itself, e.g. "Skip
      * microservice rewrites for framework fashion." for "should we rewrite our monolith as microservices?".
      */
-    private void context(Evidence ev, Question question, Draft draft, Set<String> used, int priority) {
+    private void context(Evidence ev, Question question, Draft draft, int priority) {
         if (ev.topicTerms().size() < 2) {
             return;
         }
         List<RankedPassage> top = ev.general().subList(0, Math.min(6, ev.general().size()));
-        Optional<Claim> c = picker.best(top, null, Set.of(Aspect.GENERAL), question, used, 0.5);
+        Optional<Claim> c = picker.best(top, null, Set.of(Aspect.GENERAL), question, draft.used(), 0.5);
         int matched = c.map(x -> picker.matched(x, question)).orElse(0);
         if (c.isPresent() && c.get().first().subjects().isEmpty()
                 && (matched >= 3 || (matched >= 2 && picker.wordRelevance(c.get(), question) >= 0.6))) {
-            draft.line(priority, "Worth knowing: ", take(c, used));
+            draft.note(priority, Draft.text("Worth knowing: "), Draft.quote(draft.take(c)));
         }
     }
 
-    private List<String> concept(Evidence ev, Question question, Draft draft, Set<String> used) {
-        draft.line(0, "From the sources:");
+    /** A question about no framework in particular: the sentence that answers it best, then up to three more. */
+    private List<String> concept(Evidence ev, Question question, Draft draft) {
         Set<String> passages = new HashSet<>();
         Set<String> named = new java.util.LinkedHashSet<>();
         for (int i = 0; i < 4; i++) {
             List<RankedPassage> fresh = ev.general().stream().filter(r -> !passages.contains(r.passage().id())).toList();
-            Claim c = take(picker.best(fresh, null, null, question, used, i == 0 ? 0 : 0.2), used);
+            Claim c = draft.take(picker.best(fresh, null, null, question, draft.used(), i == 0 ? 0 : 0.2));
             if (c == null) {
                 break;
             }
             passages.add(c.passage().id());
             named.addAll(c.first().subjects());
-            draft.line(i == 0 ? 0 : i, "- ", c);
+            if (i == 0) {
+                draft.verdict(Draft.quote(c));
+            } else {
+                draft.bullet(i, c);
+            }
         }
         return List.copyOf(named);
+    }
+
+    /**
+     * A case study about a framework the answer discusses, when one speaks to the question: evidence, shown as
+     * such ("One case study: …"), never as a strength or fit of its own.
+     */
+    private void caseStudies(Evidence ev, Question question, List<String> fs, Draft draft, int priority) {
+        if (ev.topicTerms().isEmpty()) {
+            return;
+        }
+        for (String f : fs) {
+            draft.item(priority, f, Draft.Kind.CASE_STUDY, draft.take(picker.caseStudy(
+                    ev.byFramework().getOrDefault(f, List.of()), f, question, draft.used(), DIRECT_RELEVANCE)));
+        }
     }
 
     /**
@@ -339,16 +346,17 @@ public final class ExtractiveComposer {
      * strengths, another among the watch-outs (e.g. "large, enterprise-grade apps" vs "large-scale
      * applications may require additional architecture planning") — say so and quote both.
      */
-    private void disagreements(Evidence ev, Question question, List<String> fs, Draft draft, Set<String> used) {
+    private void disagreements(Evidence ev, Question question, List<String> fs, Draft draft) {
         for (String f : fs) {
             List<RankedPassage> evidence = ev.byFramework().getOrDefault(f, List.of());
             for (Map.Entry<String, List<String>> point : POINTS.entrySet()) {
-                Optional<Claim> plus = picker.best(evidence, f, Set.of(Aspect.FIT, Aspect.STRENGTH), new Question(point.getValue(), null), used, 0.99);
-                Optional<Claim> minus = picker.best(evidence, f, Set.of(Aspect.WEAKNESS), new Question(point.getValue(), null), used, 0.99);
+                Question on = new Question(point.getValue(), null);
+                Optional<Claim> plus = picker.best(evidence, f, Set.of(Aspect.FIT, Aspect.STRENGTH), on, draft.used(), 0.99);
+                Optional<Claim> minus = picker.best(evidence, f, Set.of(Aspect.WEAKNESS), on, draft.used(), 0.99);
                 if (plus.isPresent() && minus.isPresent()
                         && !plus.get().first().documentId().equals(minus.get().first().documentId())) {
-                    draft.line(3, "The sources differ on " + f + " for " + point.getKey() + ": ", take(plus, used), " But: ",
-                            take(minus, used));
+                    draft.after(3, Draft.text("The sources differ on " + bold(f) + " for " + point.getKey() + ": "),
+                            Draft.quote(draft.take(plus)), Draft.text(" But: "), Draft.quote(draft.take(minus)));
                     return;
                 }
             }
@@ -372,8 +380,19 @@ public final class ExtractiveComposer {
         return java.util.Collections.unmodifiableMap(points);
     }
 
-    private Optional<Claim> pick(Evidence ev, Question question, String f, Set<Aspect> aspects, Set<String> used, double minRelevance) {
-        return picker.best(ev.byFramework().getOrDefault(f, List.of()), f, aspects, question, used, minRelevance);
+    /**
+     * The best claim of the retrieved evidence about {@code f}. For a fit, strength or watch-out the evidence holds
+     * only from a section about several frameworks, what the corpus says of {@code f} alone is weighed too (its
+     * passages unranked): the right subject matters more than the retrieval rank.
+     */
+    private Optional<Claim> pick(Evidence ev, Question question, String f, Set<Aspect> aspects, Draft draft, double minRelevance) {
+        Optional<Claim> best = picker.best(ev.byFramework().getOrDefault(f, List.of()), f, aspects, question, draft.used(), minRelevance);
+        if (aspects == null || best.filter(c -> picker.squarelyAbout(c, f)).isPresent()) {
+            return best;
+        }
+        Optional<Claim> own = picker.best(about.getOrDefault(f, List.of()), f, aspects, question, draft.used(), minRelevance)
+                .filter(c -> picker.squarelyAbout(c, f));
+        return own.isPresent() ? own : best;
     }
 
     /**
@@ -383,11 +402,6 @@ public final class ExtractiveComposer {
     private Question questionOf(Evidence ev) {
         List<String> known = ev.topicTerms().stream().filter(stats::knownLoosely).toList();
         return new Question(known, ev.queryVector());
-    }
-
-    private static Claim take(Optional<Claim> c, Set<String> used) {
-        c.ifPresent(claim -> used.addAll(claim.sentenceKeys()));
-        return c.orElse(null);
     }
 
     /** The leader when one framework's lead claim answers the question clearly better than the others'. */
@@ -414,8 +428,8 @@ public final class ExtractiveComposer {
                     && frameworks.get(f).language().equals(language)).toList();
             List<String> other = fs.stream().filter(f -> !match.contains(f)).toList();
             if (!match.isEmpty() && !other.isEmpty()) {
-                draft.line(1, "Team fit: " + joinNames(match) + " keeps you in " + language + "; "
-                        + joinNames(other) + " means " + frameworks.get(other.get(0)).language() + ".");
+                draft.note(1, Draft.text("Team fit: " + boldNames(match) + " keeps you in " + language + "; "
+                        + boldNames(other) + " means " + frameworks.get(other.get(0)).language() + "."));
                 return;
             }
         }
@@ -455,10 +469,52 @@ public final class ExtractiveComposer {
                 Math.round(c.score() * 10000) / 10000.0);
     }
 
-    /** "Laravel (PHP)": the framework with its language, the first thing a team weighs. */
+    /** "**Laravel** (PHP)": the framework with its language, the first thing a team weighs. */
     private String label(String framework) {
+        String language = language(framework);
+        return language == null ? bold(framework) : bold(framework) + " (" + language + ")";
+    }
+
+    private String language(String framework) {
         Framework f = frameworks.get(framework);
-        return f == null ? framework : framework + " (" + f.language() + ")";
+        return f == null ? null : f.language();
+    }
+
+    /**
+     * What a comparison without a clear winner depends on: the team's language when the frameworks are in
+     * different ones ("your team's language (FastAPI: Python; NestJS: TypeScript/JavaScript) and the workload"),
+     * else the workload each fits (their blocks say which).
+     */
+    private String dependsOn(List<String> fs) {
+        Set<String> languages = new java.util.LinkedHashSet<>();
+        List<String> each = new ArrayList<>();
+        for (String f : fs) {
+            String language = language(f);
+            if (language != null) {
+                languages.add(language);
+                each.add(bold(f) + ": " + language);
+            }
+        }
+        return languages.size() > 1 ? "your team's language (" + String.join("; ", each) + ") and on the workload"
+                : "the workload: what each fits is below";
+    }
+
+    private static String bold(String name) {
+        return "**" + name + "**";
+    }
+
+    private static String boldNames(List<String> names) {
+        return joinNames(names.stream().map(ExtractiveComposer::bold).toList());
+    }
+
+    private static Draft.Kind kind(Aspect a) {
+        return switch (a) {
+            case FIT -> Draft.Kind.FIT;
+            case STRENGTH -> Draft.Kind.STRENGTH;
+            case WEAKNESS -> Draft.Kind.WATCH_OUT;
+            case OVERVIEW -> Draft.Kind.OVERVIEW;
+            default -> Draft.Kind.POINT;
+        };
     }
 
     private static String plural(Aspect a) {
@@ -467,17 +523,6 @@ public final class ExtractiveComposer {
             case STRENGTH -> "strengths";
             case FIT -> "particular fits";
             default -> "facts of that kind";
-        };
-    }
-
-    private static String label(Aspect a) {
-        return switch (a) {
-            case FIT -> "Best fit: ";
-            case STRENGTH -> "Strengths: ";
-            case WEAKNESS -> "Watch out: ";
-            case OVERVIEW -> "What it is: ";
-            case RATING -> "Ratings: ";
-            default -> "";
         };
     }
 

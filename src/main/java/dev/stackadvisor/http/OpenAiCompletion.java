@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stackadvisor.answer.Answer;
 import dev.stackadvisor.answer.Citation;
+import dev.stackadvisor.answer.Sections;
 import java.util.List;
 
 /**
  * The bodies of the OpenAI-compatible API, in OpenAI's shapes (https://platform.openai.com/docs/api-reference/chat/object,
  * …/chat/streaming, …/models/list), plus one extra top-level field, {@code citations}: our {@link Citation}s,
- * which OpenAI clients ignore or expose as an extra. The content is the answer followed by its sources as text,
+ * which OpenAI clients ignore or expose as an extra, and {@code sections} (the answer as structure, see
+ * {@link Sections}; absent for refusals and LLM answers). The content is the answer in Markdown followed by its sources,
  * so a client that shows only the content still shows where each {@code [n]} comes from.
  *
  * <p>Token counts are estimates, not a tokenizer's: {@link #tokens} takes about 4 characters per token, OpenAI's
@@ -29,7 +31,7 @@ final class OpenAiCompletion {
 
     /** {@code chat.completion}. */
     record Completion(String id, String object, long created, String model, List<Choice> choices, Usage usage,
-                      List<Citation> citations) {
+                      List<Citation> citations, @JsonInclude(JsonInclude.Include.NON_NULL) Sections sections) {
     }
 
     /** One choice of a completion; {@code logprobs} is always null. */
@@ -58,7 +60,8 @@ final class OpenAiCompletion {
      */
     record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices,
                  @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
-                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Citation> citations) {
+                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Citation> citations,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Sections sections) {
     }
 
     /** One choice of a chunk; {@code finish_reason} is null until the last content chunk. */
@@ -83,18 +86,24 @@ final class OpenAiCompletion {
         String content = answer.text() + sources(answer.citations());
         return new Completion(id, "chat.completion", created, OpenAiRequest.MODEL,
                 List.of(new Choice(0, new Message("assistant", content, null), null, "stop")),
-                Usage.of(promptChars, content.length()), answer.citations());
+                Usage.of(promptChars, content.length()), answer.citations(), answer.sections());
     }
 
     /** A chunk with one choice. */
     static Chunk chunk(String id, long created, Delta delta, String finishReason, List<Citation> citations) {
+        return chunk(id, created, delta, finishReason, citations, null);
+    }
+
+    /** The chunk that finishes the answer: its citations and sections ride on it. */
+    static Chunk chunk(String id, long created, Delta delta, String finishReason, List<Citation> citations,
+                       Sections sections) {
         return new Chunk(id, "chat.completion.chunk", created, OpenAiRequest.MODEL,
-                List.of(new ChunkChoice(0, delta, null, finishReason)), null, citations);
+                List.of(new ChunkChoice(0, delta, null, finishReason)), null, citations, sections);
     }
 
     /** The usage chunk that ends a stream when asked for: no choices. */
     static Chunk usageChunk(String id, long created, Usage usage) {
-        return new Chunk(id, "chat.completion.chunk", created, OpenAiRequest.MODEL, List.of(), usage, null);
+        return new Chunk(id, "chat.completion.chunk", created, OpenAiRequest.MODEL, List.of(), usage, null, null);
     }
 
     /** The list of the one model. */

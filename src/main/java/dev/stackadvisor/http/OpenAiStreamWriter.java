@@ -72,7 +72,7 @@ final class OpenAiStreamWriter implements StreamSink {
             content(sources);
         }
         OpenAiCompletion.Delta nothing = new OpenAiCompletion.Delta(null, null);
-        send(OpenAiCompletion.chunk(id, created, nothing, "stop", reply.answer().citations()));
+        send(OpenAiCompletion.chunk(id, created, nothing, "stop", reply.answer().citations(), reply.answer().sections()));
         if (includeUsage) {
             send(OpenAiCompletion.usageChunk(id, created, OpenAiCompletion.Usage.of(promptChars, completionChars)));
         }

@@ -2,15 +2,17 @@ package dev.stackadvisor.slack;
 
 import dev.stackadvisor.answer.Answer;
 import dev.stackadvisor.answer.Citation;
+import dev.stackadvisor.answer.Sections;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Renders answers as Block Kit messages within Slack's limits: the answer as mrkdwn {@code section}s, then
- * {@code context} blocks listing the numbered sources (number, title, publisher, a short quote), plus a
- * {@code text} fallback. Pure functions.
+ * Renders answers as Block Kit messages within Slack's limits: the answer as mrkdwn {@code section}s (a comparison
+ * as its verdict and notes, then one section whose {@code fields} hold the frameworks side by side, Slack's two
+ * columns), then {@code context} blocks listing the numbered sources (number, title, publisher, a short quote),
+ * plus a {@code text} fallback. Pure functions.
  *
  * <p>Limits, from Slack's Block Kit reference (https://api.slack.com/reference/block-kit/blocks):
  * {@value #MAX_BLOCKS} blocks per message; a section's text at most {@value #MAX_SECTION_TEXT} characters
@@ -39,6 +41,10 @@ public final class BlockKit {
     public static final int QUOTE_CHARS = 160;
     /** Characters of a source's title. */
     public static final int TITLE_CHARS = 200;
+    /** Fields of a section (Block Kit's section reference). */
+    public static final int MAX_FIELDS = 10;
+    /** Characters of one field's text (Block Kit's section reference). */
+    public static final int MAX_FIELD_TEXT = 2000;
 
     private BlockKit() {
     }
@@ -62,7 +68,12 @@ public final class BlockKit {
                 markerUrls.put(c.n(), url);
             }
         }
-        blocks.addAll(sections(Mrkdwn.fromAnswer(answer.text(), markerUrls)));
+        Sections structure = answer.sections();
+        if (structure != null && structure.frameworks().size() >= 2) {
+            blocks.addAll(sideBySide(structure, markerUrls));
+        } else {
+            blocks.addAll(sections(Mrkdwn.fromAnswer(answer.text(), markerUrls)));
+        }
         List<String> sources = new ArrayList<>();
         for (Citation c : answer.citations()) {
             sources.add(source(c, urls.get(c.documentId())));
@@ -71,6 +82,36 @@ public final class BlockKit {
             blocks.add(SlackMessage.Block.context(sources.subList(i, Math.min(sources.size(), i + MAX_CONTEXT_ELEMENTS))));
         }
         return new SlackMessage(fallback(answer), blocks);
+    }
+
+    /**
+     * A comparison: the verdict and notes as sections, then the frameworks as the fields of one section (Slack lays
+     * fields out in two columns), each "*Name* (language)" over its bulleted fit, strengths and watch-outs.
+     */
+    static List<SlackMessage.Block> sideBySide(Sections s, Map<Integer, String> markerUrls) {
+        List<SlackMessage.Block> out = new ArrayList<>(sections(Mrkdwn.fromAnswer(s.verdict(), markerUrls)));
+        List<String> fields = new ArrayList<>();
+        for (Sections.Framework f : s.frameworks().subList(0, Math.min(MAX_FIELDS, s.frameworks().size()))) {
+            StringBuilder md = new StringBuilder("**").append(f.name()).append("**")
+                    .append(f.language() == null ? "" : " (" + f.language() + ")");
+            items(md, "What it is", f.overview());
+            items(md, "Fit", f.fit());
+            items(md, "Strength", f.strengths());
+            items(md, "Watch out", f.watchOuts());
+            items(md, "One case study", f.evidence());
+            fields.add(Mrkdwn.clip(Mrkdwn.fromAnswer(md.toString(), markerUrls), MAX_FIELD_TEXT));
+        }
+        out.add(SlackMessage.Block.fields(fields));
+        if (!s.notes().isEmpty()) {
+            out.addAll(sections(Mrkdwn.fromAnswer(String.join("\n\n", s.notes()), markerUrls)));
+        }
+        return out;
+    }
+
+    private static void items(StringBuilder md, String label, List<Sections.Item> items) {
+        for (Sections.Item i : items) {
+            md.append("\n- ").append(label).append(": ").append(i.text()).append(" [").append(i.n()).append(']');
+        }
     }
 
     /** A short notice (usage hint, error) as a one-section message. */

@@ -17,21 +17,27 @@ public record SlackMessage(String text, List<Block> blocks) {
     }
 
     /**
-     * A layout block: a {@code section} (one {@code text}) or a {@code context} (up to 10 {@code elements}).
+     * A layout block: a {@code section} (one {@code text}, or up to 10 {@code fields} Slack shows in two columns)
+     * or a {@code context} (up to 10 {@code elements}).
      *
      * @param type     {@code section} or {@code context}
      * @param text     a section's text, else null (omitted)
+     * @param fields   a section's side-by-side fields (each at most 2000 characters), else null (omitted)
      * @param elements a context's elements, else null (omitted)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Block(String type, TextObject text, List<TextObject> elements) {
+    public record Block(String type, TextObject text, List<TextObject> fields, List<TextObject> elements) {
 
         static Block section(String mrkdwn) {
-            return new Block("section", TextObject.mrkdwn(mrkdwn), null);
+            return new Block("section", TextObject.mrkdwn(mrkdwn), null, null);
+        }
+
+        static Block fields(List<String> mrkdwn) {
+            return new Block("section", null, mrkdwn.stream().map(TextObject::mrkdwn).toList(), null);
         }
 
         static Block context(List<String> mrkdwn) {
-            return new Block("context", null, mrkdwn.stream().map(TextObject::mrkdwn).toList());
+            return new Block("context", null, null, mrkdwn.stream().map(TextObject::mrkdwn).toList());
         }
     }
 

@@ -48,6 +48,10 @@ class ExtractiveStreamTest {
         JsonNode chat = server.chat(question, "stream-b").json();
         assertEquals(chat.path("answer"), done.path("answer"));
         assertEquals(chat.path("citations"), done.path("citations"));
+        // the done event carries the structured answer too: a block per framework compared
+        assertEquals(chat.path("sections"), done.path("sections"));
+        assertEquals(List.of("Django", "Laravel"), done.path("sections").path("frameworks").findValuesAsText("name").stream()
+                .sorted().toList(), done::toString);
     }
 
     @Test

@@ -128,6 +128,13 @@ class OpenAiApiTest {
         }
         AnswerAssertions.assertCitationsVerbatimAndReferenced(asAnswer(content, citations));
 
+        // the answer is Markdown (bold framework name) and carries the same structure as /api/chat
+        assertTrue(content.contains("**Laravel**"), content);
+        JsonNode sections = c.path("sections");
+        assertEquals(server.chat("whats laravel best at").json().path("sections"), sections, r::toString);
+        assertEquals("Laravel", sections.path("frameworks").get(0).path("name").asText(), r::toString);
+        assertTrue(content.startsWith(sections.path("verdict").asText()), content);
+
         JsonNode usage = c.path("usage");
         int completion = usage.path("completion_tokens").asInt(-1);
         assertEquals((content.length() + 3) / 4, completion, "completion tokens ≈ characters / 4");
@@ -161,7 +168,11 @@ class OpenAiApiTest {
             boolean last = i == chunks.size() - 1;
             assertEquals(last ? "stop" : null, choice.path("finish_reason").textValue(), chunk::toString);
             assertEquals(last, chunk.has("citations"), () -> "citations belong on the finishing chunk only: " + chunk);
+            assertEquals(last, chunk.has("sections"), () -> "sections belong on the finishing chunk only: " + chunk);
         }
+        JsonNode sections = chunks.get(chunks.size() - 1).path("sections");
+        assertEquals(List.of("FastAPI", "NestJS"), sections.path("frameworks").findValuesAsText("name").stream().sorted().toList(),
+                sections::toString);
         assertTrue(chunks.size() > 4, () -> "expected the answer in several deltas, got " + chunks.size() + " chunks");
         assertEquals(whole, text.toString(), "streamed content differs from the non-streamed content");
         JsonNode citations = chunks.get(chunks.size() - 1).path("citations");

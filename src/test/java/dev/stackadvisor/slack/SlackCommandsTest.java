@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,7 +118,9 @@ class SlackCommandsTest {
         // the same question through the REST API gives the same (deterministic, extractive) answer
         JsonNode api = server.chat(question).json();
         String apiFirstLine = Mrkdwn.escape(api.path("answer").asText().lines().findFirst().orElseThrow());
-        assertTrue(answer.toString().contains(apiFirstLine), () -> "answer section lacks '" + apiFirstLine + "': " + answer);
+        String shownFirstLine = Mrkdwn.fromAnswer(api.path("answer").asText().lines().findFirst().orElseThrow(), Map.of());
+        assertTrue(answer.toString().contains(shownFirstLine), () -> "answer section lacks '" + shownFirstLine + "': " + answer);
+        assertTrue(shownFirstLine.contains("*Laravel*") && !shownFirstLine.contains("**"), "Markdown bold as Slack's: " + shownFirstLine);
         assertTrue(answer.toString().contains("Laravel"), answer::toString);
         List<Integer> markers = AnswerAssertions.markers(answer.toString());
         assertFalse(markers.isEmpty(), () -> "no [n] markers in " + answer);
@@ -132,6 +135,37 @@ class SlackCommandsTest {
         String fallback = msg.path("text").asText();
         assertTrue(fallback.contains(apiFirstLine) && fallback.contains("Sources:"), fallback);
         assertTrue(fallback.length() <= BlockKit.MAX_FALLBACK_TEXT, fallback);
+    }
+
+    @Test
+    void should_post_a_comparison_with_the_frameworks_side_by_side_as_section_fields() {
+        String token = token();
+        Response ack = send(signer.signed(url(), FORM, SlackSigner.command("fastify vs nestjs?", user(), slack.responseUrl(token))));
+        assertEquals(200, ack.status(), ack::toString);
+        assertTrue(FakeSlack.await(WAIT, () -> !slack.responses(token).isEmpty()), "no answer posted to the response URL");
+        JsonNode msg = slack.responses(token).get(0).body();
+
+        // the structured answer of the REST API, as Slack's two-column fields: one per framework, with its markers
+        JsonNode sections = server.chat("fastify vs nestjs?").json().path("sections");
+        List<JsonNode> withFields = new ArrayList<>();
+        msg.path("blocks").forEach(b -> {
+            if (b.has("fields")) {
+                withFields.add(b);
+            }
+        });
+        assertEquals(1, withFields.size(), msg::toString);
+        JsonNode fields = withFields.get(0).path("fields");
+        assertEquals(sections.path("frameworks").size(), fields.size(), msg::toString);
+        for (int i = 0; i < fields.size(); i++) {
+            JsonNode f = sections.path("frameworks").get(i);
+            String field = fields.get(i).path("text").asText();
+            assertEquals("mrkdwn", fields.get(i).path("type").asText(), msg::toString);
+            assertTrue(field.startsWith("*" + f.path("name").asText() + "*"), field);
+            assertTrue(field.length() <= BlockKit.MAX_FIELD_TEXT, field);
+            for (JsonNode item : f.path("watchOuts")) {
+                assertTrue(field.contains("• Watch out: ") && field.contains("[" + item.path("n").asInt() + "]"), field);
+            }
+        }
     }
 
     @Test

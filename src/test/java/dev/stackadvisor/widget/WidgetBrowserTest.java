@@ -96,6 +96,12 @@ class WidgetBrowserTest {
         Number streamedSnapshots = (Number) js().executeScript("return window.__streamed.length");
         assertTrue(streamedSnapshots.intValue() > 0, "no text was shown before the final answer replaced it");
         assertEquals("", question.getAttribute("value"), "the sent question should leave the box");
+        // a comparison is drawn side by side: a column per framework, its claims with their chips in the cells
+        List<WebElement> columns = widget.findElements(By.cssSelector(".msg.bot table.compare thead th"));
+        assertEquals(List.of("Fastify", "NestJS"), columns.stream().map(th -> th.getText().lines().findFirst().orElse(""))
+                .sorted().toList(), "comparison table columns");
+        assertFalse(widget.findElements(By.cssSelector(".msg.bot table.compare td .chip")).isEmpty(),
+                "no citation chips in the comparison table");
         assertEquals("false", widget.findElement(By.cssSelector(".log")).getAttribute("aria-busy"));
 
         // when a chip is clicked, its quote and source appear, and the chip says it is expanded
@@ -145,6 +151,35 @@ class WidgetBrowserTest {
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::toString).toList();
         assertEquals(List.of(), problems, "browser console");
+    }
+
+    @Test
+    void should_show_html_in_a_question_and_in_an_answer_as_text() {
+        // given the page, and a saved conversation whose answer holds markup (as a quote of an article could)
+        server = TestServer.start(WidgetAssetsTest.keywordConfig(Map.of()));
+        driver.get(server.baseUrl() + "/");
+        String payload = "<img src=x onerror=\"window.__pwned=1\">";
+        js().executeScript("""
+                sessionStorage.setItem('stack-advisor:log:' + arguments[0], JSON.stringify([{question: arguments[1],
+                  answer: '**<b>Bold</b>** says ' + arguments[1] + ' [1].\\n\\n- item ' + arguments[1] + ' [1].',
+                  grounded: true, citations: [{n: 1, documentId: 'x', title: arguments[1], quote: arguments[1], section: ''}]}]));
+                """, server.baseUrl(), payload);
+        driver.navigate().refresh();
+        SearchContext widget = widget();
+
+        // when a question with the same markup is asked too
+        widget.findElement(By.cssSelector("textarea")).sendKeys("is " + payload + " a framework?", Keys.ENTER);
+        waitForAnswers(2);
+
+        // then the markup shows as text everywhere and nothing of it runs
+        assertTrue(widget.findElements(By.cssSelector(".log img, .log b")).isEmpty(), "markup became elements");
+        assertEquals(null, js().executeScript("return window.__pwned"));
+        List<WebElement> users = widget.findElements(By.cssSelector(".msg.user .text"));
+        assertEquals("is " + payload + " a framework?", users.get(1).getText());
+        WebElement saved = widget.findElements(By.cssSelector(".msg.bot .text")).get(0);
+        assertEquals("<b>Bold</b>", saved.findElement(By.cssSelector("strong")).getText());
+        assertTrue(saved.findElement(By.cssSelector("li")).getText().contains(payload), saved.getText());
+        assertFalse(saved.findElements(By.cssSelector(".chip")).isEmpty(), "markers should still become chips");
     }
 
     @Test

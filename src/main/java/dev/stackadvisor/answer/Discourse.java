@@ -1,0 +1,91 @@
+package dev.stackadvisor.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stackadvisor.corpus.Words;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Which sentences lean on others: one whose subject is a reference ("They handle concurrent requests…", "These
+ * frameworks are commonly used…") and one that tells a case study ("a SaaS startup who opted for Node.js…").
+ * The words are data, {@link #RESOURCE}; this class only matches them (case-insensitive, whole words).
+ */
+public final class Discourse {
+
+    /** The bundled vocabulary, on the classpath. */
+    public static final String RESOURCE = "/analysis/discourse.json";
+
+    /** Bullets, quotes and dashes a list item or quotation may start with before its first word. */
+    private static final String LEAD = "^[\\s\\p{Pd}\\p{Pi}\\p{Pf}\"'•*·]*";
+
+    private final Pattern opener;
+    private final Pattern caseStudy;
+
+    /**
+     * @param referenceOpeners words or phrases that, opening a sentence, make its subject a reference
+     * @param caseStudyCues    words or phrases that mark a case-study narrative
+     * @throws IllegalArgumentException when either list is empty
+     */
+    public Discourse(List<String> referenceOpeners, List<String> caseStudyCues) {
+        if (referenceOpeners.isEmpty() || caseStudyCues.isEmpty()) {
+            throw new IllegalArgumentException("discourse vocabulary needs reference openers and case-study cues");
+        }
+        this.opener = Pattern.compile(LEAD + "(?:" + alternatives(referenceOpeners) + ")(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.caseStudy = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives(caseStudyCues) + ")(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * The bundled vocabulary.
+     *
+     * @throws UncheckedIOException when the resource cannot be read
+     * @throws IllegalArgumentException when it lacks either list
+     */
+    public static Discourse bundled() {
+        try (InputStream in = Discourse.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            return new Discourse(strings(root.path("referenceOpeners")), strings(root.path("caseStudyCues")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** Whether {@code sentence} starts with a reference word: its subject is elsewhere. */
+    public boolean opensWithReference(String sentence) {
+        return opener.matcher(Words.fold(sentence)).lookingAt();
+    }
+
+    /** Whether {@code text} (a paragraph so far, or a heading) holds a case-study cue. */
+    public boolean tellsCaseStudy(String text) {
+        return caseStudy.matcher(Words.fold(text)).find();
+    }
+
+    private static String alternatives(List<String> phrases) {
+        List<String> quoted = new ArrayList<>();
+        for (String p : phrases) {
+            quoted.add(Pattern.quote(Words.fold(p).toLowerCase(Locale.ROOT)).replace(" ", "\\E\\s+\\Q"));
+        }
+        quoted.sort((a, b) -> Integer.compare(b.length(), a.length())); // longest first: "the former" before "the"
+        return String.join("|", quoted);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> {
+            if (!n.asText().isBlank()) {
+                out.add(n.asText());
+            }
+        });
+        return out;
+    }
+}
