@@ -58,7 +58,8 @@
     .msg ul { margin: 0; padding-left: 1.2em; }
     .compare { border-collapse: collapse; width: 100%; font-size: .875rem; table-layout: fixed; }
     .compare th, .compare td { border: 1px solid #e5e7eb; padding: 4px 6px; vertical-align: top; text-align: left; }
-    .compare th[scope="row"] { width: 6.5em; color: #4b5563; font-weight: 600; }
+    .compare .corner { width: 6.5em; }
+    .compare th[scope="row"] { color: #4b5563; font-weight: 600; }
     .compare thead th { background: #eef2ff; }
     .compare .lang { display: block; font-weight: 400; color: #4b5563; font-size: .75rem; }
     .compare td p + p { margin-top: 4px; }
@@ -247,7 +248,7 @@
   function comparison(frameworks, ctx) {
     const table = el('table', 'compare');
     const head = el('tr');
-    head.append(el('td'));
+    head.append(el('td', 'corner'));
     for (const f of frameworks) {
       const th = el('th', null, String(f.name));
       th.scope = 'col';

@@ -113,6 +113,7 @@ public final class ExtractiveComposer {
         List<String> fs = ev.frameworks().subList(0, Math.min(4, ev.frameworks().size()));
         List<String> topic = ev.topicTerms();
         draft.frameworks(fs);
+        boolean teamVerdict = false;
         if (!ratings(ev, question, fs, draft)) {
             Map<String, Claim> lead = new LinkedHashMap<>();
             Map<String, Double> leadRelevance = new LinkedHashMap<>();
@@ -130,8 +131,14 @@ public final class ExtractiveComposer {
             String leaning = leaning(leadRelevance);
             boolean allOnPoint = !topic.isEmpty() && leadRelevance.size() == fs.size()
                     && leadRelevance.values().stream().allMatch(r -> r >= DIRECT_RELEVANCE);
+            List<String> teamFit = teamFit(ev.query(), fs);
             if (leaning != null) {
                 draft.verdict(Draft.text("For this, the sources lean to " + bold(leaning) + ": "), Draft.quote(lead.get(leaning)));
+            } else if (!teamFit.isEmpty()) {
+                // the question says what the team writes: that decides between frameworks the sources back alike
+                teamVerdict = true;
+                draft.verdict(Draft.text("It depends mostly on your team's language: " + boldNames(teamFit) + " keeps you in "
+                        + language(teamFit.get(0)) + "; beyond that, on the workload."));
             } else {
                 draft.verdict(Draft.text((allOnPoint ? "The sources back " + (fs.size() == 2 ? "both " : "all of ")
                         + boldNames(fs) + " for this; it depends on " : "It depends on ") + dependsOn(fs) + "."));
@@ -143,7 +150,9 @@ public final class ExtractiveComposer {
             }
         }
         context(ev, question, draft, 1);
-        languageNote(ev.query(), fs, draft);
+        if (!teamVerdict) {
+            languageNote(ev.query(), fs, draft);
+        }
         Aspect first = ev.query().focus() == Aspect.WEAKNESS ? Aspect.WEAKNESS : Aspect.STRENGTH;
         Aspect second = first == Aspect.STRENGTH ? Aspect.WEAKNESS : Aspect.STRENGTH;
         for (String f : fs) {
@@ -419,6 +428,17 @@ public final class ExtractiveComposer {
             }
         }
         return top >= 0.5 && second < 0.5 * top ? best : null;
+    }
+
+    /** The frameworks in the language the question says the team writes, when only some of {@code fs} are. */
+    private List<String> teamFit(AnalyzedQuery q, List<String> fs) {
+        for (String language : q.languages()) {
+            List<String> match = fs.stream().filter(f -> language.equals(language(f))).toList();
+            if (!match.isEmpty() && match.size() < fs.size()) {
+                return match;
+            }
+        }
+        return List.of();
     }
 
     /** "Your team writes Java/JVM: Spring Boot keeps you in it." — from the lexicon, not a quote. */

@@ -43,6 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WidgetBrowserTest {
 
     static final Path SCREENSHOT = Path.of("target", "widget.png").toAbsolutePath();
+    /** A comparison drawn side by side, for a person to look at. */
+    static final Path COMPARISON_SCREENSHOT = Path.of("target", "widget-comparison.png").toAbsolutePath();
     static final Duration ANSWER_WAIT = HeadlessChromium.WAIT;
 
     private static HeadlessChromium browser;
@@ -102,6 +104,10 @@ class WidgetBrowserTest {
                 .sorted().toList(), "comparison table columns");
         assertFalse(widget.findElements(By.cssSelector(".msg.bot table.compare td .chip")).isEmpty(),
                 "no citation chips in the comparison table");
+        js().executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                widget.findElement(By.cssSelector(".msg.bot .text")));
+        Files.createDirectories(COMPARISON_SCREENSHOT.getParent());
+        Files.write(COMPARISON_SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
         assertEquals("false", widget.findElement(By.cssSelector(".log")).getAttribute("aria-busy"));
 
         // when a chip is clicked, its quote and source appear, and the chip says it is expanded
