@@ -144,8 +144,8 @@ public final class ExtractiveComposer {
                         + boldNames(fs) + " for this; it depends on " : "It depends on ") + dependsOn(fs) + "."));
             }
             for (String f : fs) {
-                if (!f.equals(leaning)) {
-                    draft.item(1, f, Draft.Kind.POINT, lead.get(f));
+                if (!f.equals(leaning) && lead.get(f) != null) {
+                    draft.item(1, f, kind(lead.get(f).first().aspect()), lead.get(f));
                 }
             }
         }
