@@ -394,7 +394,8 @@ final class ClaimPicker {
                     penalty += 1;
                 }
                 facts[i] = new SentenceFacts(s.wordCount(), shares, i + 1 < n && sameLineAsNext[i], penalty,
-                        discourse.opensWithReference(s.quote()), caseStudy);
+                        // the display may drop a connective the quote opens with ("Consequently, they could…")
+                        discourse.opensWithReference(s.quote()) || discourse.opensWithReference(s.display()), caseStudy);
             }
         }
 

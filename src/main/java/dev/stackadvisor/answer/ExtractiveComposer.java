@@ -395,13 +395,21 @@ public final class ExtractiveComposer {
      * passages unranked): the right subject matters more than the retrieval rank.
      */
     private Optional<Claim> pick(Evidence ev, Question question, String f, Set<Aspect> aspects, Draft draft, double minRelevance) {
-        Optional<Claim> best = picker.best(ev.byFramework().getOrDefault(f, List.of()), f, aspects, question, draft.used(), minRelevance);
+        List<RankedPassage> evidence = ev.byFramework().getOrDefault(f, List.of());
+        Optional<Claim> best = picker.best(evidence, f, aspects, question, draft.used(), minRelevance);
         if (aspects == null || best.filter(c -> picker.squarelyAbout(c, f)).isPresent()) {
             return best;
         }
         Optional<Claim> own = picker.best(about.getOrDefault(f, List.of()), f, aspects, question, draft.used(), minRelevance)
                 .filter(c -> picker.squarelyAbout(c, f));
-        return own.isPresent() ? own : best;
+        if (own.isEmpty()) {
+            return best;
+        }
+        // cite it with its passage's fused score when retrieval ranked that passage (0 when it did not)
+        Claim c = own.get();
+        double score = evidence.stream().filter(r -> r.passage().id().equals(c.passage().id()))
+                .mapToDouble(RankedPassage::score).findFirst().orElse(0);
+        return Optional.of(new Claim(c.first(), c.last(), c.display(), c.passage(), score));
     }
 
     /**

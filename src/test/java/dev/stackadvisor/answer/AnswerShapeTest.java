@@ -101,6 +101,11 @@ class AnswerShapeTest {
                                 continue;
                             }
                             JsonNode cit = citations.get(n - 1);
+                            String[] path = cit.path("section").asText().split(" › ");
+                            if (REFERENCE.matcher(item.path("text").asText()).find()
+                                    && !lexicon.names(path[path.length - 1]).equals(List.of(name))) {
+                                violations.add(id + " " + name + " item opens with a reference: " + item);
+                            }
                             if (!lexicon.names(cit.path("quote").asText()).contains(name)
                                     && !lexicon.names(cit.path("section").asText()).contains(name)) {
                                 violations.add(id + " under " + name + " but about something else: " + cit.path("quote").asText()

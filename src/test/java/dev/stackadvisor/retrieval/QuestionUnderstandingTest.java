@@ -81,7 +81,7 @@ class QuestionUnderstandingTest {
 
         JsonNode a = r.json();
         assertTrue(a.path("grounded").asBoolean(false), r::toString);
-        assertTrue(a.path("answer").asText().startsWith("My sources list no watch-outs for Koa.js"), r::toString);
+        assertTrue(a.path("answer").asText().startsWith("My sources list no watch-outs for **Koa.js**"), r::toString);
         assertTrue(assertCitationsVerbatimAndReferenced(a) >= 1, r::toString);
     }
 
