@@ -119,11 +119,16 @@ class DocumentApiErrorsTest {
         fields.put("id", "multipart_quillpipe");
         fields.put("title", "Quillpipe notes");
         fields.put("publisher", "Tests");
+        String helpBefore = server.chat("what is the capital of France?").json().path("answer").asText();
         Response upload = docs.uploadMultipart(KEY, fields, "quillpipe.md", TEXT);
         try {
             Response answer = server.chat("what does Quillpipe do for Fastify?");
             Response cut = docs.passages("multipart_quillpipe");
+            String helpAfter = server.chat("what is the capital of France?").json().path("answer").asText();
             assertAll(
+                    // the help in a refusal counts the articles loaded now
+                    () -> assertTrue(helpBefore.contains("I answer from 5 articles"), helpBefore),
+                    () -> assertTrue(helpAfter.contains("I answer from 6 articles"), helpAfter),
                     () -> assertEquals(201, upload.status(), upload::toString),
                     // the loader reads .txt only today: Markdown is kept as its text in a .txt file
                     () -> assertEquals("multipart_quillpipe.txt", upload.json().path("file").asText(), upload::toString),
@@ -134,6 +139,21 @@ class DocumentApiErrorsTest {
         } finally {
             assertEquals(200, docs.delete(KEY, "multipart_quillpipe").status());
         }
+    }
+
+    @Test
+    void should_refuse_an_oversize_multipart_upload_with_413() {
+        Map<String, String> fields = Map.of("id", "big_upload", "title", "Big");
+        Response over = docs.uploadMultipart(KEY, fields, "big.txt", "word ".repeat(MAX_DOCUMENT_BYTES / 5 + 10));
+        Response farOver = docs.uploadMultipart(KEY, fields, "big.txt", "word ".repeat(40_000));
+        Response noFile = docs.uploadMultipart(KEY, fields, null, null);
+        assertAll(
+                () -> assertEquals(413, over.status(), over::toString),
+                () -> assertEquals("payload_too_large", over.json().path("error").path("code").asText(), over::toString),
+                () -> assertEquals(413, farOver.status(), farOver::toString),
+                () -> assertEquals("payload_too_large", farOver.json().path("error").path("code").asText(), farOver::toString),
+                () -> assertEquals(400, noFile.status(), noFile::toString),
+                () -> assertFalse(Files.exists(dir.corpus().resolve("big_upload.txt"))));
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class DocumentClient {
 
     /**
      * {@code POST /api/documents} as {@code multipart/form-data}: the form fields, then the text as the part
-     * {@code file} named {@code fileName}.
+     * {@code file} named {@code fileName} (no file part when it is null).
      */
     public TestServer.Response uploadMultipart(String key, Map<String, String> fields, String fileName, String text) {
         String boundary = "----stack-advisor-test-boundary";
@@ -48,12 +48,17 @@ public final class DocumentClient {
         StringBuilder head = new StringBuilder();
         fields.forEach((k, v) -> head.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
-        head.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName).append("\"\r\n")
-                .append("Content-Type: text/plain; charset=utf-8\r\n\r\n");
+        if (fileName != null) {
+            head.append("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName).append("\"\r\n")
+                    .append("Content-Type: text/plain; charset=utf-8\r\n\r\n");
+        }
         out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        if (fileName != null) {
+            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/documents"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
