@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,12 +175,27 @@ public final class CorpusFiles {
             Path tmp = Files.createTempFile(file.getParent(), ".upload-", ".tmp");
             try {
                 Files.write(tmp, bytes);
+                permissions(tmp, file);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A temporary file is private (rw-------); what replaces a file keeps its permissions, and a new article gets
+     * rw-r--r-- like files a maintainer copies in, so other readers of the directory (a replica, a backup) still
+     * can. Skipped where the file system has no POSIX permissions.
+     */
+    private static void permissions(Path tmp, Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
+                    : PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions stay
         }
     }
 

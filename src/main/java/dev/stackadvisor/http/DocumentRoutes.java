@@ -12,6 +12,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import jakarta.servlet.ServletException;
+import org.eclipse.jetty.http.BadMessageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -177,6 +179,24 @@ final class DocumentRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What a multipart body Jetty could not parse means for the client: a file part over the limit (Jetty's
+     * "max length exceeded", for bodies that declare no length) is a 413, any other malformed multipart a 400.
+     *
+     * @return null when {@code e} is not about a malformed request (our own failure: a 500)
+     */
+    static ApiException multipartError(ServletException e, AppConfig config) {
+        boolean malformed = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).startsWith("max length exceeded")) {
+                return tooLarge(config.maxDocumentBytes());
+            }
+            malformed |= t instanceof BadMessageException;
+        }
+        return malformed ? ApiException.badRequest("malformed multipart/form-data body: send the metadata as form fields "
+                + "and the document as the part 'file', with the boundary of the Content-Type header") : null;
     }
 
     private static String text(JsonNode root, String field) {

@@ -13,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.ServletException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -110,6 +111,14 @@ public final class HttpApi {
                 case TOO_LARGE -> "payload_too_large";
                 case UNINDEXABLE -> "unindexable";
             }, e.getMessage())));
+            c.routes.exception(ServletException.class, (e, ctx) -> {
+                ApiException client = DocumentRoutes.multipartError(e, config);
+                if (client == null) {
+                    internalError(e, ctx);
+                } else {
+                    ctx.status(client.status()).json(ErrorBody.of(client.code(), client.getMessage()));
+                }
+            });
             c.routes.exception(OverloadedException.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds())).status(503);
                 ctx.json(ctx.path().startsWith("/v1/") ? new OpenAiException(503, "server_error", null, "overloaded",
@@ -117,10 +126,7 @@ public final class HttpApi {
             });
             c.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
                     .json(ErrorBody.of(codeFor(e.getStatus()), e.getMessage())));
-            c.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(ErrorBody.of("internal_error", "internal error; it has been logged"));
-            });
+            c.routes.exception(Exception.class, HttpApi::internalError);
             c.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     ctx.json(ErrorBody.of("not_found", "no route " + ctx.method() + " " + ctx.path()));
@@ -141,6 +147,12 @@ public final class HttpApi {
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxStringLength(64 * 1024).maxNumberLength(64).build());
         return json;
+    }
+
+    /** Our own failure: logged with its stack trace, a bare 500 to the client. */
+    private static void internalError(Exception e, Context ctx) {
+        log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        ctx.status(500).json(ErrorBody.of("internal_error", "internal error; it has been logged"));
     }
 
     static String codeFor(int status) {

@@ -142,17 +142,26 @@ class DocumentApiErrorsTest {
     }
 
     @Test
-    void should_refuse_an_oversize_multipart_upload_with_413() {
+    void should_refuse_an_oversize_or_malformed_multipart_upload_with_a_4xx() {
         Map<String, String> fields = Map.of("id", "big_upload", "title", "Big");
         Response over = docs.uploadMultipart(KEY, fields, "big.txt", "word ".repeat(MAX_DOCUMENT_BYTES / 5 + 10));
         Response farOver = docs.uploadMultipart(KEY, fields, "big.txt", "word ".repeat(40_000));
         Response noFile = docs.uploadMultipart(KEY, fields, null, null);
+        // no Content-Length: the multipart parser stops at its limit (the document limit + 64 KiB)
+        Response chunkedOver = docs.uploadMultipart(KEY, fields, "big.txt", "word ".repeat(40_000), true);
+        Response noBoundary = docs.upload(KEY, "multipart/form-data", "garbage");
+        Response truncated = docs.upload(KEY, "multipart/form-data; boundary=xx",
+                "--xx\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\nabc\r\n--xx");
         assertAll(
                 () -> assertEquals(413, over.status(), over::toString),
                 () -> assertEquals("payload_too_large", over.json().path("error").path("code").asText(), over::toString),
                 () -> assertEquals(413, farOver.status(), farOver::toString),
                 () -> assertEquals("payload_too_large", farOver.json().path("error").path("code").asText(), farOver::toString),
                 () -> assertEquals(400, noFile.status(), noFile::toString),
+                () -> assertEquals(413, chunkedOver.status(), chunkedOver::toString),
+                () -> assertEquals(400, noBoundary.status(), noBoundary::toString),
+                () -> assertEquals("invalid_request", noBoundary.json().path("error").path("code").asText(), noBoundary::toString),
+                () -> assertEquals(400, truncated.status(), truncated::toString),
                 () -> assertFalse(Files.exists(dir.corpus().resolve("big_upload.txt"))));
     }
 

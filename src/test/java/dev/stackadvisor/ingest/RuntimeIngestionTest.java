@@ -13,6 +13,7 @@ import dev.stackadvisor.testing.TempCorpus;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,10 @@ class RuntimeIngestionTest {
                     () -> assertEquals(passages, cut.json().path("passages").size(), cut::toString),
                     () -> assertTrue(cut.json().path("passages").get(0).path("text").asText().contains("Quillpipe"), cut::toString),
                     () -> assertTrue(Files.isRegularFile(dir.corpus().resolve(ID + ".txt"))),
+                    () -> assertTrue(Files.getPosixFilePermissions(dir.corpus().resolve(ID + ".txt"))
+                            .contains(PosixFilePermission.OTHERS_READ), "readable like the files copied in"),
+                    () -> assertEquals(Files.getPosixFilePermissions(TestServer.corpusDir().resolve("sources.json")),
+                            Files.getPosixFilePermissions(dir.corpus().resolve("sources.json")), "sources.json keeps its permissions"),
                     () -> assertTrue(citesUpload(answer), answer::toString),
                     () -> assertUploadQuotesVerbatim(answer.json()));
         }

@@ -1,5 +1,6 @@
 package dev.stackadvisor.testing;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -43,6 +44,15 @@ public final class DocumentClient {
      * {@code file} named {@code fileName} (no file part when it is null).
      */
     public TestServer.Response uploadMultipart(String key, Map<String, String> fields, String fileName, String text) {
+        return uploadMultipart(key, fields, fileName, text, false);
+    }
+
+    /**
+     * As {@link #uploadMultipart(String, Map, String, String)}; {@code chunked} sends the body without a
+     * Content-Length (chunked transfer encoding), so only the server's multipart parser learns its size.
+     */
+    public TestServer.Response uploadMultipart(String key, Map<String, String> fields, String fileName, String text,
+                                               boolean chunked) {
         String boundary = "----stack-advisor-test-boundary";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringBuilder head = new StringBuilder();
@@ -61,7 +71,8 @@ public final class DocumentClient {
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/documents"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(out.toByteArray()))
+                        : HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
         return server.send(auth(b, key));
     }
 
