@@ -84,6 +84,14 @@ public final class LlmAnswerer {
         this.modelName = modelName;
     }
 
+    /**
+     * The same answerer (model, prompts, breaker, executor) quoting another corpus: one per index snapshot, so a
+     * re-index does not reset the breaker.
+     */
+    public LlmAnswerer forCorpus(Corpus other) {
+        return new LlmAnswerer(model, streaming, prompts, other, breaker, timeoutMs, executor, modelName);
+    }
+
     /** The breaker's state: CLOSED (calling), OPEN (skipping the LLM), HALF_OPEN (trying again). */
     public String breakerState() {
         return breaker.getState().name();

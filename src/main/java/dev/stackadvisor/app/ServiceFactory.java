@@ -1,10 +1,10 @@
 package dev.stackadvisor.app;
 
 import dev.stackadvisor.chat.Services;
-import dev.stackadvisor.chat.StartupReport;
+import dev.stackadvisor.chat.DocumentService;
+import dev.stackadvisor.chat.Library;
+import dev.stackadvisor.corpus.CorpusFiles;
 
-import dev.stackadvisor.answer.ExtractiveComposer;
-import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatService;
 import dev.stackadvisor.chat.ConversationStore;
 import dev.stackadvisor.chat.RedisConversationStore;
@@ -13,22 +13,9 @@ import dev.stackadvisor.chat.SharedRedis;
 import java.util.Optional;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.corpus.Corpus;
-import dev.stackadvisor.corpus.CorpusLoader;
 import dev.stackadvisor.corpus.FrameworkLexicon;
-import dev.stackadvisor.corpus.Segmenter;
-import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.EmbeddingBatcher;
-import dev.stackadvisor.index.EmbeddingCache;
-import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.MiniLmEmbeddingModel;
-import dev.stackadvisor.index.SentenceVectors;
-import dev.stackadvisor.corpus.Sentence;
-import java.util.List;
-import dev.stackadvisor.retrieval.HybridRetriever;
-import dev.stackadvisor.retrieval.Prototypes;
-import dev.stackadvisor.retrieval.QueryAnalyzer;
-import dev.stackadvisor.retrieval.QuestionCues;
-import dev.stackadvisor.retrieval.RelevanceGate;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
@@ -74,7 +61,7 @@ public final class ServiceFactory {
      * a request for minutes), and a circuit breaker that opens after {@code LLM_BREAKER_FAILURES} failures of
      * the last 5 calls and stays open {@code LLM_BREAKER_COOLDOWN_MS}.
      */
-    static LlmAnswerer llm(AppConfig config, Corpus corpus) {
+    static LlmAnswerer llm(AppConfig config, Corpus corpus) { // corpus: null for the prototype each snapshot copies
         PromptTemplates prompts = PromptTemplates.load(config.promptsDir());
         Duration timeout = Duration.ofMillis(config.llmTimeoutMs());
         ChatModel model;
@@ -113,7 +100,8 @@ public final class ServiceFactory {
 
     /**
      * Loads the corpus, builds the indexes (embedding or loading cached embeddings in hybrid mode) and wires
-     * the services.
+     * the services: the corpus-derived ones in a {@link Library} that re-indexes when documents are added or
+     * deleted ({@link DocumentService}).
      *
      * @throws dev.stackadvisor.corpus.CorpusLoader.CorpusException when the corpus cannot be loaded
      */
@@ -139,57 +127,32 @@ public final class ServiceFactory {
             PromptTemplates.load(config.promptsDir()); // a broken template fails start-up before the slow part
         }
         FrameworkLexicon lexicon = FrameworkLexicon.load(config.corpusDir());
-        Corpus corpus = new CorpusLoader(lexicon, new Segmenter(lexicon)).load(config.corpusDir());
-        KeywordIndex keyword = new KeywordIndex(corpus.passages());
-        DenseIndex dense = null;
-        SentenceVectors sentences = null;
-        String cacheState = "off";
-        int embedded = 0;
-        int embeddedSentences = 0;
+        MiniLmEmbeddingModel model = null;
+        EmbeddingBatcher batcher = null;
+        Cache<String, Embedding> queryEmbeddings = null;
         if (config.retrieval() == AppConfig.Retrieval.HYBRID) {
-            MiniLmEmbeddingModel model = new MiniLmEmbeddingModel(config.embeddingThreads());
-            EmbeddingCache cache = new EmbeddingCache(config.cacheDir());
-            EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
+            model = new MiniLmEmbeddingModel(config.embeddingThreads());
             // repeated questions skip MiniLM (3–6 ms of CPU each): an LRU of query embeddings, 384 floats ≈ 1.6 KB each
-            Cache<String, Embedding> queryEmbeddings = Caffeine.newBuilder().maximumSize(QUERY_EMBEDDINGS).recordStats().build();
+            queryEmbeddings = Caffeine.newBuilder().maximumSize(QUERY_EMBEDDINGS).recordStats().build();
             CaffeineCacheMetrics.monitor(meters, queryEmbeddings, "query_embeddings");
-            // concurrent requests' questions share MiniLM inferences; the corpus above was embedded directly
-            EmbeddingBatcher batcher = new EmbeddingBatcher(model, config.embeddingBatch(),
+            // concurrent requests' questions share MiniLM inferences; the corpus is embedded directly
+            batcher = new EmbeddingBatcher(model, config.embeddingBatch(),
                     Duration.ofNanos(config.embeddingBatchWaitUs() * 1000L), config.embeddingQueue(),
                     EmbeddingBatcher.defaultWorkers(config.embeddingThreads()), meters);
-            dense = new DenseIndex(batcher, outcome.store(), corpus.passages(), queryEmbeddings);
-            List<Sentence> all = corpus.passages().stream().flatMap(p -> p.sentences().stream()).toList();
-            EmbeddingCache.Outcome sentenceOutcome = cache.load("sentences", all.stream().map(Sentence::key).toList(),
-                    all.stream().map(Sentence::display).toList(), model, corpus.contentHash(), MODEL_ID, Segmenter.VERSION);
-            sentences = new SentenceVectors(sentenceOutcome.store());
-            cacheState = outcome.hit() && sentenceOutcome.hit() ? "hit" : "miss";
-            embedded = outcome.embedded();
-            embeddedSentences = sentenceOutcome.embedded();
         }
-        QuestionCues cues = new QuestionCues(keyword, lexicon);
-        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity(),
-                cues.intentMinSimilarity());
-        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, dense, prototypes);
-        HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, sentences, RelevanceGate.defaults(), analyzer);
-        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
+        // the LLM answerer over an empty corpus: each snapshot gets its own copy over the corpus it indexes
+        LlmAnswerer llm = config.llmEnabled() ? llm(config, null) : null;
+        Library library = new Library(new IndexBuilder(config, lexicon, model, batcher, queryEmbeddings, llm, start), meters);
         SessionStore local = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
                 Clock.systemUTC());
         ConversationStore sessions = redis.<ConversationStore>map(r -> new RedisConversationStore(r, local,
                 config.sessionTtlSeconds())).orElse(local);
-        LlmAnswerer llm = config.llmEnabled() ? llm(config, corpus) : null;
         Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS)
                 .expireAfterWrite(Duration.ofHours(1)).recordStats().build();
         CaffeineCacheMetrics.monitor(meters, answers, "answers");
-        ChatService chat = new ChatService(analyzer, retriever, composer, llm, sessions, answers, meters);
-        Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        int sentenceCount = (int) corpus.passages().stream().mapToLong(p -> p.sentences().size()).sum();
-        StartupReport report = new StartupReport(corpus.documents().size(), corpus.passages().size(),
-                corpus.coveredFrameworks().size(), config.retrieval().name().toLowerCase(), cacheState, embedded,
-                sentenceCount, embeddedSentences, ms);
-        log.info("ready: {} documents, {} passages, {} sentences, {} frameworks, retrieval={}, embedding cache={} "
-                        + "({} passages and {} sentences embedded), {} ms", report.documents(), report.passages(),
-                sentenceCount, report.frameworks(), report.retrieval(), cacheState, embedded, embeddedSentences, ms);
-        return new Services(chat, catalog, report, analyzer, retriever, meters, redis);
+        ChatService chat = new ChatService(library, sessions, answers, meters);
+        DocumentService documents = new DocumentService(library, new CorpusFiles(config.corpusDir()),
+                config.maxDocumentBytes());
+        return new Services(chat, library, documents, meters, redis);
     }
 }

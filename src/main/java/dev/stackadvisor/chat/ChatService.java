@@ -2,7 +2,6 @@ package dev.stackadvisor.chat;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.stackadvisor.answer.Answer;
-import dev.stackadvisor.answer.ExtractiveComposer;
 import dev.stackadvisor.answer.LlmAnswerer;
 import dev.stackadvisor.answer.LlmException;
 import dev.stackadvisor.retrieval.AnalyzedQuery;
@@ -41,29 +40,23 @@ public final class ChatService {
     private static final Pattern CHUNK = Pattern.compile("(?<=\\n)|(?<=[.!?]\\s)");
     private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
-    private final QueryAnalyzer analyzer;
-    private final HybridRetriever retriever;
-    private final ExtractiveComposer composer;
-    private final LlmAnswerer llm;
+    private final Library library;
     private final ConversationStore sessions;
     private final Cache<String, Answer> answers;
     private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
 
     /**
+     * @param library  the corpus-derived services (analyzer, retriever, composer, LLM answerer): each turn reads
+     *                 the current snapshot once and answers from it alone
      * @param sessions where conversations live: this process's memory or Redis
-     * @param llm     null without an LLM: every answer is extractive
-     * @param answers first-turn extractive answers by normalised question (deterministic, so a cache changes
-     *                nothing but speed); unused with an LLM
-     * @param meters  where timings and counts go: {@code advisor.retrieval}, {@code advisor.answer} (timers),
-     *                {@code advisor.answers} (grounded, mode, fallback), {@code advisor.llm.calls} (outcome)
+     * @param answers  first-turn extractive answers by snapshot generation and normalised question (deterministic,
+     *                 so a cache changes nothing but speed; a re-index starts new keys); unused with an LLM
+     * @param meters   where timings and counts go: {@code advisor.retrieval}, {@code advisor.answer} (timers),
+     *                 {@code advisor.answers} (grounded, mode, fallback), {@code advisor.llm.calls} (outcome)
      */
-    public ChatService(QueryAnalyzer analyzer, HybridRetriever retriever, ExtractiveComposer composer, LlmAnswerer llm,
-                       ConversationStore sessions, Cache<String, Answer> answers, MeterRegistry meters) {
-        this.analyzer = analyzer;
-        this.retriever = retriever;
-        this.composer = composer;
-        this.llm = llm;
+    public ChatService(Library library, ConversationStore sessions, Cache<String, Answer> answers, MeterRegistry meters) {
+        this.library = library;
         this.sessions = sessions;
         this.answers = answers;
         this.meters = meters;
@@ -109,11 +102,12 @@ public final class ChatService {
      */
     public ChatReply chat(List<Exchange> earlier, String message, int topK, StreamSink sink) {
         String id = newSessionId();
+        IndexSnapshot snapshot = library.current();
         for (Exchange e : earlier) {
-            List<String> about = analyzer.coveredNames(e.answer() + "\n" + e.question());
+            List<String> about = snapshot.analyzer().coveredNames(e.answer() + "\n" + e.question());
             sessions.append(id, new Turn(e.question(), about, e.answer()));
         }
-        return turn(message, id, topK, sink);
+        return turn(snapshot, message, id, topK, sink);
     }
 
     /** Sessions currently remembered. */
@@ -123,10 +117,17 @@ public final class ChatService {
 
     /** The LLM answerer, if one is configured (for health reporting). */
     public Optional<LlmAnswerer> llm() {
-        return Optional.ofNullable(llm);
+        return library.current().llmAnswerer();
     }
 
     private ChatReply turn(String message, String sessionId, int topK, StreamSink sink) {
+        return turn(library.current(), message, sessionId, topK, sink);
+    }
+
+    /** One turn answered from {@code snapshot} alone, whatever re-index happens meanwhile. */
+    private ChatReply turn(IndexSnapshot snapshot, String message, String sessionId, int topK, StreamSink sink) {
+        QueryAnalyzer analyzer = snapshot.analyzer();
+        LlmAnswerer llm = snapshot.llm();
         if (message == null || message.isBlank()) {
             throw new IllegalArgumentException("message must not be empty");
         }
@@ -143,7 +144,7 @@ public final class ChatService {
         List<ChatMessage> history = sessionId == null || llm == null ? List.of() : sessions.history(id);
         PreviousTurn previous = last.map(t -> new PreviousTurn(t.question(), t.frameworks())).orElse(null);
         AnalyzedQuery query = analyzer.analyze(message, previous);
-        String cacheKey = llm == null && previous == null ? topK + "|" + Words.fold(message.strip()).toLowerCase(Locale.ROOT) : null;
+        String cacheKey = llm == null && previous == null ? snapshot.generation() + "|" + topK + "|" + Words.fold(message.strip()).toLowerCase(Locale.ROOT) : null;
         Answer answer = cacheKey == null ? null : answers.getIfPresent(cacheKey);
         long t1;
         if (answer != null) {
@@ -153,16 +154,16 @@ public final class ChatService {
             }
         } else {
             if (query.followUp() && llm != null) {
-                query = rewritten(query, history, message);
+                query = rewritten(llm, analyzer, query, history, message);
             }
-            Evidence evidence = retriever.retrieve(query, topK);
+            Evidence evidence = snapshot.retriever().retrieve(query, topK);
             t1 = System.nanoTime();
             meters.timer("advisor.retrieval").record(t1 - t0, TimeUnit.NANOSECONDS);
             boolean useLlm = llm != null && evidence.gate().grounded();
             if (sink != null) {
                 sink.meta(id, evidence.frameworks(), useLlm && llm.available() ? "llm" : "extractive");
             }
-            answer = useLlm ? llmAnswer(evidence, history, sink) : composer.compose(evidence);
+            answer = useLlm ? llmAnswer(snapshot, evidence, history, sink) : snapshot.composer().compose(evidence);
             if (cacheKey != null) {
                 answers.put(cacheKey, answer);
             }
@@ -192,7 +193,8 @@ public final class ChatService {
     }
 
     /** The LLM's standalone reading of a follow-up, when it names what the rules found or more. */
-    private AnalyzedQuery rewritten(AnalyzedQuery query, List<ChatMessage> history, String message) {
+    private static AnalyzedQuery rewritten(LlmAnswerer llm, QueryAnalyzer analyzer, AnalyzedQuery query,
+                                           List<ChatMessage> history, String message) {
         return llm.rewrite(history, message)
                 .map(standalone -> analyzer.analyze(standalone, null))
                 .filter(q -> q.frameworks().containsAll(query.frameworks()))
@@ -200,7 +202,8 @@ public final class ChatService {
     }
 
     /** The LLM answer, or the extractive one with the reason the LLM's could not be served. */
-    private Answer llmAnswer(Evidence evidence, List<ChatMessage> history, StreamSink sink) {
+    private Answer llmAnswer(IndexSnapshot snapshot, Evidence evidence, List<ChatMessage> history, StreamSink sink) {
+        LlmAnswerer llm = snapshot.llm();
         try {
             Answer answer;
             if (sink == null) {
@@ -217,7 +220,7 @@ public final class ChatService {
         } catch (LlmException e) {
             meters.counter("advisor.llm.calls", "outcome", e.reason().equals("circuit_open") ? "skipped" : "failure").increment();
             log.warn("LLM answer failed ({}): {}; serving the extractive answer", e.reason(), e.getMessage());
-            return composer.compose(evidence).withFallbackReason(e.reason());
+            return snapshot.composer().compose(evidence).withFallbackReason(e.reason());
         }
     }
 

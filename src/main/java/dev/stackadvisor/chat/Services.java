@@ -6,16 +6,36 @@ import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 
 /**
- * Everything a request needs, built once at start-up by {@link ServiceFactory}.
+ * Everything a request needs, built once at start-up by {@code ServiceFactory}. What derives from the corpus lives
+ * in the {@link Library}'s current snapshot and changes when a document is added or deleted; the accessors below
+ * read the snapshot current at the call (a request that needs several should read {@link Library#current()} once).
  *
- * @param chat    answers questions
- * @param catalog lists sources and frameworks
- * @param startup   what start-up did and how long it took
- * @param analyzer  reads questions (exposed for the eval, benchmarks and tests)
- * @param retriever retrieves evidence (exposed for the eval, benchmarks and tests)
+ * @param chat      answers questions
+ * @param library   the current index snapshot, swapped on re-index
+ * @param documents adds, deletes and shows documents at run time
  * @param meters    where the services record their metrics; the HTTP layer serves it at /metrics
  * @param redis     the Redis replicas share ({@code REDIS_URL}), empty when everything is in this process's memory
  */
-public record Services(ChatService chat, Catalog catalog, StartupReport startup, QueryAnalyzer analyzer,
-                       HybridRetriever retriever, PrometheusMeterRegistry meters, Optional<SharedRedis> redis) {
+public record Services(ChatService chat, Library library, DocumentService documents, PrometheusMeterRegistry meters,
+                       Optional<SharedRedis> redis) {
+
+    /** Sources, frameworks and profiles of the current corpus. */
+    public Catalog catalog() {
+        return library.current().catalog();
+    }
+
+    /** What the current snapshot's build loaded and how long it took. */
+    public StartupReport startup() {
+        return library.current().report();
+    }
+
+    /** Reads questions (exposed for the eval, benchmarks and tests). */
+    public QueryAnalyzer analyzer() {
+        return library.current().analyzer();
+    }
+
+    /** Retrieves evidence (exposed for the eval, benchmarks and tests). */
+    public HybridRetriever retriever() {
+        return library.current().retriever();
+    }
 }

@@ -5,19 +5,18 @@ import dev.stackadvisor.config.AppConfig;
 import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * API keys and rate limits for {@code /api/*} and {@code /v1/*}.
  * <ul>
- *   <li>With {@code ADVISOR_API_KEYS} set, a request needs {@code Authorization: Bearer <key>}; else 401 with
- *       {@code WWW-Authenticate: Bearer}. Keys are compared as SHA-256 digests with
+ *   <li>With {@code ADVISOR_API_KEYS} set, a request needs {@code Authorization: Bearer <key>} (one of those keys
+ *       or of {@code ADVISOR_ADMIN_KEYS}); else 401 with {@code WWW-Authenticate: Bearer}. Keys are compared as SHA-256 digests with
  *       {@link MessageDigest#isEqual} (constant time, and no length leak), and never logged.</li>
  *   <li>With {@code ADVISOR_RATE_LIMIT_PER_MINUTE} above 0, each key (or, without keys, each client IP) has a
  *       bucket4j token bucket of that capacity refilled greedily over a minute ({@link RateLimits}: in memory, or
@@ -29,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class AccessGuard {
 
-    private final List<byte[]> keyDigests;
+    private final BearerKeys keys;
     private final int perMinute;
     private final RateLimits buckets;
 
@@ -37,7 +36,9 @@ final class AccessGuard {
      * @param redis where the rate-limit buckets live when replicas share them; empty = this process's memory
      */
     AccessGuard(AppConfig config, Optional<SharedRedis> redis) {
-        this.keyDigests = config.apiKeys().stream().map(AccessGuard::sha256).toList();
+        // an admin key (ADVISOR_ADMIN_KEYS) is also an API key: the admin sends one key, not two
+        this.keys = new BearerKeys(config.apiKeys().isEmpty() ? List.of()
+                : Stream.concat(config.apiKeys().stream(), config.adminKeys().stream()).toList());
         this.perMinute = config.rateLimitPerMinute();
         this.buckets = perMinute > 0 ? new RateLimits(perMinute, redis) : null;
     }
@@ -52,9 +53,9 @@ final class AccessGuard {
             return;
         }
         String client = "ip:" + ctx.ip();
-        if (!keyDigests.isEmpty()) {
-            byte[] given = bearer(ctx);
-            if (given == null || keyDigests.stream().noneMatch(k -> MessageDigest.isEqual(k, given))) {
+        if (!keys.isEmpty()) {
+            byte[] given = BearerKeys.bearer(ctx);
+            if (!keys.matches(given)) {
                 ctx.header("WWW-Authenticate", "Bearer");
                 String message = given == null ? "this API needs an API key: send Authorization: Bearer <key>"
                         : "the API key is not valid";
@@ -79,22 +80,5 @@ final class AccessGuard {
     /** {@code /v1/*} speaks OpenAI's error shape, so OpenAI clients raise their usual exceptions. */
     private static boolean openAi(Context ctx) {
         return ctx.path().startsWith("/v1/");
-    }
-
-    private static byte[] bearer(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String key = header.substring(7).trim();
-        return key.isEmpty() ? null : sha256(key);
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

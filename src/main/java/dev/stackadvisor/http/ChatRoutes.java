@@ -4,6 +4,8 @@ import dev.stackadvisor.chat.ChatService;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatReply;
+import dev.stackadvisor.chat.IndexSnapshot;
+import dev.stackadvisor.chat.StartupReport;
 import dev.stackadvisor.index.OverloadedException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -78,14 +80,20 @@ final class ChatRoutes {
         // conversations, Slack claims, rate limits: "up" shared in Redis, "down" each replica on its own meanwhile
         body.put("redis", rc.redis().map(r -> r.check() ? "up" : "down").orElse("off"));
         if (s != null) {
-            body.put("documents", s.startup().documents());
-            body.put("passages", s.startup().passages());
-            body.put("frameworks", s.startup().frameworks());
-            body.put("embeddingCache", s.startup().embeddingCache());
-            body.put("embeddedPassages", s.startup().embeddedPassages());
-            body.put("sentences", s.startup().sentences());
-            body.put("embeddedSentences", s.startup().embeddedSentences());
-            body.put("startupMs", s.startup().loadMs());
+            IndexSnapshot snapshot = s.library().current(); // one snapshot: the counts agree with each other
+            StartupReport r = snapshot.report();
+            body.put("documents", r.documents());
+            body.put("passages", r.passages());
+            body.put("frameworks", r.frameworks());
+            body.put("embeddingCache", r.embeddingCache());
+            body.put("embeddedPassages", r.embeddedPassages());
+            body.put("sentences", r.sentences());
+            body.put("embeddedSentences", r.embeddedSentences());
+            body.put("startupMs", s.library().startupMs());
+            // 1 at start-up, one more per document added or deleted; indexMs is how long that build took
+            body.put("indexGeneration", snapshot.generation());
+            body.put("indexMs", r.loadMs());
+            body.put("ingestion", rc.config().ingestionEnabled());
             body.put("sessions", s.chat().sessionCount());
             s.chat().llm().ifPresent(llm -> body.put("llm", Map.of("provider", rc.config().llmProvider(),
                     "model", llm.modelName(), "breaker", llm.breakerState(), "available", llm.available())));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatReply;
+import dev.stackadvisor.chat.DocumentException;
 import dev.stackadvisor.chat.SharedRedis;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.index.OverloadedException;
@@ -12,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.ServletException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * and rate limits on {@code /api/*} and {@code /v1/*} when configured, CORS for {@code ADVISOR_CORS_ORIGINS},
  * and refusal while draining for shutdown. Routes are registered per feature: {@link ChatRoutes} (the core
  * API and the stream), {@link OpenAiRoutes} ({@code /v1/*}), {@link SlackRoutes} ({@code /slack/*}),
- * {@link WidgetRoutes} ({@code /}, {@code /widget.js}), plus {@code GET /metrics}.
+ * {@link WidgetRoutes} ({@code /}, {@code /widget.js}), {@link DocumentRoutes} ({@code /api/documents}: runtime
+ * ingestion), plus {@code GET /metrics}.
  */
 public final class HttpApi {
 
@@ -93,7 +96,29 @@ public final class HttpApi {
             OpenAiRoutes.register(c, rc);
             SlackRoutes.register(c, rc);
             WidgetRoutes.register(c, rc);
+            DocumentRoutes.register(c, rc);
             c.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
+            c.routes.exception(DocumentException.class, (e, ctx) -> ctx.status(switch (e.kind()) {
+                case INVALID -> 400;
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+                case TOO_LARGE -> 413;
+                case UNINDEXABLE -> 422;
+            }).json(ErrorBody.of(switch (e.kind()) {
+                case INVALID -> "invalid_request";
+                case NOT_FOUND -> "not_found";
+                case CONFLICT -> "conflict";
+                case TOO_LARGE -> "payload_too_large";
+                case UNINDEXABLE -> "unindexable";
+            }, e.getMessage())));
+            c.routes.exception(ServletException.class, (e, ctx) -> {
+                ApiException client = DocumentRoutes.multipartError(e, config);
+                if (client == null) {
+                    internalError(e, ctx);
+                } else {
+                    ctx.status(client.status()).json(ErrorBody.of(client.code(), client.getMessage()));
+                }
+            });
             c.routes.exception(OverloadedException.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds())).status(503);
                 ctx.json(ctx.path().startsWith("/v1/") ? new OpenAiException(503, "server_error", null, "overloaded",
@@ -101,10 +126,7 @@ public final class HttpApi {
             });
             c.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
                     .json(ErrorBody.of(codeFor(e.getStatus()), e.getMessage())));
-            c.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(ErrorBody.of("internal_error", "internal error; it has been logged"));
-            });
+            c.routes.exception(Exception.class, HttpApi::internalError);
             c.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     ctx.json(ErrorBody.of("not_found", "no route " + ctx.method() + " " + ctx.path()));
@@ -125,6 +147,12 @@ public final class HttpApi {
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxStringLength(64 * 1024).maxNumberLength(64).build());
         return json;
+    }
+
+    /** Our own failure: logged with its stack trace, a bare 500 to the client. */
+    private static void internalError(Exception e, Context ctx) {
+        log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        ctx.status(500).json(ErrorBody.of("internal_error", "internal error; it has been logged"));
     }
 
     static String codeFor(int status) {

@@ -26,6 +26,8 @@ class AppConfigTest {
         assertEquals(16, c.embeddingBatch());
         assertEquals(200, c.embeddingBatchWaitUs());
         assertEquals(256, c.embeddingQueue());
+        assertEquals(1024 * 1024, c.maxDocumentBytes());
+        assertFalse(c.ingestionEnabled(), "no admin keys: ingestion off");
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -34,7 +36,8 @@ class AppConfigTest {
             "ADVISOR_EMBEDDING_THREADS,0", "ADVISOR_EMBEDDING_THREADS,65", "REDIS_URL,localhost:6379",
             "REDIS_URL,http://cache:6379", "REDIS_TIMEOUT_MS,5",
             "ADVISOR_EMBEDDING_BATCH,0", "ADVISOR_EMBEDDING_BATCH,257", "ADVISOR_EMBEDDING_BATCH_WAIT_US,-1",
-            "ADVISOR_EMBEDDING_BATCH_WAIT_US,100001", "ADVISOR_EMBEDDING_QUEUE,0"})
+            "ADVISOR_EMBEDDING_BATCH_WAIT_US,100001", "ADVISOR_EMBEDDING_QUEUE,0", "ADVISOR_MAX_DOCUMENT_BYTES,1000",
+            "ADVISOR_MAX_DOCUMENT_BYTES,1MB"})
     void should_fail_fast_naming_the_variable(String name, String value) {
         ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.fromEnv(Map.of(name, value)));
         assertTrue(e.getMessage().startsWith(name + "="), e.getMessage());
@@ -47,6 +50,16 @@ class AppConfigTest {
         assertEquals(AppConfig.Retrieval.KEYWORD, c.retrieval());
         assertEquals(java.util.List.of("k1", "k2"), c.apiKeys());
         assertNull(c.cacheDir(), "an empty cache dir turns the cache off");
+    }
+
+    @Test
+    void should_read_admin_keys_and_mask_them() {
+        AppConfig c = AppConfig.fromEnv(Map.of("ADVISOR_ADMIN_KEYS", "secret-admin-1, secret-admin-2",
+                "ADVISOR_MAX_DOCUMENT_BYTES", "2048"));
+        assertEquals(java.util.List.of("secret-admin-1", "secret-admin-2"), c.adminKeys());
+        assertTrue(c.ingestionEnabled());
+        assertEquals(2048, c.maxDocumentBytes());
+        assertFalse(c.toString().contains("secret-admin"), c.toString());
     }
 
     @Test

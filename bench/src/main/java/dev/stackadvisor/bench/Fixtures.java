@@ -20,7 +20,11 @@ import dev.stackadvisor.retrieval.RelevanceGate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.stackadvisor.answer.Answer;
+import dev.stackadvisor.chat.Catalog;
 import dev.stackadvisor.chat.ChatService;
+import dev.stackadvisor.chat.IndexSnapshot;
+import dev.stackadvisor.chat.Library;
+import dev.stackadvisor.chat.StartupReport;
 import dev.stackadvisor.chat.SessionStore;
 import dev.stackadvisor.corpus.Sentence;
 import dev.stackadvisor.index.SentenceVectors;
@@ -145,14 +149,12 @@ final class Fixtures {
         if (retrieval.equals("hybrid")) {
             MiniLmEmbeddingModel model = new MiniLmEmbeddingModel(1);
             EmbeddingCache cache = new EmbeddingCache(cacheDir());
-            EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, corpus.contentHash(),
-                    ServiceFactory.MODEL_ID, Segmenter.VERSION);
+            EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, ServiceFactory.MODEL_ID);
             dense = new DenseIndex(model, outcome.store(), corpus.passages(),
                     queryEmbeddings ? Caffeine.newBuilder().maximumSize(10_000).build() : noCache());
             List<Sentence> all = corpus.passages().stream().flatMap(p -> p.sentences().stream()).toList();
             EmbeddingCache.Outcome sentenceOutcome = cache.load("sentences", all.stream().map(Sentence::key).toList(),
-                    all.stream().map(Sentence::display).toList(), model, corpus.contentHash(), ServiceFactory.MODEL_ID,
-                    Segmenter.VERSION);
+                    all.stream().map(Sentence::display).toList(), model, ServiceFactory.MODEL_ID);
             sentences = new SentenceVectors(sentenceOutcome.store());
         }
         QuestionCues cues = new QuestionCues(keyword, corpus.lexicon());
@@ -165,7 +167,12 @@ final class Fixtures {
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
         SessionStore sessions = new SessionStore(10_000, Duration.ofHours(1), Clock.systemUTC());
         Cache<String, Answer> answers = noCache();
-        ChatService chat = new ChatService(analyzer, retriever, composer, null, sessions, answers, new SimpleMeterRegistry());
+        Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
+        StartupReport report = new StartupReport(corpus.documents().size(), corpus.passages().size(),
+                corpus.coveredFrameworks().size(), retrieval, dense == null ? "off" : "hit", 0, 0, 0, 0);
+        Library library = new Library(generation -> new IndexSnapshot(generation, corpus, analyzer, retriever, composer,
+                null, catalog, report), new SimpleMeterRegistry());
+        ChatService chat = new ChatService(library, sessions, answers, new SimpleMeterRegistry());
         return new Pipeline(corpus, keyword, analyzer, retriever, composer, chat);
     }
 }

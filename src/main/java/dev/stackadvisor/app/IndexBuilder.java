@@ -1,0 +1,117 @@
+package dev.stackadvisor.app;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.stackadvisor.answer.ExtractiveComposer;
+import dev.stackadvisor.answer.LlmAnswerer;
+import dev.stackadvisor.chat.Catalog;
+import dev.stackadvisor.chat.IndexSnapshot;
+import dev.stackadvisor.chat.Library;
+import dev.stackadvisor.chat.StartupReport;
+import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.corpus.Corpus;
+import dev.stackadvisor.corpus.CorpusLoader;
+import dev.stackadvisor.corpus.FrameworkLexicon;
+import dev.stackadvisor.corpus.Segmenter;
+import dev.stackadvisor.corpus.Sentence;
+import dev.stackadvisor.index.DenseIndex;
+import dev.stackadvisor.index.EmbeddingBatcher;
+import dev.stackadvisor.index.EmbeddingCache;
+import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.index.MiniLmEmbeddingModel;
+import dev.stackadvisor.index.SentenceVectors;
+import dev.stackadvisor.retrieval.HybridRetriever;
+import dev.stackadvisor.retrieval.Prototypes;
+import dev.stackadvisor.retrieval.QueryAnalyzer;
+import dev.stackadvisor.retrieval.QuestionCues;
+import dev.stackadvisor.retrieval.RelevanceGate;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds an {@link IndexSnapshot} from the corpus directory as it is: load and segment every document, the BM25
+ * index, and in hybrid mode the passage and sentence embeddings (from the content-keyed cache: only texts not
+ * embedded before go through MiniLM, so after an upload only its passages are embedded), then the analyzer,
+ * retriever, composer, catalog and LLM answerer over them. What does not depend on the corpus (the lexicon, the
+ * model, the query-embedding batcher and cache, the LLM client and its breaker) is made once and shared by
+ * every build.
+ */
+final class IndexBuilder implements Library.Builder {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexBuilder.class);
+
+    private final AppConfig config;
+    private final Path corpusDir;
+    private final FrameworkLexicon lexicon;
+    private final CorpusLoader loader;
+    private final MiniLmEmbeddingModel model;
+    private final EmbeddingBatcher batcher;
+    private final Cache<String, Embedding> queryEmbeddings;
+    private final EmbeddingCache cache;
+    private final LlmAnswerer llm;
+    private final long startNanos;
+
+    /**
+     * @param model           null in keyword mode
+     * @param batcher         the queries' way to the model (null in keyword mode)
+     * @param queryEmbeddings recent query embeddings (shared by every snapshot: they depend on the model only)
+     * @param llm             null without an LLM; each snapshot gets it over its own corpus
+     * @param startNanos      when start-up began: the first build reports the time since then
+     */
+    IndexBuilder(AppConfig config, FrameworkLexicon lexicon, MiniLmEmbeddingModel model, EmbeddingBatcher batcher,
+                 Cache<String, Embedding> queryEmbeddings, LlmAnswerer llm, long startNanos) {
+        this.config = config;
+        this.corpusDir = config.corpusDir();
+        this.lexicon = lexicon;
+        this.loader = new CorpusLoader(lexicon, new Segmenter(lexicon));
+        this.model = model;
+        this.batcher = batcher;
+        this.queryEmbeddings = queryEmbeddings;
+        this.cache = new EmbeddingCache(config.cacheDir());
+        this.llm = llm;
+        this.startNanos = startNanos;
+    }
+
+    @Override
+    public IndexSnapshot build(long generation) {
+        long start = generation == 1 ? startNanos : System.nanoTime();
+        Corpus corpus = loader.load(corpusDir);
+        KeywordIndex keyword = new KeywordIndex(corpus.passages());
+        DenseIndex dense = null;
+        SentenceVectors sentences = null;
+        String cacheState = "off";
+        int embedded = 0;
+        int embeddedSentences = 0;
+        if (model != null) {
+            EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, ServiceFactory.MODEL_ID);
+            dense = new DenseIndex(batcher, outcome.store(), corpus.passages(), queryEmbeddings);
+            List<Sentence> all = corpus.passages().stream().flatMap(p -> p.sentences().stream()).toList();
+            EmbeddingCache.Outcome sentenceOutcome = cache.load("sentences", all.stream().map(Sentence::key).toList(),
+                    all.stream().map(Sentence::display).toList(), model, ServiceFactory.MODEL_ID);
+            sentences = new SentenceVectors(sentenceOutcome.store());
+            cacheState = outcome.hit() && sentenceOutcome.hit() ? "hit" : "miss";
+            embedded = outcome.embedded();
+            embeddedSentences = sentenceOutcome.embedded();
+        }
+        QuestionCues cues = new QuestionCues(keyword, lexicon);
+        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity(),
+                cues.intentMinSimilarity());
+        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, dense, prototypes);
+        HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, sentences, RelevanceGate.defaults(), analyzer);
+        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
+        Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        int sentenceCount = (int) corpus.passages().stream().mapToLong(p -> p.sentences().size()).sum();
+        StartupReport report = new StartupReport(corpus.documents().size(), corpus.passages().size(),
+                corpus.coveredFrameworks().size(), config.retrieval().name().toLowerCase(), cacheState, embedded,
+                sentenceCount, embeddedSentences, ms);
+        log.info("{}: {} documents, {} passages, {} sentences, {} frameworks, retrieval={}, embedding cache={} "
+                        + "({} passages and {} sentences embedded), {} ms", generation == 1 ? "ready" : "index " + generation,
+                report.documents(), report.passages(), sentenceCount, report.frameworks(), report.retrieval(), cacheState,
+                embedded, embeddedSentences, ms);
+        return new IndexSnapshot(generation, corpus, analyzer, retriever, composer,
+                llm == null ? null : llm.forCorpus(corpus), catalog, report);
+    }
+}
