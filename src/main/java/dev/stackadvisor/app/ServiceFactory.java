@@ -28,7 +28,8 @@ import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.Prototypes;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 import dev.stackadvisor.retrieval.QuestionCues;
-import dev.stackadvisor.retrieval.RelevanceGate;
+import dev.stackadvisor.retrieval.TermStats;
+import dev.stackadvisor.retrieval.Tuning;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
@@ -166,11 +167,13 @@ public final class ServiceFactory {
             embedded = outcome.embedded();
             embeddedSentences = sentenceOutcome.embedded();
         }
+        Tuning tuning = Tuning.bundled();
         QuestionCues cues = new QuestionCues(keyword, lexicon);
-        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity(),
-                cues.intentMinSimilarity());
-        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, dense, prototypes);
-        HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, sentences, RelevanceGate.defaults(), analyzer);
+        Prototypes prototypes = dense == null ? null : new Prototypes(dense, tuning.analysis().prototypeMinSimilarity(),
+                tuning.analysis().intentMinSimilarity());
+        TermStats stats = new TermStats(keyword, corpus.passages());
+        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, stats, dense, prototypes);
+        HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning);
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
         SessionStore local = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
                 Clock.systemUTC());
