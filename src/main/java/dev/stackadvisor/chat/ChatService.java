@@ -1,5 +1,7 @@
 package dev.stackadvisor.chat;
 
+import dev.stackadvisor.answer.AnswerMode;
+
 import dev.langchain4j.data.message.ChatMessage;
 import dev.stackadvisor.answer.Answer;
 import dev.stackadvisor.answer.ExtractiveComposer;
@@ -170,20 +172,20 @@ public final class ChatService {
             meters.timer("advisor.retrieval").record(t1 - t0, TimeUnit.NANOSECONDS);
             boolean useLlm = llm != null && evidence.gate().grounded();
             if (sink != null) {
-                sink.meta(id, evidence.frameworks(), useLlm && llm.available() ? "llm" : "extractive");
+                sink.meta(id, evidence.frameworks(), useLlm && llm.available() ? AnswerMode.LLM : AnswerMode.EXTRACTIVE);
             }
             answer = useLlm ? llmAnswer(evidence, history, sink) : composer.compose(evidence);
             if (cacheKey != null) {
                 answers.put(cacheKey, answer);
             }
         }
-        if (sink != null && !"llm".equals(answer.mode())) {
+        if (sink != null && answer.mode() != AnswerMode.LLM) {
             sink.citations(answer.citations());
             streamText(answer.text(), sink);
         }
         long t2 = System.nanoTime();
-        meters.timer("advisor.answer", "mode", answer.mode()).record(t2 - t1, TimeUnit.NANOSECONDS);
-        meters.counter("advisor.answers", "grounded", String.valueOf(answer.grounded()), "mode", answer.mode(),
+        meters.timer("advisor.answer", "mode", answer.mode().code()).record(t2 - t1, TimeUnit.NANOSECONDS);
+        meters.counter("advisor.answers", "grounded", String.valueOf(answer.grounded()), "mode", answer.mode().code(),
                 "fallback", answer.fallbackReason() == null ? "none" : answer.fallbackReason()).increment();
         // A follow-up that resolved to no framework keeps pointing at what the conversation was about.
         List<String> about = answer.frameworks().isEmpty() && previous != null && query.followUp()
@@ -217,9 +219,9 @@ public final class ChatService {
             meters.counter("advisor.llm.calls", "outcome", "success").increment();
             return answer;
         } catch (LlmException e) {
-            meters.counter("advisor.llm.calls", "outcome", e.reason().equals("circuit_open") ? "skipped" : "failure").increment();
-            log.warn("LLM answer failed ({}): {}; serving the extractive answer", e.reason(), e.getMessage());
-            return composer.compose(evidence).withFallbackReason(e.reason());
+            meters.counter("advisor.llm.calls", "outcome", e.reason().called() ? "failure" : "skipped").increment();
+            log.warn("LLM answer failed ({}): {}; serving the extractive answer", e.code(), e.getMessage());
+            return composer.compose(evidence).withFallbackReason(e.code());
         }
     }
 
