@@ -32,7 +32,7 @@ public record RetrievalTuning(int candidates, int perFrameworkTop, int rrfK, dou
     }
 
     private static void positiveWeight(String key, double w) {
-        TuningFile.inRange(key, w, Double.MIN_VALUE, OWN_WEIGHT);
+        TuningFile.aboveUpTo(key, w, 0, OWN_WEIGHT);
     }
 
     /** Reads the section. */

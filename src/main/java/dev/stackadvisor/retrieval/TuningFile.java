@@ -97,6 +97,19 @@ public final class TuningFile {
         return value;
     }
 
+    /**
+     * {@code value} when {@code min < value <= max} (a weight: zero would switch the thing off).
+     *
+     * @throws IllegalArgumentException naming the key and the range otherwise (NaN included)
+     */
+    public static double aboveUpTo(String key, double value, double min, double max) {
+        if (!(value > min && value <= max)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "illegal %s value: %s, must be in (%s, %s]",
+                    key, value, min, max));
+        }
+        return value;
+    }
+
     /** As {@link #inRange(String, double, double, double)} for a count. */
     public static int inRange(String key, int value, int min, int max) {
         if (value < min || value > max) {
