@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The command line: {@code serve} (default) starts the HTTP server, {@code ask "question"} answers once on
- * standard output, {@code eval FILE.jsonl [--verbose]} scores an eval set, {@code explain QUESTIONS.txt} shows how
+ * standard output, {@code eval FILE.jsonl... [--verbose]} scores eval sets (one report each, in one process), {@code explain QUESTIONS.txt} shows how
  * each question is read and judged (to calibrate the thresholds). Configuration comes from the
  * environment ({@link AppConfig}). Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration.
  */
@@ -131,17 +131,26 @@ public final class Main {
             return usage(err, "eval needs a JSONL file");
         }
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        try {
-            var cases = EvalRunner.read(Path.of(args[0]));
-            Services s = ServiceFactory.build(config);
+        List<Path> files = Arrays.stream(args).filter(a -> !a.equals("--verbose")).map(Path::of).toList();
+        if (files.isEmpty()) {
+            return usage(err, "eval needs a JSONL file");
+        }
+        List<List<EvalRunner.Case>> sets = new java.util.ArrayList<>();
+        for (Path file : files) {
+            try {
+                sets.add(EvalRunner.read(file));
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("stack-advisor: cannot read " + file + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        Services s = ServiceFactory.build(config);
+        for (List<EvalRunner.Case> cases : sets) {
             EvalRunner.Summary summary = new EvalRunner(s.chat(), s.catalog()).run(cases);
             out.println("retrieval: " + s.startup().retrieval() + ", cases: " + cases.size());
             out.print(EvalRunner.report(summary, verbose));
-            return 0;
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("stack-advisor: cannot read " + args[0] + ": " + e.getMessage());
-            return 2;
         }
+        return 0;
     }
 
     /**
@@ -188,7 +197,7 @@ public final class Main {
 
     private static int usage(PrintStream err, String problem) {
         err.println("stack-advisor: " + problem);
-        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl [--verbose] | explain QUESTIONS.txt]");
+        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl... [--verbose] | explain QUESTIONS.txt]");
         return 2;
     }
 }
