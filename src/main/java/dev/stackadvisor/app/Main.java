@@ -61,7 +61,8 @@ public final class Main {
                 case "explain" -> explain(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 default -> usage(err, "unknown command '" + command + "'");
             };
-        } catch (ConfigException | CorpusLoader.CorpusException | IllegalStateException e) {
+        } catch (ConfigException | CorpusLoader.CorpusException | IllegalStateException | IllegalArgumentException e) {
+            // IllegalArgumentException: a tuning value out of range (ADVISOR_TUNING_FILE), named by the message
             err.println("stack-advisor: " + e.getMessage());
             return 2;
         }
@@ -156,7 +157,7 @@ public final class Main {
     /**
      * How each question of a file (one a line; blank lines and {@code #} comments skipped) is read: one
      * tab-separated row with the question as read, frameworks, intent, aspect, kind of fact, the gate's verdict,
-     * the best passage cosine, the nearest example phrasing and its cosine, and the closest sentence about a named
+     * the best passage's topic coverage, the best passage cosine, the nearest example phrasing and its cosine, and the closest sentence about a named
      * framework (cosines only in hybrid mode). What the thresholds of docs/retrieval.md were chosen on.
      */
     private static int explain(AppConfig config, String[] args, PrintStream out, PrintStream err) {
@@ -172,16 +173,16 @@ public final class Main {
             return 2;
         }
         Services s = ServiceFactory.build(config);
-        out.println("question\tread as\tframeworks\tintent\taspect\tfact kind\tgate\tpassage cos\tnearest phrasing\tphrasing cos"
+        out.println("question\tread as\tframeworks\tintent\taspect\tfact kind\tgate\tcoverage\tpassage cos\tnearest phrasing\tphrasing cos"
                 + "\tnearest intent phrasing\tintent cos\tsentence cos");
         for (String q : questions) {
             AnalyzedQuery a = s.analyzer().analyze(q, null);
             Evidence ev = s.retriever().retrieve(a);
             var aspect = a.vector() == null ? null : s.analyzer().nearestPrototype(a.vector(), true);
             var intent = a.vector() == null ? null : s.analyzer().nearestPrototype(a.vector(), false);
-            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%s\t%.3f\t%s\t%.3f\t%.3f%n", q, a.message(),
+            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%.3f\t%s\t%.3f\t%.3f%n", q, a.message(),
                     a.frameworks(), a.intent(), a.focus(), a.answerType() == null ? "" : a.answerType().name(),
-                    ev.gate().reason(), ev.gate().denseTop(), phrasing(aspect), similarity(aspect), phrasing(intent),
+                    ev.gate().reason(), ev.gate().coverage(), ev.gate().denseTop(), phrasing(aspect), similarity(aspect), phrasing(intent),
                     similarity(intent), s.retriever().meaning(ev));
         }
         return 0;

@@ -30,6 +30,7 @@ import dev.stackadvisor.retrieval.QueryAnalyzer;
 import dev.stackadvisor.retrieval.QuestionCues;
 import dev.stackadvisor.retrieval.TermStats;
 import dev.stackadvisor.retrieval.Tuning;
+import dev.stackadvisor.retrieval.TuningFile;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
@@ -182,7 +183,7 @@ public final class ServiceFactory {
             embedded = outcome.embedded();
             embeddedSentences = sentenceOutcome.embedded();
         }
-        Tuning tuning = Tuning.bundled();
+        Tuning tuning = config.tuningFile() == null ? Tuning.bundled() : Tuning.from(TuningFile.read(config.tuningFile()));
         QuestionCues cues = new QuestionCues(keyword, lexicon);
         Prototypes prototypes = dense == null ? null : new Prototypes(dense, tuning.analysis().prototypeMinSimilarity(),
                 tuning.analysis().intentMinSimilarity());

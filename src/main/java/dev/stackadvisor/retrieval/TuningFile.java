@@ -52,6 +52,19 @@ public final class TuningFile {
     }
 
     /**
+     * Reads a tuning file from disk (a calibration copy of the bundled one).
+     *
+     * @throws IllegalArgumentException when it cannot be read or is not a JSON object
+     */
+    public static TuningFile read(java.nio.file.Path path) {
+        try {
+            return parse(path.toString(), java.nio.file.Files.readString(path));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read tuning file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Parses a tuning file's text.
      *
      * @param name what error messages call the file
