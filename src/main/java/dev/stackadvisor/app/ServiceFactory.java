@@ -183,7 +183,9 @@ public final class ServiceFactory {
             embedded = outcome.embedded();
             embeddedSentences = sentenceOutcome.embedded();
         }
-        Tuning tuning = config.tuningFile() == null ? Tuning.bundled() : Tuning.from(TuningFile.read(config.tuningFile()));
+        // one file for every stage's tuning: each stage reads its own section (a composer section reads the same way)
+        TuningFile tuningFile = config.tuningFile() == null ? TuningFile.bundled() : TuningFile.read(config.tuningFile());
+        Tuning tuning = Tuning.from(tuningFile);
         QuestionCues cues = new QuestionCues(keyword, lexicon);
         Prototypes prototypes = dense == null ? null : new Prototypes(dense, tuning.analysis().prototypeMinSimilarity(),
                 tuning.analysis().intentMinSimilarity());

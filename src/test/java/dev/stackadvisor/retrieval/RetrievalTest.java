@@ -142,4 +142,15 @@ class RetrievalTest {
         assertEquals(List.of("Sails.js"), ev.query().notCovered());
         assertTrue(ev.gate().grounded());
     }
+
+    @ParameterizedTest(name = "topK {0}")
+    @ValueSource(ints = {0, 21, -1})
+    void should_refuse_a_topK_outside_the_one_range_the_api_also_checks(int topK) {
+        Services s = services(AppConfig.Retrieval.KEYWORD);
+        AnalyzedQuery q = s.analyzer().analyze("fastify vs nestjs?", null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.retriever().retrieve(q, topK));
+        assertEquals("topK must be a whole number from 1 to 20", e.getMessage());
+        assertEquals(20, s.retriever().retrieve(q, 20).general().size(), "20 is the largest topK, and the corpus has them");
+    }
 }
