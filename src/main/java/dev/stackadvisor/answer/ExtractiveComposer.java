@@ -82,7 +82,7 @@ public final class ExtractiveComposer {
         if (r.citations().isEmpty()) {
             return refusal(evidence);
         }
-        return new Answer(r.text(), r.citations(), about, true, "extractive", null, 0, r.sections());
+        return new Answer(r.text(), r.citations(), about, true, AnswerMode.EXTRACTIVE, null, 0, r.sections());
     }
 
     /**
@@ -117,7 +117,7 @@ public final class ExtractiveComposer {
                 + String.join(", ", covered.subList(0, Math.min(10, covered.size())))
                 + " and more: what each fits, its strengths and watch-outs, and how to choose. "
                 + "Try e.g. \"FastAPI or NestJS for an AI agent backend?\"";
-        return new Answer(why + "\n" + help, List.of(), List.of(), false, "extractive", null, 0);
+        return new Answer(why + "\n" + help, List.of(), List.of(), false, AnswerMode.EXTRACTIVE, null, 0);
     }
 
     private Citation citation(Claim c, int n) {

@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -142,7 +143,7 @@ public final class LlmAnswerer {
     public Answer answer(Evidence ev, List<ChatMessage> history) throws LlmException {
         List<Source> sources = sources(ev);
         if (sources.isEmpty()) {
-            throw new LlmException("no_passages", "no passages to answer from", null);
+            throw new LlmException(FallbackReason.NO_PASSAGES, "no passages to answer from", null);
         }
         ChatRequest request = request(ev, history, sources);
         String text = call(() -> blocking(request), cites(sources));
@@ -237,7 +238,7 @@ public final class LlmAnswerer {
     /** Runs one call through the breaker and returns the answer text, or throws with a classified reason. */
     private String call(Call call, Check check) throws LlmException {
         if (!breaker.tryAcquirePermission()) {
-            throw new LlmException("circuit_open", "the LLM failed repeatedly; skipping it for a cool-down", null);
+            throw new LlmException(FallbackReason.CIRCUIT_OPEN, "the LLM failed repeatedly; skipping it for a cool-down", null);
         }
         long start = System.nanoTime();
         try {
@@ -245,7 +246,7 @@ public final class LlmAnswerer {
             AiMessage ai = response == null ? null : response.aiMessage();
             String text = ai == null ? null : ai.text();
             if (text == null || text.isBlank()) {
-                throw new LlmException("empty_answer", "the LLM returned no text", null);
+                throw new LlmException(FallbackReason.EMPTY_ANSWER, "the LLM returned no text", null);
             }
             check.check(text);
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -253,43 +254,49 @@ public final class LlmAnswerer {
         } catch (LlmException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             throw e;
+        } catch (RejectedExecutionException e) {
+            breaker.releasePermission(); // no call was made: the LLM did nothing wrong
+            throw new LlmException(FallbackReason.BULKHEAD_FULL, "every LLM call slot and queue place is taken", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            throw new LlmException("llm_error", "interrupted", e);
+            throw new LlmException(FallbackReason.LLM_ERROR, "interrupted", e);
         } catch (Exception e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, cause);
-            throw new LlmException(reason(cause), String.valueOf(cause.getMessage()), cause);
+            throw failure(cause);
         }
     }
 
-    /** A failure's reason, from the exception and its causes. */
-    static String reason(Throwable t) {
+    /**
+     * A failure classified by the types of the exception and its causes (never by its message): the first cause
+     * that says what happened wins; anything else is {@link FallbackReason#LLM_ERROR}.
+     */
+    static LlmException failure(Throwable t) {
+        String message = String.valueOf(t.getMessage());
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof HttpConnectTimeoutException) {
+                return new LlmException(FallbackReason.CONNECTION_FAILED, message, t);
+            }
             if (c instanceof TimeoutException || c instanceof HttpTimeoutException
                     || c instanceof dev.langchain4j.exception.TimeoutException) {
-                return c instanceof HttpConnectTimeoutException ? "connection_failed" : "timeout";
+                return new LlmException(FallbackReason.TIMEOUT, message, t);
             }
             if (c instanceof java.util.concurrent.CancellationException) {
-                return "cancelled";
+                return new LlmException(FallbackReason.CANCELLED, message, t);
             }
             if (c instanceof ConnectException || c instanceof UnresolvedAddressException
                     || c instanceof java.net.UnknownHostException) {
-                return "connection_failed";
+                return new LlmException(FallbackReason.CONNECTION_FAILED, message, t);
             }
             if (c instanceof HttpException h) {
-                return "http_" + h.statusCode();
+                return new LlmException(FallbackReason.HTTP_STATUS, h.statusCode(), message, t);
             }
             if (c instanceof JsonProcessingException) {
-                return "malformed_response";
+                return new LlmException(FallbackReason.MALFORMED_RESPONSE, message, t);
             }
         }
-        String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        if (message.contains("json") || message.contains("unexpected character") || message.contains("parse")) {
-            return "malformed_response";
-        }
-        return "llm_error";
+        return new LlmException(FallbackReason.LLM_ERROR, message, t);
     }
 
     private ChatRequest request(Evidence ev, List<ChatMessage> history, List<Source> sources) {
@@ -325,7 +332,7 @@ public final class LlmAnswerer {
         return text -> {
             CitationCheck.Result r = CitationCheck.check(text, sources.size());
             if (r.cited().isEmpty()) {
-                throw new LlmException("uncited_answer", "the LLM answer cites none of the passages given"
+                throw new LlmException(FallbackReason.UNCITED_ANSWER, "the LLM answer cites none of the passages given"
                         + (r.removed() > 0 ? " (" + r.removed() + " invalid markers removed)" : ""), null);
             }
         };
@@ -337,7 +344,7 @@ public final class LlmAnswerer {
         for (int n : r.cited()) {
             citations.add(sources.get(n - 1).citation());
         }
-        return new Answer(r.text(), citations, ev.frameworks(), true, "llm", null, r.removed());
+        return new Answer(r.text(), citations, ev.frameworks(), true, AnswerMode.LLM, null, r.removed());
     }
 
     /** The citation a passage becomes: verbatim text of its span, cut at a sentence end past the cap. */

@@ -24,7 +24,9 @@ import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.Prototypes;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 import dev.stackadvisor.retrieval.QuestionCues;
-import dev.stackadvisor.retrieval.RelevanceGate;
+import dev.stackadvisor.retrieval.TermStats;
+import dev.stackadvisor.retrieval.Tuning;
+import dev.stackadvisor.retrieval.TuningFile;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -51,6 +53,8 @@ final class IndexBuilder implements Library.Builder {
     private final Cache<String, Embedding> queryEmbeddings;
     private final EmbeddingCache cache;
     private final LlmAnswerer llm;
+    /** Every stage's tuning, read once: a re-index reuses it (the file is read at start, like the other data files). */
+    private final Tuning tuning;
     private final long startNanos;
 
     /**
@@ -70,6 +74,7 @@ final class IndexBuilder implements Library.Builder {
         this.batcher = batcher;
         this.queryEmbeddings = queryEmbeddings;
         this.cache = new EmbeddingCache(config.cacheDir());
+        this.tuning = Tuning.from(config.tuningFile() == null ? TuningFile.bundled() : TuningFile.read(config.tuningFile()));
         this.llm = llm;
         this.startNanos = startNanos;
     }
@@ -96,10 +101,11 @@ final class IndexBuilder implements Library.Builder {
             embeddedSentences = sentenceOutcome.embedded();
         }
         QuestionCues cues = new QuestionCues(keyword, lexicon);
-        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity(),
-                cues.intentMinSimilarity());
-        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, dense, prototypes);
-        HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, sentences, RelevanceGate.defaults(), analyzer);
+        Prototypes prototypes = dense == null ? null : new Prototypes(dense, tuning.analysis().prototypeMinSimilarity(),
+                tuning.analysis().intentMinSimilarity());
+        TermStats stats = new TermStats(keyword, corpus.passages());
+        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, stats, dense, prototypes);
+        HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning);
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
         long ms = (System.nanoTime() - start) / 1_000_000;

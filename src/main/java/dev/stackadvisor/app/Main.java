@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The command line: {@code serve} (default) starts the HTTP server, {@code ask "question"} answers once on
- * standard output, {@code eval FILE.jsonl [--verbose]} scores an eval set, {@code explain QUESTIONS.txt} shows how
+ * standard output, {@code eval FILE.jsonl... [--verbose]} scores eval sets (one report each, in one process), {@code explain QUESTIONS.txt} shows how
  * each question is read and judged (to calibrate the thresholds). Configuration comes from the
  * environment ({@link AppConfig}). Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration.
  */
@@ -61,7 +61,8 @@ public final class Main {
                 case "explain" -> explain(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 default -> usage(err, "unknown command '" + command + "'");
             };
-        } catch (ConfigException | CorpusLoader.CorpusException | IllegalStateException e) {
+        } catch (ConfigException | CorpusLoader.CorpusException | IllegalStateException | IllegalArgumentException e) {
+            // IllegalArgumentException: a tuning value out of range (ADVISOR_TUNING_FILE), named by the message
             err.println("stack-advisor: " + e.getMessage());
             return 2;
         }
@@ -131,23 +132,32 @@ public final class Main {
             return usage(err, "eval needs a JSONL file");
         }
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        try {
-            var cases = EvalRunner.read(Path.of(args[0]));
-            Services s = ServiceFactory.build(config);
+        List<Path> files = Arrays.stream(args).filter(a -> !a.equals("--verbose")).map(Path::of).toList();
+        if (files.isEmpty()) {
+            return usage(err, "eval needs a JSONL file");
+        }
+        List<List<EvalRunner.Case>> sets = new java.util.ArrayList<>();
+        for (Path file : files) {
+            try {
+                sets.add(EvalRunner.read(file));
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("stack-advisor: cannot read " + file + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        Services s = ServiceFactory.build(config);
+        for (List<EvalRunner.Case> cases : sets) {
             EvalRunner.Summary summary = new EvalRunner(s.chat(), s.catalog()).run(cases);
             out.println("retrieval: " + s.startup().retrieval() + ", cases: " + cases.size());
             out.print(EvalRunner.report(summary, verbose));
-            return 0;
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("stack-advisor: cannot read " + args[0] + ": " + e.getMessage());
-            return 2;
         }
+        return 0;
     }
 
     /**
      * How each question of a file (one a line; blank lines and {@code #} comments skipped) is read: one
      * tab-separated row with the question as read, frameworks, intent, aspect, kind of fact, the gate's verdict,
-     * the best passage cosine, the nearest example phrasing and its cosine, and the closest sentence about a named
+     * the best passage's topic coverage, the best passage cosine, the nearest example phrasing and its cosine, and the closest sentence about a named
      * framework (cosines only in hybrid mode). What the thresholds of docs/retrieval.md were chosen on.
      */
     private static int explain(AppConfig config, String[] args, PrintStream out, PrintStream err) {
@@ -163,16 +173,16 @@ public final class Main {
             return 2;
         }
         Services s = ServiceFactory.build(config);
-        out.println("question\tread as\tframeworks\tintent\taspect\tfact kind\tgate\tpassage cos\tnearest phrasing\tphrasing cos"
+        out.println("question\tread as\tframeworks\tintent\taspect\tfact kind\tgate\tcoverage\tpassage cos\tnearest phrasing\tphrasing cos"
                 + "\tnearest intent phrasing\tintent cos\tsentence cos");
         for (String q : questions) {
             AnalyzedQuery a = s.analyzer().analyze(q, null);
             Evidence ev = s.retriever().retrieve(a);
             var aspect = a.vector() == null ? null : s.analyzer().nearestPrototype(a.vector(), true);
             var intent = a.vector() == null ? null : s.analyzer().nearestPrototype(a.vector(), false);
-            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%s\t%.3f\t%s\t%.3f\t%.3f%n", q, a.message(),
+            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%.3f\t%s\t%.3f\t%.3f%n", q, a.message(),
                     a.frameworks(), a.intent(), a.focus(), a.answerType() == null ? "" : a.answerType().name(),
-                    ev.gate().reason(), ev.gate().denseTop(), phrasing(aspect), similarity(aspect), phrasing(intent),
+                    ev.gate().reason(), ev.gate().coverage(), ev.gate().denseTop(), phrasing(aspect), similarity(aspect), phrasing(intent),
                     similarity(intent), s.retriever().meaning(ev));
         }
         return 0;
@@ -188,7 +198,7 @@ public final class Main {
 
     private static int usage(PrintStream err, String problem) {
         err.println("stack-advisor: " + problem);
-        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl [--verbose] | explain QUESTIONS.txt]");
+        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl... [--verbose] | explain QUESTIONS.txt]");
         return 2;
     }
 }

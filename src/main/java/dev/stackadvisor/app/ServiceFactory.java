@@ -27,7 +27,6 @@ import dev.stackadvisor.answer.PromptTemplates;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
@@ -64,20 +63,21 @@ public final class ServiceFactory {
     static LlmAnswerer llm(AppConfig config, Corpus corpus) { // corpus: null for the prototype each snapshot copies
         PromptTemplates prompts = PromptTemplates.load(config.promptsDir());
         Duration timeout = Duration.ofMillis(config.llmTimeoutMs());
-        ChatModel model;
-        StreamingChatModel streaming;
-        if (config.llmProvider().equals("ollama")) {
-            model = OllamaChatModel.builder().baseUrl(config.llmBaseUrl()).modelName(config.llmModel())
+        String key = config.llmApiKey().isEmpty() ? "none" : config.llmApiKey();
+        ChatModel model = switch (config.llmProvider()) {
+            case OLLAMA -> OllamaChatModel.builder().baseUrl(config.llmBaseUrl()).modelName(config.llmModel())
                     .timeout(timeout).maxRetries(0).build();
-            streaming = OllamaStreamingChatModel.builder().baseUrl(config.llmBaseUrl()).modelName(config.llmModel())
+            case OPENAI -> OpenAiChatModel.builder().baseUrl(config.llmBaseUrl()).apiKey(key).modelName(config.llmModel())
+                    .timeout(timeout).maxRetries(0).build();
+            case NONE -> throw new IllegalStateException("no LLM is configured (LLM_PROVIDER=none)");
+        };
+        StreamingChatModel streaming = switch (config.llmProvider()) {
+            case OLLAMA -> OllamaStreamingChatModel.builder().baseUrl(config.llmBaseUrl()).modelName(config.llmModel())
                     .timeout(timeout).build();
-        } else {
-            String key = config.llmApiKey().isEmpty() ? "none" : config.llmApiKey();
-            model = OpenAiChatModel.builder().baseUrl(config.llmBaseUrl()).apiKey(key).modelName(config.llmModel())
-                    .timeout(timeout).maxRetries(0).build();
-            streaming = OpenAiStreamingChatModel.builder().baseUrl(config.llmBaseUrl()).apiKey(key)
+            case OPENAI -> OpenAiStreamingChatModel.builder().baseUrl(config.llmBaseUrl()).apiKey(key)
                     .modelName(config.llmModel()).timeout(timeout).build();
-        }
+            case NONE -> throw new IllegalStateException("no LLM is configured (LLM_PROVIDER=none)");
+        };
         CircuitBreaker breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(5)
@@ -88,14 +88,29 @@ public final class ServiceFactory {
                 .recordExceptions(Throwable.class)
                 .build());
         breaker.getEventPublisher().onStateTransition(e -> log.warn("LLM circuit breaker: {}", e.getStateTransition()));
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "llm-call");
-            t.setDaemon(true);
-            return t;
-        });
-        log.info("LLM answers: provider={}, model={}, base URL={}, timeout={} ms", config.llmProvider(), config.llmModel(),
-                config.llmBaseUrl(), config.llmTimeoutMs());
+        ExecutorService executor = bulkhead(config.llmMaxConcurrent(), config.llmQueue());
+        log.info("LLM answers: provider={}, model={}, base URL={}, timeout={} ms, at most {} calls at once and {} waiting",
+                config.llmProvider().code(), config.llmModel(), config.llmBaseUrl(), config.llmTimeoutMs(),
+                config.llmMaxConcurrent(), config.llmQueue());
         return new LlmAnswerer(model, streaming, prompts, corpus, breaker, config.llmTimeoutMs(), executor, config.llmModel());
+    }
+
+    /**
+     * The bulkhead blocking LLM calls run in: {@code threads} fixed daemon threads and a queue of {@code queue}
+     * places (none: a hand-off); a call finding both full is rejected at once ({@link
+     * java.util.concurrent.RejectedExecutionException}), and the answer falls back to the extractive one. A hung
+     * LLM so holds at most {@code threads} threads, not one per timed-out call as a cached pool would.
+     */
+    static ExecutorService bulkhead(int threads, int queue) {
+        java.util.concurrent.BlockingQueue<Runnable> waiting = queue == 0
+                ? new java.util.concurrent.SynchronousQueue<>() : new java.util.concurrent.ArrayBlockingQueue<>(queue);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return new java.util.concurrent.ThreadPoolExecutor(threads, threads, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
+                waiting, r -> {
+                    Thread t = new Thread(r, "llm-call-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
     }
 
     /**

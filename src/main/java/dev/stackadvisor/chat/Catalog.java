@@ -80,7 +80,7 @@ public final class Catalog {
             throw new NotCoveredException(f.get().name());
         }
         String question = "Tell me about " + f.get().name();
-        Answer answer = composer.compose(retriever.retrieve(analyzer.analyze(question, null)));
+        Answer answer = composer.compose(retriever.retrieve(analyzer.transform(question, null, null)));
         return Optional.of(new FrameworkProfile(summary(f.get()), answer));
     }
 

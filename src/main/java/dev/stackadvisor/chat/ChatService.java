@@ -1,5 +1,7 @@
 package dev.stackadvisor.chat;
 
+import dev.stackadvisor.answer.AnswerMode;
+
 import dev.langchain4j.data.message.ChatMessage;
 import dev.stackadvisor.answer.Answer;
 import dev.stackadvisor.answer.LlmAnswerer;
@@ -9,6 +11,7 @@ import dev.stackadvisor.retrieval.Evidence;
 import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.PreviousTurn;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
+import dev.stackadvisor.retrieval.TopK;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,7 +37,11 @@ public final class ChatService {
     /** Longest question accepted, in characters. */
     public static final int MAX_MESSAGE_CHARS = 4000;
     /** How many fused passages concept and scenario answers draw from when the client does not say. */
-    public static final int DEFAULT_TOP_K = HybridRetriever.GENERAL_TOP;
+    public static final int DEFAULT_TOP_K = TopK.DEFAULT;
+    /** Largest topK accepted ({@link TopK#MAX}). */
+    public static final int MAX_TOP_K = TopK.MAX;
+    /** What a client is told when its topK is out of range. */
+    public static final String TOP_K_RANGE = TopK.message();
     /** What a session id may look like: 1–128 of {@code [A-Za-z0-9_-]}. */
     public static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern CHUNK = Pattern.compile("(?<=\\n)|(?<=[.!?]\\s)");
@@ -64,16 +71,16 @@ public final class ChatService {
 
     /** As {@link #chat(String, String, int)} with the default breadth. */
     public ChatReply chat(String message, String sessionId) {
-        return chat(message, sessionId, HybridRetriever.GENERAL_TOP);
+        return chat(message, sessionId, TopK.DEFAULT);
     }
 
     /**
      * Answers {@code message} within the conversation {@code sessionId}.
      *
      * @param sessionId an existing or client-chosen id matching {@link #SESSION_ID}, or null for a new one
-     * @param topK      how many fused passages concept and scenario answers draw from (1–30)
-     * @throws IllegalArgumentException when the message is blank or too long or the session id malformed
-     *                                  (the HTTP layer validates first and reports these as 400)
+     * @param topK      how many fused passages concept and scenario answers draw from ({@link TopK})
+     * @throws IllegalArgumentException when the message is blank or too long, the session id malformed or topK out
+     *                                  of range (the HTTP layer validates first and reports these as 400)
      */
     public ChatReply chat(String message, String sessionId, int topK) {
         return turn(message, sessionId, topK, null);
@@ -110,6 +117,11 @@ public final class ChatService {
         return turn(snapshot, message, id, topK, sink);
     }
 
+    /** Whether {@code topK} is in the range {@link TopK} accepts. */
+    public static boolean validTopK(int topK) {
+        return TopK.valid(topK);
+    }
+
     /** Sessions currently remembered. */
     public int sessionCount() {
         return sessions.size();
@@ -137,13 +149,16 @@ public final class ChatService {
         if (sessionId != null && !SESSION_ID.matcher(sessionId).matches()) {
             throw new IllegalArgumentException("sessionId must be 1-128 characters of A-Z, a-z, 0-9, '_' or '-'");
         }
+        TopK.checked(topK);
         String id = sessionId != null ? sessionId : newSessionId();
         long t0 = System.nanoTime();
         // a session the server just named has nothing to read; only an LLM reads the history (both may be in Redis)
         Optional<Turn> last = sessionId == null ? Optional.empty() : sessions.lastTurn(id);
         List<ChatMessage> history = sessionId == null || llm == null ? List.of() : sessions.history(id);
         PreviousTurn previous = last.map(t -> new PreviousTurn(t.question(), t.frameworks())).orElse(null);
-        AnalyzedQuery query = analyzer.analyze(message, previous);
+        // read once, a follow-up restated by the LLM when there is one
+        AnalyzedQuery query = analyzer.transform(message, previous,
+                previous == null || llm == null ? null : followUp -> llm.rewrite(history, followUp));
         String cacheKey = llm == null && previous == null ? snapshot.generation() + "|" + topK + "|" + Words.fold(message.strip()).toLowerCase(Locale.ROOT) : null;
         Answer answer = cacheKey == null ? null : answers.getIfPresent(cacheKey);
         long t1;
@@ -153,28 +168,25 @@ public final class ChatService {
                 sink.meta(id, answer.frameworks(), answer.mode());
             }
         } else {
-            if (query.followUp() && llm != null) {
-                query = rewritten(llm, analyzer, query, history, message);
-            }
             Evidence evidence = snapshot.retriever().retrieve(query, topK);
             t1 = System.nanoTime();
             meters.timer("advisor.retrieval").record(t1 - t0, TimeUnit.NANOSECONDS);
             boolean useLlm = llm != null && evidence.gate().grounded();
             if (sink != null) {
-                sink.meta(id, evidence.frameworks(), useLlm && llm.available() ? "llm" : "extractive");
+                sink.meta(id, evidence.frameworks(), useLlm && llm.available() ? AnswerMode.LLM : AnswerMode.EXTRACTIVE);
             }
             answer = useLlm ? llmAnswer(snapshot, evidence, history, sink) : snapshot.composer().compose(evidence);
             if (cacheKey != null) {
                 answers.put(cacheKey, answer);
             }
         }
-        if (sink != null && !"llm".equals(answer.mode())) {
+        if (sink != null && answer.mode() != AnswerMode.LLM) {
             sink.citations(answer.citations());
             streamText(answer.text(), sink);
         }
         long t2 = System.nanoTime();
-        meters.timer("advisor.answer", "mode", answer.mode()).record(t2 - t1, TimeUnit.NANOSECONDS);
-        meters.counter("advisor.answers", "grounded", String.valueOf(answer.grounded()), "mode", answer.mode(),
+        meters.timer("advisor.answer", "mode", answer.mode().code()).record(t2 - t1, TimeUnit.NANOSECONDS);
+        meters.counter("advisor.answers", "grounded", String.valueOf(answer.grounded()), "mode", answer.mode().code(),
                 "fallback", answer.fallbackReason() == null ? "none" : answer.fallbackReason()).increment();
         // A follow-up that resolved to no framework keeps pointing at what the conversation was about.
         List<String> about = answer.frameworks().isEmpty() && previous != null && query.followUp()
@@ -190,15 +202,6 @@ public final class ChatService {
             sink.done(reply);
         }
         return reply;
-    }
-
-    /** The LLM's standalone reading of a follow-up, when it names what the rules found or more. */
-    private static AnalyzedQuery rewritten(LlmAnswerer llm, QueryAnalyzer analyzer, AnalyzedQuery query,
-                                           List<ChatMessage> history, String message) {
-        return llm.rewrite(history, message)
-                .map(standalone -> analyzer.analyze(standalone, null))
-                .filter(q -> q.frameworks().containsAll(query.frameworks()))
-                .orElse(query);
     }
 
     /** The LLM answer, or the extractive one with the reason the LLM's could not be served. */
@@ -218,9 +221,9 @@ public final class ChatService {
             meters.counter("advisor.llm.calls", "outcome", "success").increment();
             return answer;
         } catch (LlmException e) {
-            meters.counter("advisor.llm.calls", "outcome", e.reason().equals("circuit_open") ? "skipped" : "failure").increment();
-            log.warn("LLM answer failed ({}): {}; serving the extractive answer", e.reason(), e.getMessage());
-            return snapshot.composer().compose(evidence).withFallbackReason(e.reason());
+            meters.counter("advisor.llm.calls", "outcome", e.reason().called() ? "failure" : "skipped").increment();
+            log.warn("LLM answer failed ({}): {}; serving the extractive answer", e.code(), e.getMessage());
+            return snapshot.composer().compose(evidence).withFallbackReason(e.code());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stackadvisor.chat;
 
+import dev.stackadvisor.answer.AnswerMode;
 import dev.stackadvisor.answer.Citation;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
 public interface StreamSink {
 
     /** The turn's session, the frameworks it is about, and how it will be answered ({@code llm}/{@code extractive}). */
-    void meta(String sessionId, List<String> frameworks, String mode);
+    void meta(String sessionId, List<String> frameworks, AnswerMode mode);
 
     /** The passages the answer may cite, numbered as its {@code [n]} markers will be. */
     void citations(List<Citation> citations);

@@ -37,6 +37,10 @@ import java.util.Map;
  * @param breakerFailures    {@code LLM_BREAKER_FAILURES}, default 3 (1–5): the circuit breaker opens once at least
  *                           this many calls were made and this share (n/5) of the last 5 calls failed
  * @param breakerCooldownMs  {@code LLM_BREAKER_COOLDOWN_MS}, default 30000: how long an open breaker skips the LLM
+ * @param llmMaxConcurrent   {@code LLM_MAX_CONCURRENT}, default 8 (1–256): blocking LLM calls in flight at once (the
+ *                           bulkhead's threads)
+ * @param llmQueue           {@code LLM_QUEUE}, default 16 (0–10000): calls that may wait for a thread; past it a call
+ *                           falls back to the extractive answer at once ({@code bulkhead_full})
  * @param maxSessions        {@code ADVISOR_MAX_SESSIONS}: conversations kept at once, default 10000 (least
  *                           recently used dropped first)
  * @param sessionTtlSeconds  {@code ADVISOR_SESSION_TTL_SECONDS}: idle time after which a conversation is
@@ -52,6 +56,8 @@ import java.util.Map;
  * @param redisUrl           {@code REDIS_URL} ({@code redis://host:port/db}, {@code rediss://} for TLS; may carry
  *                           a password, never logged): conversations, Slack claims and rate limits shared by
  *                           replicas. "" (default) = everything in this process's memory
+ * @param tuningFile         {@code ADVISOR_TUNING_FILE}: a tuning file replacing the bundled
+ *                           {@code analysis/tuning.json} (calibration runs, bench/calibration/sweep.sh); null = bundled
  * @param redisTimeoutMs     {@code REDIS_TIMEOUT_MS}, default 500 (10–60000): connect and command timeout; the most
  *                           a request waits for Redis before it falls back to this process's memory
  * @param adminKeys          {@code ADVISOR_ADMIN_KEYS}, comma-separated (never logged): keys that may add and delete
@@ -61,11 +67,11 @@ import java.util.Map;
  */
 public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, Path cacheDir, Retrieval retrieval,
                         int embeddingThreads, int embeddingBatch, int embeddingBatchWaitUs, int embeddingQueue,
-                        String llmProvider, String llmBaseUrl, String llmApiKey, String llmModel, int llmTimeoutMs,
-                        int breakerFailures, int breakerCooldownMs, int maxSessions, int sessionTtlSeconds,
+                        LlmProvider llmProvider, String llmBaseUrl, String llmApiKey, String llmModel, int llmTimeoutMs,
+                        int breakerFailures, int breakerCooldownMs, int llmMaxConcurrent, int llmQueue, int maxSessions, int sessionTtlSeconds,
                         int maxBodyBytes, String slackSigningSecret, String slackBotToken, String slackApiBaseUrl,
                         List<String> apiKeys, List<String> corsOrigins, int rateLimitPerMinute, String redisUrl,
-                        int redisTimeoutMs, List<String> adminKeys, int maxDocumentBytes) {
+                        int redisTimeoutMs, List<String> adminKeys, int maxDocumentBytes, Path tuningFile) {
 
     /** How passages are retrieved. */
     public enum Retrieval {
@@ -94,24 +100,25 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
     public static AppConfig fromEnv(Map<String, String> env) {
         Env e = new Env(env);
         String cache = e.string("ADVISOR_CACHE_DIR", ".cache");
-        String provider = e.string("LLM_PROVIDER", "none").toLowerCase(Locale.ROOT);
-        if (!List.of("none", "openai", "ollama").contains(provider)) {
-            throw new ConfigException("LLM_PROVIDER=" + provider + " must be one of [none, openai, ollama]");
-        }
+        String providerName = e.string("LLM_PROVIDER", "none").toLowerCase(Locale.ROOT);
+        LlmProvider provider = Arrays.stream(LlmProvider.values()).filter(p -> p.code().equals(providerName)).findFirst()
+                .orElseThrow(() -> new ConfigException("LLM_PROVIDER=" + providerName + " must be one of "
+                        + Arrays.stream(LlmProvider.values()).map(LlmProvider::code).toList()));
         String baseUrl = e.string("LLM_BASE_URL", switch (provider) {
-            case "openai" -> "https://api.openai.com/v1";
-            case "ollama" -> "http://localhost:11434";
-            default -> "";
+            case OPENAI -> "https://api.openai.com/v1";
+            case OLLAMA -> "http://localhost:11434";
+            case NONE -> "";
         });
-        if (!provider.equals("none") && !baseUrl.matches("https?://\\S+")) {
+        if (provider != LlmProvider.NONE && !baseUrl.matches("https?://\\S+")) {
             throw new ConfigException("LLM_BASE_URL=" + baseUrl + " must be an http(s) URL");
         }
         String model = e.string("LLM_MODEL", switch (provider) {
-            case "openai" -> "gpt-4o-mini";
-            case "ollama" -> "llama3.1";
-            default -> "";
+            case OPENAI -> "gpt-4o-mini";
+            case OLLAMA -> "llama3.1";
+            case NONE -> "";
         });
         String redisUrl = e.string("REDIS_URL", "");
+        String tuning = e.string("ADVISOR_TUNING_FILE", "");
         if (!redisUrl.isEmpty() && !redisUrl.matches("rediss?://\\S+")) {
             throw new ConfigException("REDIS_URL=" + masked(redisUrl) + " must be a redis:// or rediss:// URL");
         }
@@ -133,6 +140,8 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
                 e.integer("LLM_TIMEOUT_MS", 20_000, 100, 600_000),
                 e.integer("LLM_BREAKER_FAILURES", 3, 1, 5),
                 e.integer("LLM_BREAKER_COOLDOWN_MS", 30_000, 100, 3_600_000),
+                e.integer("LLM_MAX_CONCURRENT", 8, 1, 256),
+                e.integer("LLM_QUEUE", 16, 0, 10_000),
                 e.integer("ADVISOR_MAX_SESSIONS", 10_000, 1, 10_000_000),
                 e.integer("ADVISOR_SESSION_TTL_SECONDS", 3600, 1, 30 * 24 * 3600),
                 e.integer("ADVISOR_MAX_BODY_BYTES", 16 * 1024, 1024, 10 * 1024 * 1024),
@@ -145,12 +154,13 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
                 redisUrl,
                 e.integer("REDIS_TIMEOUT_MS", 500, 10, 60_000),
                 e.list("ADVISOR_ADMIN_KEYS"),
-                e.integer("ADVISOR_MAX_DOCUMENT_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024));
+                e.integer("ADVISOR_MAX_DOCUMENT_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
+                tuning.isBlank() ? null : Path.of(tuning));
     }
 
     /** Whether answers are generated by an LLM (with the extractive answer as fallback). */
     public boolean llmEnabled() {
-        return !llmProvider.equals("none");
+        return llmProvider != LlmProvider.NONE;
     }
 
     /** Whether documents may be added and deleted at run time ({@code ADVISOR_ADMIN_KEYS} set). */
@@ -167,7 +177,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
     @Override
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", corpusDir=" + corpusDir + ", cacheDir=" + cacheDir
-                + ", retrieval=" + retrieval + ", embeddingThreads=" + embeddingThreads + ", llmProvider=" + llmProvider + ", llmBaseUrl=" + llmBaseUrl + ", llmModel=" + llmModel
+                + ", retrieval=" + retrieval + ", embeddingThreads=" + embeddingThreads + ", llmProvider=" + llmProvider.code() + ", llmBaseUrl=" + llmBaseUrl + ", llmModel=" + llmModel
                 + ", embeddingBatch=" + embeddingBatch + ", embeddingBatchWaitUs=" + embeddingBatchWaitUs + ", embeddingQueue=" + embeddingQueue
                 + ", llmApiKey=" + (llmApiKey.isEmpty() ? "unset" : "***") + ", maxSessions=" + maxSessions
                 + ", sessionTtlSeconds=" + sessionTtlSeconds + ", maxBodyBytes=" + maxBodyBytes
@@ -175,7 +185,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
                 + ", rateLimitPerMinute=" + rateLimitPerMinute
                 + ", redisUrl=" + (redisUrl.isEmpty() ? "unset" : masked(redisUrl))
                 + ", redisTimeoutMs=" + redisTimeoutMs + ", adminKeys=" + adminKeys.size() + " configured"
-                + ", maxDocumentBytes=" + maxDocumentBytes + "]";
+                + ", maxDocumentBytes=" + maxDocumentBytes + (tuningFile == null ? "" : ", tuningFile=" + tuningFile) + "]";
     }
 
     /** A URL with its user and password (the part before '@') masked. */

@@ -14,8 +14,8 @@ import java.io.IOException;
  */
 public record ChatRequest(String message, String sessionId, Integer topK) {
 
-    /** Largest topK accepted. */
-    public static final int MAX_TOP_K = 20;
+    /** Largest topK accepted ({@link ChatService#MAX_TOP_K}). */
+    public static final int MAX_TOP_K = ChatService.MAX_TOP_K;
     /** C0 controls but tab, LF and CR; DEL; C1 controls; lone surrogates (invalid UTF-16 from a bad client). */
     static final java.util.regex.Pattern CONTROL =
             java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
@@ -69,8 +69,8 @@ public record ChatRequest(String message, String sessionId, Integer topK) {
         Integer topK = null;
         JsonNode k = root.get("topK");
         if (k != null && !k.isNull()) {
-            if (!k.isIntegralNumber() || !k.canConvertToInt() || k.asInt() < 1 || k.asInt() > MAX_TOP_K) {
-                throw ApiException.badRequest("topK must be a whole number from 1 to " + MAX_TOP_K);
+            if (!k.isIntegralNumber() || !k.canConvertToInt() || !ChatService.validTopK(k.asInt())) {
+                throw ApiException.badRequest(ChatService.TOP_K_RANGE);
             }
             topK = k.asInt();
         }

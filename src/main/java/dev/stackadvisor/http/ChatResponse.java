@@ -25,7 +25,7 @@ public record ChatResponse(String sessionId, String answer, boolean grounded, St
     }
 
     static ChatResponse of(ChatReply r) {
-        return new ChatResponse(r.sessionId(), r.answer().text(), r.answer().grounded(), r.answer().mode(),
+        return new ChatResponse(r.sessionId(), r.answer().text(), r.answer().grounded(), r.answer().mode().code(),
                 r.answer().frameworks(), r.answer().citations(), r.answer().sections(),
                 new Timings(round(r.retrievalMs()), round(r.answerMs())), r.answer().fallbackReason(),
                 r.answer().removedMarkers() > 0 ? r.answer().removedMarkers() : null);

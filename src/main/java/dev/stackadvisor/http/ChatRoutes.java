@@ -1,5 +1,7 @@
 package dev.stackadvisor.http;
 
+import dev.stackadvisor.answer.AnswerMode;
+
 import dev.stackadvisor.chat.ChatService;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.Catalog;
@@ -75,7 +77,7 @@ final class ChatRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
         body.put("ready", s != null);
-        body.put("mode", rc.config().llmEnabled() ? "llm" : "extractive");
+        body.put("mode", (rc.config().llmEnabled() ? AnswerMode.LLM : AnswerMode.EXTRACTIVE).code());
         body.put("retrieval", rc.config().retrieval().name().toLowerCase(Locale.ROOT));
         // conversations, Slack claims, rate limits: "up" shared in Redis, "down" each replica on its own meanwhile
         body.put("redis", rc.redis().map(r -> r.check() ? "up" : "down").orElse("off"));
@@ -95,7 +97,7 @@ final class ChatRoutes {
             body.put("indexMs", r.loadMs());
             body.put("ingestion", rc.config().ingestionEnabled());
             body.put("sessions", s.chat().sessionCount());
-            s.chat().llm().ifPresent(llm -> body.put("llm", Map.of("provider", rc.config().llmProvider(),
+            s.chat().llm().ifPresent(llm -> body.put("llm", Map.of("provider", rc.config().llmProvider().code(),
                     "model", llm.modelName(), "breaker", llm.breakerState(), "available", llm.available())));
         }
         ctx.json(body);

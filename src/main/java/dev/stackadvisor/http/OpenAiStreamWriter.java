@@ -1,5 +1,7 @@
 package dev.stackadvisor.http;
 
+import dev.stackadvisor.answer.AnswerMode;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.answer.Citation;
@@ -49,7 +51,7 @@ final class OpenAiStreamWriter implements StreamSink {
     }
 
     @Override
-    public void meta(String sessionId, List<String> frameworks, String mode) {
+    public void meta(String sessionId, List<String> frameworks, AnswerMode mode) {
         start();
     }
 

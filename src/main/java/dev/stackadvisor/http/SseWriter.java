@@ -1,5 +1,7 @@
 package dev.stackadvisor.http;
 
+import dev.stackadvisor.answer.AnswerMode;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.answer.Citation;
@@ -42,8 +44,8 @@ final class SseWriter implements StreamSink {
     }
 
     @Override
-    public void meta(String sessionId, List<String> frameworks, String mode) {
-        send("meta", Map.of("sessionId", sessionId, "frameworks", frameworks, "mode", mode));
+    public void meta(String sessionId, List<String> frameworks, AnswerMode mode) {
+        send("meta", Map.of("sessionId", sessionId, "frameworks", frameworks, "mode", mode.code()));
     }
 
     @Override

@@ -21,10 +21,12 @@ import java.util.List;
  * @param reading        its cues: own analysed words, cue words, synonyms, the kind of fact asked for
  * @param vector         its embedding (float[384], L2-normalised) of {@link QueryAnalyzer#embeddingText}, null in
  *                       keyword mode
+ * @param terms          its analysed words as the later stages use them
  */
 public record AnalyzedQuery(String message, String context, List<String> frameworks, List<String> notCovered,
                             List<String> languages, Intent intent, Aspect focus, boolean followUp,
-                            List<String> candidates, boolean dangling, QuestionCues.Reading reading, float[] vector) {
+                            List<String> candidates, boolean dangling, QuestionCues.Reading reading, float[] vector,
+                            QueryTerms terms) {
     public AnalyzedQuery {
         candidates = List.copyOf(candidates);
         frameworks = List.copyOf(frameworks);

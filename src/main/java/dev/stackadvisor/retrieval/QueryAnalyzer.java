@@ -8,6 +8,8 @@ import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.QueryToken;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +78,9 @@ public final class QueryAnalyzer {
     private final NameSpeller speller;
     private final DenseIndex dense;
     private final Prototypes prototypes;
+    private final TermStats stats;
+    /** Where a question's sentences end (after . ! or ?, before white space). */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
     /**
      * @param lexicon    the framework table
@@ -83,11 +88,13 @@ public final class QueryAnalyzer {
      * @param keyword    the BM25 index, whose analyzers read questions (and whose vocabulary tells ordinary words
      *                   from misspelt names)
      * @param cues       what marks an aspect, a recommendation or a kind of fact
+     * @param stats      which stems the corpus uses (cue words it never uses are not topic words)
      * @param dense      the dense index to embed questions with, null in keyword mode
      * @param prototypes example phrasings per aspect, null in keyword mode
      */
     public QueryAnalyzer(FrameworkLexicon lexicon, Set<String> covered, KeywordIndex keyword, QuestionCues cues,
-                         DenseIndex dense, Prototypes prototypes) {
+                         TermStats stats, DenseIndex dense, Prototypes prototypes) {
+        this.stats = stats;
         this.lexicon = lexicon;
         this.covered = Set.copyOf(covered);
         this.keyword = keyword;
@@ -128,6 +135,27 @@ public final class QueryAnalyzer {
     }
 
     /**
+     * The query transformer: reads a question once, and a follow-up that {@code rewriter} (an LLM) restates as a
+     * standalone question is read as restated, when the restatement still names every framework the rules found.
+     *
+     * @param message  the question (not blank)
+     * @param previous the previous turn of the session, or null
+     * @param rewriter null, or what restates a follow-up; asked only for a follow-up
+     */
+    public AnalyzedQuery transform(String message, PreviousTurn previous, FollowUpRewriter rewriter) {
+        AnalyzedQuery query = analyze(message, previous);
+        if (!query.followUp() || rewriter == null) {
+            return query;
+        }
+        return rewriter.rewrite(message)
+                .map(standalone -> analyze(standalone, null))
+                .filter(q -> q.frameworks().containsAll(query.frameworks()))
+                .orElse(query);
+    }
+
+    /**
+     * Reads a question (no rewriting).
+     *
      * @param message  the question (not blank)
      * @param previous the previous turn of the session, or null
      */
@@ -186,8 +214,52 @@ public final class QueryAnalyzer {
                     : prototypes != null && prototypes.intent(vector) == Intent.SCENARIO ? Intent.SCENARIO : Intent.CONCEPT;
         }
         boolean dangling = previous == null && named.isEmpty() && dangling(trimmed);
+        QueryTerms terms = terms(text, context, reading, focus, frameworks, languages);
         return new AnalyzedQuery(text, context, frameworks, notCovered, languages, intent, focus, followUp, candidates,
-                dangling, reading, vector);
+                dangling, reading, vector, terms);
+    }
+
+    /** The question's words as the later stages use them ({@link QueryTerms}). */
+    private QueryTerms terms(String text, String context, QuestionCues.Reading reading, Aspect focus,
+                             List<String> frameworks, List<String> languages) {
+        List<String> current = reading.terms();
+        List<String> contextTerms = context.isEmpty() ? List.of() : keyword.terms(context);
+        List<String> focusTerms = focus == null ? List.of() : cues.focusTerms(focus);
+        // cue words the corpus never uses ("cons", "upsides") say only what is asked: the aspect carries them;
+        // those it uses ("limitations", "features") also match the articles' own headings, so they stay
+        Set<String> unknownCues = new HashSet<>();
+        for (String t : reading.cueTerms()) {
+            if (!stats.known(t)) {
+                unknownCues.add(t);
+            }
+        }
+        List<String> topic = cues.topic(current, unknownCues);
+        // a follow-up is judged with the question it follows: "what if staff must edit records?" is in scope
+        // because the conversation is
+        List<String> gateTopic = new ArrayList<>(topic);
+        for (String t : cues.topic(contextTerms, Set.of())) {
+            if (!gateTopic.contains(t)) {
+                gateTopic.add(t);
+            }
+        }
+        List<List<String>> sentenceTopics = new ArrayList<>();
+        if (!frameworks.isEmpty()) {
+            for (String sentence : SENTENCE_END.split(text)) {
+                if (!Collections.disjoint(lexicon.names(sentence), frameworks)) {
+                    sentenceTopics.add(cues.topic(keyword.terms(sentence), unknownCues));
+                }
+            }
+        }
+        List<String> evidenceTopic = new ArrayList<>(topic);
+        for (String t : topic) {
+            for (String syn : reading.synonyms().getOrDefault(t, List.of())) {
+                if (stats.known(syn) && !evidenceTopic.contains(syn) && !cues.filler(syn)) {
+                    evidenceTopic.add(syn);
+                }
+            }
+        }
+        return new QueryTerms(contextTerms, focusTerms, topic, gateTopic, sentenceTopics,
+                cues.topic(current, reading.cueTerms()), evidenceTopic, frameworksFor(languages));
     }
 
     /**

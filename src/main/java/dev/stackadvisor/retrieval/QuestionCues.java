@@ -40,8 +40,6 @@ public final class QuestionCues {
     private final Set<String> filler;
     private final Set<String> domain;
     private final Set<String> frameworkTerms = new HashSet<>();
-    private final double prototypeMinSimilarity;
-    private final double intentMinSimilarity;
 
     /**
      * Reads {@link #RESOURCE}.
@@ -71,8 +69,6 @@ public final class QuestionCues {
                 throw new IllegalStateException(RESOURCE + ": answer type " + t.path("name") + " has a bad fact pattern", e);
             }
         }
-        prototypeMinSimilarity = cosine(root, "prototypeMinSimilarity");
-        intentMinSimilarity = cosine(root, "intentMinSimilarity");
         filler = Set.copyOf(keyword.terms(root.path("filler").asText("")));
         domain = Set.copyOf(keyword.terms(root.path("domain").asText("")));
         for (Framework f : lexicon.frameworks()) {
@@ -83,14 +79,6 @@ public final class QuestionCues {
         if (aspects.isEmpty() || scenario.isEmpty()) {
             throw new IllegalStateException(RESOURCE + " needs aspects and a scenarioAnchor");
         }
-    }
-
-    private static double cosine(JsonNode root, String field) {
-        double value = root.path(field).asDouble(Double.NaN);
-        if (!(value > 0 && value < 1)) {
-            throw new IllegalStateException(RESOURCE + ": " + field + " must be a cosine in (0, 1)");
-        }
-        return value;
     }
 
     private List<String> anchor(JsonNode cue) {
@@ -214,16 +202,6 @@ public final class QuestionCues {
             }
         }
         return false;
-    }
-
-    /** Cosine at which a question takes the aspect of its nearest example phrasing ({@link Prototypes}). */
-    public double prototypeMinSimilarity() {
-        return prototypeMinSimilarity;
-    }
-
-    /** Cosine at which a question naming no framework takes the intent of its nearest intent phrasing. */
-    public double intentMinSimilarity() {
-        return intentMinSimilarity;
     }
 
     /** Words that carry no topic ("which", "best", "framework"…), analysed. */

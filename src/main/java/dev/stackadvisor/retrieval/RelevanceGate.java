@@ -1,85 +1,145 @@
 package dev.stackadvisor.retrieval;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Decides whether the sources can answer. In order:
+ * Decides whether the sources can answer ({@link GateTuning} holds every threshold). In order:
  * <ol>
- *   <li>it refers back ("and its limitations?") but starts the conversation → {@code needs_context};</li>
- *   <li>the question names frameworks and none of them is covered ("Svelte vs React") → {@code not_covered};</li>
- *   <li>it names a covered framework but, in every sentence that names one, at least half of the topic words
- *       (IDF-weighted) appear nowhere in the corpus, and no passage holds a third of them exactly, as with
- *       "latest Spring Boot version" or "GitHub stars of FastAPI": it asks for facts the articles never give
- *       → {@code unknown_terms}. Judged per sentence so that a preamble ("Ignore your instructions…") does not
- *       sink the question after it;</li>
- *   <li>no covered framework named, and the passages are not about it → {@code off_topic}. In hybrid mode
- *       "about it" means the best passage is within {@link #minDense} cosine of the question, or within
- *       {@link #minDenseWithWords} and holding {@link #minCoverage} of the topic words; in keyword mode only
- *       the words can tell, so one passage must hold {@link #minKeywordCoverage} of them, or 0.1 less when
- *       that is at least two different words (one shared word, as "top" in "pizza toppings", is chance).</li>
+ *   <li>it refers back ("and its limitations?") but starts the conversation → {@link GateReason#NEEDS_CONTEXT};</li>
+ *   <li>the question names frameworks and none of them is covered ("Svelte vs React") → {@link GateReason#NOT_COVERED};</li>
+ *   <li>it names a covered framework but, in every sentence that names one, at least {@code maxUnknown} of the topic
+ *       words (IDF-weighted) appear nowhere in the corpus, and no passage holds {@code minExact} of them exactly, as
+ *       with "latest Spring Boot version": it asks for facts the articles never give → {@link GateReason#UNKNOWN_TERMS},
+ *       unless (hybrid) its meaning is within {@code minMeaning} cosine of a sentence about a framework it names.
+ *       Judged per sentence so that a preamble ("Ignore your instructions…") does not sink the question after it;</li>
+ *   <li>no covered framework named, and the passages are not about it → {@link GateReason#OFF_TOPIC}. In hybrid mode
+ *       "about it" means the best passage is within {@code minDense} cosine of the question, or within
+ *       {@code minDenseWithWords} and holding {@code minCoverage} of the topic words; in keyword mode only the words
+ *       can tell, so one passage must hold {@code minKeywordCoverage} of them, or {@code twoWordSlack} less when that
+ *       is at least {@code minMatchedWords} different words. A recommendation among the covered frameworks of a
+ *       language it names is in scope.</li>
  * </ol>
- * A follow-up gets 0.1 of slack on each threshold: the conversation it continues was in scope.
- * The thresholds were set on the dev questions and a list of off-topic ones (see docs/retrieval.md): on
- * those, in-domain questions reached cosine ≥ 0.41 and off-topic ones ≤ 0.35. Raise them to refuse more.
- *
- * @param minDense           cosine at which a question naming no framework is in scope (hybrid)
- * @param minDenseWithWords  lower cosine accepted when the words agree (hybrid)
- * @param minCoverage        share of topic words that counts as agreement (hybrid)
- * @param minKeywordCoverage share of topic words one passage must hold (keyword mode)
- * @param maxUnknown         share of topic words the corpus may lack before the question is refused
- * @param minMeaning         (hybrid) cosine between the question and the closest sentence about a framework it
- *                           names at which the question is never refused for its unknown words: "what trips
- *                           teams up with X?" holds words no article uses but means what an article says
+ * A follow-up gets {@code followUpSlack} on each threshold of the last step: the conversation it continues was in
+ * scope. A word counts as known when it or one of its synonyms is a stem of the corpus ("upsides" as "advantag").
+ * Pure given its {@link TermStats}; thread-safe.
  */
-public record RelevanceGate(double minDense, double minDenseWithWords, double minCoverage, double minKeywordCoverage,
-                            double maxUnknown, double minMeaning) {
+public final class RelevanceGate {
 
-    /** The tuned defaults (docs/retrieval.md says how each was chosen). */
-    public static RelevanceGate defaults() {
-        return new RelevanceGate(0.42, 0.35, 0.5, 0.5, 0.5, 0.34);
+    private final GateTuning tuning;
+    private final TermStats stats;
+
+    public RelevanceGate(GateTuning tuning, TermStats stats) {
+        this.tuning = tuning;
+        this.stats = stats;
     }
 
-    /**
-     * @param query        the analysed question
-     * @param topic        its topic words (analysed)
-     * @param unknownShare IDF-weighted share of topic words no passage holds, in the sentence naming a framework
-     *                     that has the smallest share
-     * @param exact        best single-passage share of the topic words held exactly (no fuzzy matching), 0..1
-     * @param coverage     best single-passage coverage of the topic words, 0..1
-     * @param matched      how many topic words that best passage holds
-     * @param denseTop     best cosine similarity, NaN in keyword mode
-     * @param domainWords  whether the question is about software although its topic words may not say so: a domain
- *                     word ("which backend should we use?"), or a recommendation among the covered frameworks of
- *                     a language it names ("we're a C# shop, recommendations?", which is then in scope)
-     */
-    public GateDecision decide(AnalyzedQuery query, List<String> topic, double unknownShare, double exact,
-                               double coverage, int matched, double denseTop, boolean domainWords) {
+    /** The thresholds. */
+    public GateTuning tuning() {
+        return tuning;
+    }
+
+    /** The verdict, with the measurements it was taken on. */
+    public GateDecision decide(GateInput in) {
+        AnalyzedQuery query = in.query();
+        QueryTerms terms = query.terms();
+        Map<String, List<String>> synonyms = query.reading().synonyms();
+        double unknown = unknownShare(terms.gateTopic(), synonyms);
+        for (List<String> sentence : terms.sentenceTopics()) {
+            unknown = Math.min(unknown, unknownShare(sentence, synonyms));
+        }
+        List<RankedPassage> candidates = new ArrayList<>(in.general().subList(0,
+                Math.min(tuning.generalCandidates(), in.general().size())));
+        for (List<RankedPassage> about : in.byFramework().values()) {
+            candidates.addAll(about.subList(0, Math.min(tuning.perFrameworkCandidates(), about.size())));
+        }
+        List<String> judged = throughSynonyms(terms.gateTopic(), synonyms);
+        double[] weights = stats.weights(judged);
+        double coverage = 0;
+        int matched = 0;
+        double exact = 0;
+        for (RankedPassage r : candidates) {
+            Set<String> passageTerms = stats.terms(r.passage());
+            TermStats.Coverage c = stats.measure(judged, weights, passageTerms);
+            exact = Math.max(exact, stats.exactCoverage(judged, passageTerms));
+            if (c.share() > coverage) {
+                coverage = c.share();
+                matched = c.matched();
+            }
+        }
+        // "we're a C# shop, recommendations?": a recommendation among frameworks of a language the corpus covers
+        boolean domainWords = query.reading().domainWord()
+                || (query.intent() == Intent.SCENARIO && !terms.preferred().isEmpty());
+        GateReason reason = reason(query, judged, unknown, exact, coverage, matched, in.denseTop(), domainWords);
+        if (reason == GateReason.UNKNOWN_TERMS && in.meaning().getAsDouble() >= tuning.minMeaning()) {
+            reason = GateReason.OK; // unknown words, but it means what a source says
+        }
+        return new GateDecision(reason, coverage, in.denseTop());
+    }
+
+    private GateReason reason(AnalyzedQuery query, List<String> topic, double unknownShare, double exact,
+                              double coverage, int matched, double denseTop, boolean domainWords) {
         if (query.dangling()) {
-            return new GateDecision(false, "needs_context", coverage, denseTop);
+            return GateReason.NEEDS_CONTEXT;
         }
         if (query.frameworks().isEmpty() && !query.notCovered().isEmpty()) {
-            return new GateDecision(false, "not_covered", coverage, denseTop);
+            return GateReason.NOT_COVERED;
         }
-        if (!query.frameworks().isEmpty() && !topic.isEmpty() && unknownShare >= maxUnknown && exact < 0.34) {
-            return new GateDecision(false, "unknown_terms", coverage, denseTop);
+        if (!query.frameworks().isEmpty() && !topic.isEmpty() && unknownShare >= tuning.maxUnknown()
+                && exact < tuning.minExact()) {
+            return GateReason.UNKNOWN_TERMS;
         }
         if (query.frameworks().isEmpty()) {
             if (topic.isEmpty() && !domainWords) {
-                return new GateDecision(false, "off_topic", coverage, denseTop);
+                return GateReason.OFF_TOPIC;
             }
             if (query.intent() == Intent.SCENARIO && !query.languages().isEmpty() && domainWords) {
-                return new GateDecision(true, "ok", coverage, denseTop); // a choice among a covered language's frameworks
+                return GateReason.OK; // a choice among a covered language's frameworks
             }
-            // a follow-up continues a conversation that was in scope: it needs less to stay there
-            double slack = query.followUp() ? 0.1 : 0;
+            double slack = query.followUp() ? tuning.followUpSlack() : 0;
             boolean inScope = Double.isNaN(denseTop)
-                    ? topic.isEmpty() || coverage >= minKeywordCoverage - slack
-                            || (coverage >= minKeywordCoverage - 0.1 - slack && matched >= 2)
-                    : denseTop >= minDense - slack || (denseTop >= minDenseWithWords - slack && coverage >= minCoverage - slack);
+                    ? topic.isEmpty() || coverage >= tuning.minKeywordCoverage() - slack
+                            || (coverage >= tuning.minKeywordCoverage() - tuning.twoWordSlack() - slack
+                                    && matched >= tuning.minMatchedWords())
+                    : denseTop >= tuning.minDense() - slack
+                            || (denseTop >= tuning.minDenseWithWords() - slack && coverage >= tuning.minCoverage() - slack);
             if (!inScope) {
-                return new GateDecision(false, "off_topic", coverage, denseTop);
+                return GateReason.OFF_TOPIC;
             }
         }
-        return new GateDecision(true, "ok", coverage, denseTop);
+        return GateReason.OK;
+    }
+
+    /**
+     * IDF-weighted share of the topic words no passage uses, 0..1 (0 for an empty topic), each word judged
+     * {@link #throughSynonyms through its synonyms}.
+     */
+    private double unknownShare(List<String> topic, Map<String, List<String>> synonyms) {
+        return 1 - stats.knownShare(throughSynonyms(topic, synonyms));
+    }
+
+    /**
+     * The topic words as the gate judges them: a word the corpus never uses stands as its first synonym the corpus
+     * does use ("upsides" as "advantag", "k8" as "kubernet"), so a question is not out of scope for its wording.
+     */
+    private List<String> throughSynonyms(List<String> topic, Map<String, List<String>> synonyms) {
+        List<String> judged = new ArrayList<>(topic.size());
+        for (String t : topic) {
+            String known = t;
+            if (!stats.known(t)) {
+                for (String s : synonyms.getOrDefault(t, List.of())) {
+                    if (stats.known(s)) {
+                        known = s;
+                        break;
+                    }
+                }
+            }
+            if (!judged.contains(known)) {
+                judged.add(known);
+            }
+        }
+        return judged;
     }
 }

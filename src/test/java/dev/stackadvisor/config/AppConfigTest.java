@@ -19,7 +19,7 @@ class AppConfigTest {
         assertEquals("127.0.0.1", c.host());
         assertEquals(7070, c.port());
         assertEquals(AppConfig.Retrieval.HYBRID, c.retrieval());
-        assertEquals("none", c.llmProvider());
+        assertEquals(dev.stackadvisor.config.LlmProvider.NONE, c.llmProvider());
         assertEquals(16 * 1024, c.maxBodyBytes());
         assertEquals(20_000, c.llmTimeoutMs());
         assertEquals(1, c.embeddingThreads());

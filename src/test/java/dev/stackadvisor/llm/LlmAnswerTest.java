@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,6 +130,30 @@ class LlmAnswerTest {
         assertTrue(answer.path("grounded").asBoolean());
         AnswerAssertions.assertCitationsVerbatimAndReferenced(answer);
         assertTrue(ms <= TIMEOUT_MS + 1000, "the user waited " + ms + " ms");
+    }
+
+    @Test
+    void should_fall_back_at_once_when_every_llm_call_slot_is_taken() throws Exception {
+        // given one LLM call slot, no queue, and an LLM that hangs past the timeout
+        llm.mode(FakeOpenAi.Mode.HANG).hangMs(TIMEOUT_MS * 8L);
+        TestServer s = start(llm.baseUrl(), Map.of("LLM_MAX_CONCURRENT", "1", "LLM_QUEUE", "0",
+                "LLM_TIMEOUT_MS", String.valueOf(TIMEOUT_MS * 2)));
+        CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> s.chat(QUESTION).json());
+        while (llm.requests().isEmpty()) {
+            assertFalse(first.isDone(), "the first question is held by the hung LLM: " + (first.isDone() ? first.get() : ""));
+            Thread.sleep(20);
+        }
+
+        // when a second question arrives while the first holds the only slot
+        JsonNode second = s.chat(QUESTION).json();
+
+        // then it is answered extractively without waiting for the hung call, which still holds the slot
+        assertFalse(first.isDone(), "the second answer came before the first call timed out");
+        assertEquals("extractive", second.path("mode").asText());
+        assertEquals("bulkhead_full", second.path("fallbackReason").asText());
+        AnswerAssertions.assertCitationsVerbatimAndReferenced(second);
+        assertEquals(1, llm.requests().size(), "a rejected call never reaches the LLM");
+        assertEquals("timeout", first.get(30, TimeUnit.SECONDS).path("fallbackReason").asText());
     }
 
     @Test

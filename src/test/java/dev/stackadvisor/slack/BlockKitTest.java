@@ -22,7 +22,7 @@ class BlockKitTest {
     }
 
     private static Answer answer(String text, List<Citation> citations) {
-        return new Answer(text, citations, List.of("FastAPI"), !citations.isEmpty(), "extractive", null, 0);
+        return new Answer(text, citations, List.of("FastAPI"), !citations.isEmpty(), dev.stackadvisor.answer.AnswerMode.EXTRACTIVE, null, 0);
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.stackadvisor.bench;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.stackadvisor.index.MiniLmEmbeddingModel;
 import dev.stackadvisor.index.QueryTokens;
-import dev.stackadvisor.retrieval.HybridRetriever;
+import dev.stackadvisor.retrieval.QueryAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,9 +77,9 @@ public class BatchEmbeddingBenchmark {
             throw new IllegalArgumentException("padding must be one or grouped, got " + padding);
         }
         if (!questions.isEmpty()) {
-            HybridRetriever retriever = Fixtures.uncachedPipeline("keyword").retriever();
+            QueryAnalyzer analyzer = Fixtures.uncachedPipeline("keyword").analyzer();
             texts = Files.readAllLines(Path.of(questions)).stream().filter(line -> !line.isBlank())
-                    .map(retriever::withoutFrameworkNames).toList();
+                    .map(analyzer::embeddingText).toList();
         }
         model = new MiniLmEmbeddingModel(1);
     }

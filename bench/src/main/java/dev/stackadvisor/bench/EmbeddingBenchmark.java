@@ -4,7 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.stackadvisor.index.MiniLmEmbeddingModel;
-import dev.stackadvisor.retrieval.HybridRetriever;
+import dev.stackadvisor.retrieval.QueryAnalyzer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Runtime's defaults (one intra-op thread per core, spinning). Run with {@code -t 2 -bm thrpt} for the raw
  * embeddings per second that bound uncached chat throughput on two cores. {@code questions=PATH} embeds the
  * questions of that file (one per line, e.g. from {@code bench/questions.py}) as the server does, framework
- * names removed ({@code HybridRetriever.withoutFrameworkNames}), instead of the twenty fixed ones: the ceiling
+ * names removed ({@code QueryAnalyzer.embeddingText}), instead of the twenty fixed ones: the ceiling
  * for a load run on the same file ({@code bench/load.sh hybrid fresh}).
  */
 @State(Scope.Benchmark)
@@ -49,9 +49,9 @@ public class EmbeddingBenchmark {
     @Setup
     public void setUp() throws java.io.IOException {
         if (!questions.isEmpty()) {
-            HybridRetriever retriever = Fixtures.uncachedPipeline("keyword").retriever();
+            QueryAnalyzer analyzer = Fixtures.uncachedPipeline("keyword").analyzer();
             texts = java.nio.file.Files.readAllLines(java.nio.file.Path.of(questions)).stream()
-                    .filter(line -> !line.isBlank()).map(retriever::withoutFrameworkNames).toList();
+                    .filter(line -> !line.isBlank()).map(analyzer::embeddingText).toList();
         }
         embedder = model.equals("server") ? new MiniLmEmbeddingModel(1) : new AllMiniLmL6V2EmbeddingModel();
     }

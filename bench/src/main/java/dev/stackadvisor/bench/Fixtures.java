@@ -16,7 +16,8 @@ import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.Prototypes;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 import dev.stackadvisor.retrieval.QuestionCues;
-import dev.stackadvisor.retrieval.RelevanceGate;
+import dev.stackadvisor.retrieval.TermStats;
+import dev.stackadvisor.retrieval.Tuning;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.stackadvisor.answer.Answer;
@@ -157,13 +158,14 @@ final class Fixtures {
                     all.stream().map(Sentence::display).toList(), model, ServiceFactory.MODEL_ID);
             sentences = new SentenceVectors(sentenceOutcome.store());
         }
+        Tuning tuning = Tuning.bundled();
         QuestionCues cues = new QuestionCues(keyword, corpus.lexicon());
-        Prototypes prototypes = dense == null ? null : new Prototypes(dense, cues.prototypeMinSimilarity(),
-                cues.intentMinSimilarity());
-        QueryAnalyzer analyzer = new QueryAnalyzer(corpus.lexicon(), corpus.coveredFrameworks(), keyword, cues, dense,
-                prototypes);
-        HybridRetriever retriever = new HybridRetriever(corpus, keyword, dense, sentences, RelevanceGate.defaults(),
-                analyzer);
+        Prototypes prototypes = dense == null ? null : new Prototypes(dense, tuning.analysis().prototypeMinSimilarity(),
+                tuning.analysis().intentMinSimilarity());
+        TermStats stats = new TermStats(keyword, corpus.passages());
+        QueryAnalyzer analyzer = new QueryAnalyzer(corpus.lexicon(), corpus.coveredFrameworks(), keyword, cues, stats,
+                dense, prototypes);
+        HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning);
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
         SessionStore sessions = new SessionStore(10_000, Duration.ofHours(1), Clock.systemUTC());
         Cache<String, Answer> answers = noCache();

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * (d) langchain4j's {@link ReciprocalRankFuser} on two 30-item rankings (BM25 and dense candidates), k = 60,
- * as {@code HybridRetriever} calls it. The lists are drawn from a pool of 60 passages with a fixed seed, so
+ * (d) langchain4j's {@link ReciprocalRankFuser} on two 30-item rankings (BM25 and dense candidates), k = 60: the
+ * reference that {@code retrieval.ReciprocalRankFusion} (which the server calls, and which also returns the scores)
+ * is held to. The lists are drawn from a pool of 60 passages with a fixed seed, so
  * they overlap partly, like real BM25 and dense rankings.
  */
 @State(Scope.Benchmark)
