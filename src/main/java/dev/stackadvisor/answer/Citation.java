@@ -13,4 +13,18 @@ package dev.stackadvisor.answer;
  */
 public record Citation(int n, String documentId, String title, String publisher, String section, String quote,
                        double score) {
+
+    /** Decimal places a citation's score keeps: RRF scores differ in the fourth (1/61 − 1/62 ≈ 0.00026). */
+    private static final double SCORE_SCALE = 10_000;
+
+    /**
+     * The one way both answerers cite: {@code [start, end)} of the document's text, white space folded
+     * ({@link dev.stackadvisor.corpus.Segmenter#fold}), the score rounded to four places.
+     *
+     * @throws StringIndexOutOfBoundsException when the span is not inside the document's text
+     */
+    public static Citation of(int n, dev.stackadvisor.corpus.Document d, String section, int start, int end, double score) {
+        return new Citation(n, d.id(), d.title(), d.publisher(), section,
+                dev.stackadvisor.corpus.Segmenter.fold(d.text().substring(start, end)), Math.round(score * SCORE_SCALE) / SCORE_SCALE);
+    }
 }

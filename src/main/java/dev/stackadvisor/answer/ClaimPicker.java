@@ -25,15 +25,19 @@ import java.util.regex.Pattern;
 /**
  * Chooses the sentences an extractive answer quotes. A claim's relevance to the question is the IDF-weighted
  * share of the question's topic words it holds (its heading included); in hybrid mode how close its embedding
- * is to the question's adds a smaller term, {@code meaning = clamp((cosine − 0.25) / 0.4, 0, 1)} (MiniLM puts
+ * is to the question's adds a smaller term, {@code meaning = clamp((cosine − floor) / span, 0, 1)} (MiniLM puts
  * unrelated sentences near 0.1–0.25 and paraphrases above 0.6). Meaning orders the candidates but never lets
- * a sentence pass as "the" answer on its own: on the dev questions that let generic sentences ("the most
- * popular frameworks reduce operational challenges…") crowd out the ones that answer. Its score is
- * <pre>  2 × relevance + 0.6 × meaning + (its passage's fused score ÷ the best one)
- *      + 0.3 for a table cell when the question has no topic words (the article's own one-line verdict)
- *      + 0.3 for a table rating that matches the question
- *      − 0.05 per extra framework it is about, − 0.1 when the framework asked about is not its first subject
- *      − 0.4 past 35 words, − 0.8 past 50, − 0.3 for a bare list of names, − 1 for a question</pre>
+ * a sentence pass as "the" answer on its own. Its score, weights from {@link ComposerTuning} (the {@code composer}
+ * section of {@code analysis/tuning.json}, which gives each value and why):
+ * <pre>  relevanceWeight × relevance + meaningWeight × meaning + (its passage's fused score ÷ the best one)
+ *      + focusWeight × focus (1 when it names the framework asked alone, sharedFocus among others)
+ *      + tableCellBonus for a table cell when the question has no topic words (the article's own verdict)
+ *      + ratingBonus for a table rating that matches the question
+ *      − penalties: per extra framework it is about, when the framework asked is not its first subject,
+ *        past longWords and veryLongWords, for a bare list of names, for a question</pre>
+ * A claim only its heading about several frameworks ties to the framework asked ranks below every claim about it
+ * squarely. A sentence whose subject is a reference is quoted with what it refers to ({@link Discourse}); a
+ * case study is only ever chosen as one ({@link #caseStudy}).
  * Ties go to the earlier passage and sentence, so the choice is deterministic. Short list items are quoted
  * with up to two neighbours of the same list; a bare "Yes." or "FastAPI." with the sentence that says why.
  *
@@ -44,11 +48,6 @@ import java.util.regex.Pattern;
  */
 final class ClaimPicker {
 
-    private static final int LIST_WINDOW = 3;
-    /** How many sentences back a reference is followed ("X… It… They…"): past that the quote loses its subject. */
-    private static final int MAX_ANTECEDENTS = 2;
-    /** Weight of {@link #focus}: a claim about the framework alone outranks one from a section about several. */
-    private static final double FOCUS = 0.4;
     private static final Pattern YES_NO = Pattern.compile("(?i)^(yes|no)\\b.*");
     /** Framework-independent spans are filed under this key (no framework name is empty). */
     private static final String ANY = "";
@@ -59,6 +58,7 @@ final class ClaimPicker {
     private final SentenceVectors vectors;
     private final TermStats stats;
     private final Discourse discourse;
+    private final ComposerTuning tuning;
     private final Map<String, Set<String>> claimTerms = new ConcurrentHashMap<>();
     /** Per passage id: what its sentences are, independent of any question. */
     private final Map<String, PassageFacts> facts = new ConcurrentHashMap<>();
@@ -67,9 +67,11 @@ final class ClaimPicker {
     /** Sentence embeddings by ordinal (null entries for sentences without one); empty in keyword mode. */
     private final float[][] sentenceVectors;
 
-    ClaimPicker(KeywordIndex keyword, Corpus corpus, SentenceVectors vectors, TermStats stats, Discourse discourse) {
+    ClaimPicker(KeywordIndex keyword, Corpus corpus, SentenceVectors vectors, TermStats stats, Discourse discourse,
+                ComposerTuning tuning) {
         this.keyword = keyword;
         this.discourse = discourse;
+        this.tuning = tuning;
         this.corpus = corpus;
         this.lexicon = corpus.lexicon();
         this.vectors = vectors;
@@ -160,7 +162,7 @@ final class ClaimPicker {
                 cosine = Math.max(cosine, sim);
             }
         }
-        return Math.max(0, Math.min(1, (cosine - 0.25) / 0.4));
+        return Math.max(0, Math.min(1, (cosine - tuning.meaningFloor()) / tuning.meaningSpan()));
     }
 
     /**
@@ -209,7 +211,7 @@ final class ClaimPicker {
                     continue; // "what it is" must be about this framework first, not one of a list
                 }
                 Span c = pf.span(i, framework);
-                if (c.words < 3 || c.caseStudy != caseStudies || anyUsed(c.keys, used)
+                if (c.words < tuning.minClaimWords() || c.caseStudy != caseStudies || anyUsed(c.keys, used)
                         || (framework != null && !c.named.contains(framework))) {
                     continue; // a fragment, the wrong kind, quoted already, or not naming the framework it is for
                 }
@@ -219,13 +221,14 @@ final class ClaimPicker {
                 }
                 double bonus = 0;
                 if (s.tableCell() && q.topic().isEmpty() && s.aspect() != Aspect.GENERAL) {
-                    bonus += 0.3;
+                    bonus += tuning.tableCellBonus();
                 }
-                if (s.aspect() == Aspect.RATING && rel >= 0.5) {
-                    bonus += 0.3;
+                if (s.aspect() == Aspect.RATING && rel >= tuning.ratingMatch()) {
+                    bonus += tuning.ratingBonus();
                 }
                 double focus = focus(c, framework);
-                double score = 2 * rel + 0.6 * meaning(c, q) + r.score() / top + bonus + FOCUS * focus
+                double score = tuning.relevanceWeight() * rel + tuning.meaningWeight() * meaning(c, q) + r.score() / top
+                        + bonus + tuning.focusWeight() * focus
                         - penalty(pf.facts[i], s, c, framework);
                 // a claim about the framework (its quote or its own heading names it) outranks any from a section
                 // about several that only its heading ties to it
@@ -248,12 +251,12 @@ final class ClaimPicker {
      * 0.5 when its quote names it among others; 0 when only a heading about several names it ("Callback/async
      * complexity" under "Node.js with Express / NestJS › Weaknesses"), and for no framework.
      */
-    private static double focus(Span c, String framework) {
+    private double focus(Span c, String framework) {
         if (framework == null) {
             return 0;
         }
         if (c.quoted.contains(framework)) {
-            return c.quoted.size() == 1 ? 1 : 0.5;
+            return c.quoted.size() == 1 ? 1 : tuning.sharedFocus();
         }
         return c.quoted.isEmpty() && c.headed.size() == 1 ? 1 : 0;
     }
@@ -277,16 +280,16 @@ final class ClaimPicker {
         return false;
     }
 
-    private static double penalty(SentenceFacts f, Sentence s, Span c, String framework) {
+    private double penalty(SentenceFacts f, Sentence s, Span c, String framework) {
         double p = f.penalty;
         if (framework != null && !s.subjects().get(0).equals(framework)) {
-            p += 0.1;
+            p += tuning.notFirstSubjectPenalty();
         }
         int words = c.words;
-        if (words > 50) {
-            p += 0.8;
-        } else if (words > 35) {
-            p += 0.4;
+        if (words > tuning.veryLongWords()) {
+            p += tuning.veryLongPenalty();
+        } else if (words > tuning.longWords()) {
+            p += tuning.longPenalty();
         }
         return p;
     }
@@ -386,12 +389,13 @@ final class ClaimPicker {
                 names[i] = lexicon.names(s.display());
                 boolean caseStudy = headingTellsCase || discourse.tellsCaseStudy(paragraph.toString());
                 boolean shares = (i > 0 && sameLineAsNext[i - 1]) || (i + 1 < n && sameLineAsNext[i]);
-                double penalty = 0.05 * Math.min(4, Math.max(0, s.subjects().size() - 1));
+                double penalty = tuning.extraSubjectPenalty()
+                        * Math.min(tuning.maxExtraSubjects(), Math.max(0, s.subjects().size() - 1));
                 if (s.listGroup() >= 0 && lexicon.isJustNames(s.quote())) {
-                    penalty += 0.3;
+                    penalty += tuning.namesListPenalty();
                 }
                 if (s.quote().endsWith("?")) {
-                    penalty += 1;
+                    penalty += tuning.questionPenalty();
                 }
                 facts[i] = new SentenceFacts(s.wordCount(), shares, i + 1 < n && sameLineAsNext[i], penalty,
                         // the display may drop a connective the quote opens with ("Consequently, they could…")
@@ -446,8 +450,8 @@ final class ClaimPicker {
                 return span(s, s, s.display());
             }
             int at = Math.max(0, items.indexOf(s));
-            int from = Math.max(0, Math.min(at - 1, items.size() - LIST_WINDOW));
-            List<Sentence> window = items.subList(from, Math.min(items.size(), from + LIST_WINDOW));
+            int from = Math.max(0, Math.min(at - 1, items.size() - tuning.listWindow()));
+            List<Sentence> window = items.subList(from, Math.min(items.size(), from + tuning.listWindow()));
             List<String> shown = new ArrayList<>();
             boolean namesOnly = true;
             for (Sentence x : window) {
@@ -484,7 +488,7 @@ final class ClaimPicker {
          * A sentence whose subject is a reference ("They handle concurrent requests very efficiently.") quoted
          * with the sentences of its paragraph it leans on, back to the first that does not open with a reference:
          * one verbatim quote spanning them. Nothing ({@link Span#NONE}) when it opens its paragraph or the chain
-         * is longer than {@link #MAX_ANTECEDENTS}: a reader could not tell who "they" are. Asked for a framework
+         * is longer than {@link ComposerTuning#maxAntecedents()}: a reader could not tell who "they" are. Asked for a framework
          * that neither the sentence nor its heading names ("Despite predictions of decline, it remains the default
          * in large JVM shops…"), the same: back to the sentence that names it, or nothing.
          */
@@ -492,7 +496,7 @@ final class ClaimPicker {
             List<Sentence> sentences = passage.sentences();
             int j = i;
             while (facts[j].reference() || !names(j, i, framework)) {
-                if (j == 0 || i - j >= MAX_ANTECEDENTS || !facts[j - 1].nextOnSameLine()) {
+                if (j == 0 || i - j >= tuning.maxAntecedents() || !facts[j - 1].nextOnSameLine()) {
                     return Span.NONE;
                 }
                 j--;

@@ -37,7 +37,7 @@ final class CompareLayout implements Layout {
                 if (lead.containsKey(f)) {
                     continue;
                 }
-                Optional<Claim> direct = topic.isEmpty() ? Optional.empty() : kit.pick(ev, question, f, null, draft, Composition.DIRECT_RELEVANCE);
+                Optional<Claim> direct = topic.isEmpty() ? Optional.empty() : kit.pick(ev, question, f, null, draft, kit.directRelevance());
                 Claim c = draft.take(direct.isPresent() ? direct : kit.pick(ev, question, f, Set.of(Aspect.FIT), draft, 0));
                 if (c != null) {
                     lead.put(f, c);
@@ -46,7 +46,7 @@ final class CompareLayout implements Layout {
             }
             String leaning = leaning(leadRelevance);
             boolean allOnPoint = !topic.isEmpty() && leadRelevance.size() == fs.size()
-                    && leadRelevance.values().stream().allMatch(r -> r >= Composition.DIRECT_RELEVANCE);
+                    && leadRelevance.values().stream().allMatch(r -> r >= kit.directRelevance());
             List<String> teamFit = teamFit(ev.query(), fs);
             if (leaning != null) {
                 draft.verdict(Draft.text("For this, the sources lean to " + Composition.bold(leaning) + ": "), Draft.quote(lead.get(leaning)));
@@ -103,7 +103,7 @@ final class CompareLayout implements Layout {
         Map<String, Claim> claims = new LinkedHashMap<>();
         for (String f : fs) {
             Optional<Claim> c = kit.picker().best(ev.byFramework().getOrDefault(f, List.of()), f, Set.of(Aspect.RATING),
-                    new Question(ev.topicTerms(), null), Set.of(), 0.5);
+                    new Question(ev.topicTerms(), null), Set.of(), kit.tuning().ratingsRelevance());
             if (c.isEmpty()) {
                 return false;
             }
@@ -138,7 +138,7 @@ final class CompareLayout implements Layout {
     }
 
     /** The leader when one framework's lead claim answers the question clearly better than the others'. */
-    private static String leaning(Map<String, Double> relevance) {
+    private String leaning(Map<String, Double> relevance) {
         String best = null;
         double top = 0;
         double second = 0;
@@ -151,7 +151,7 @@ final class CompareLayout implements Layout {
                 second = e.getValue();
             }
         }
-        return top >= 0.5 && second < 0.5 * top ? best : null;
+        return top >= kit.tuning().leaningMin() && second < kit.tuning().leaningMargin() * top ? best : null;
     }
 
     /** The frameworks in the language the question says the team writes, when only some of {@code fs} are. */

@@ -22,20 +22,19 @@ import java.util.Set;
  */
 final class Composition {
 
-    /** Share of the question's topic words a sentence must hold to be quoted as "the" answer to it. */
-    static final double DIRECT_RELEVANCE = 0.34;
-
     private final Corpus corpus;
     private final TermStats stats;
     private final ClaimPicker picker;
+    private final ComposerTuning tuning;
     private final Map<String, Framework> frameworks = new LinkedHashMap<>();
     /** Every passage tagged with a framework, in corpus order, unranked: where a framework's own claims are found. */
     private final Map<String, List<RankedPassage>> about = new LinkedHashMap<>();
 
-    Composition(Corpus corpus, TermStats stats, ClaimPicker picker) {
+    Composition(Corpus corpus, TermStats stats, ClaimPicker picker, ComposerTuning tuning) {
         this.corpus = corpus;
         this.stats = stats;
         this.picker = picker;
+        this.tuning = tuning;
         for (Framework f : corpus.lexicon().frameworks()) {
             frameworks.put(f.name(), f);
         }
@@ -52,6 +51,15 @@ final class Composition {
 
     TermStats stats() {
         return stats;
+    }
+
+    ComposerTuning tuning() {
+        return tuning;
+    }
+
+    /** Share of the question's topic words a sentence must hold to be quoted as "the" answer to it. */
+    double directRelevance() {
+        return tuning.directRelevance();
     }
 
     /**
@@ -90,10 +98,10 @@ final class Composition {
             return;
         }
         List<RankedPassage> top = ev.general().subList(0, Math.min(6, ev.general().size()));
-        Optional<Claim> c = picker.best(top, null, Set.of(Aspect.GENERAL), question, draft.used(), 0.5);
+        Optional<Claim> c = picker.best(top, null, Set.of(Aspect.GENERAL), question, draft.used(), tuning.contextRelevance());
         int matched = c.map(x -> picker.matched(x, question)).orElse(0);
         if (c.isPresent() && c.get().first().subjects().isEmpty()
-                && (matched >= 3 || (matched >= 2 && picker.wordRelevance(c.get(), question) >= 0.6))) {
+                && (matched >= 3 || (matched >= 2 && picker.wordRelevance(c.get(), question) >= tuning.contextWordRelevance()))) {
             draft.note(priority, Draft.text("Worth knowing: "), Draft.quote(draft.take(c)));
         }
     }
@@ -108,7 +116,7 @@ final class Composition {
         }
         for (String f : fs) {
             draft.item(priority, f, Draft.Kind.CASE_STUDY, draft.take(picker.caseStudy(
-                    ev.byFramework().getOrDefault(f, List.of()), f, question, draft.used(), DIRECT_RELEVANCE)));
+                    ev.byFramework().getOrDefault(f, List.of()), f, question, draft.used(), tuning.directRelevance())));
         }
     }
 
@@ -122,8 +130,9 @@ final class Composition {
             List<RankedPassage> evidence = ev.byFramework().getOrDefault(f, List.of());
             for (Map.Entry<String, List<String>> point : POINTS.entrySet()) {
                 Question on = new Question(point.getValue(), null);
-                Optional<Claim> plus = picker.best(evidence, f, Set.of(Aspect.FIT, Aspect.STRENGTH), on, draft.used(), 0.99);
-                Optional<Claim> minus = picker.best(evidence, f, Set.of(Aspect.WEAKNESS), on, draft.used(), 0.99);
+                Optional<Claim> plus = picker.best(evidence, f, Set.of(Aspect.FIT, Aspect.STRENGTH), on, draft.used(), tuning.disagreementRelevance());
+                Optional<Claim> minus = picker.best(evidence, f, Set.of(Aspect.WEAKNESS), on, draft.used(),
+                        tuning.disagreementRelevance());
                 if (plus.isPresent() && minus.isPresent()
                         && !plus.get().first().documentId().equals(minus.get().first().documentId())) {
                     draft.after(3, Draft.text("The sources differ on " + bold(f) + " for " + point.getKey() + ": "),

@@ -22,7 +22,7 @@ final class ConceptLayout implements Layout {
         Set<String> named = new java.util.LinkedHashSet<>();
         for (int i = 0; i < 4; i++) {
             List<RankedPassage> fresh = ev.general().stream().filter(r -> !passages.contains(r.passage().id())).toList();
-            Claim c = draft.take(kit.picker().best(fresh, null, null, question, draft.used(), i == 0 ? 0 : 0.2));
+            Claim c = draft.take(kit.picker().best(fresh, null, null, question, draft.used(), i == 0 ? 0 : kit.tuning().conceptRelevance()));
             if (c == null) {
                 break;
             }

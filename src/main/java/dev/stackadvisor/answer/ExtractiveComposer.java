@@ -10,7 +10,6 @@ import dev.stackadvisor.retrieval.Fact;
 import dev.stackadvisor.retrieval.TermStats;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,33 +18,31 @@ import java.util.Optional;
  * question ({@link CompareLayout}, {@link SingleLayout}, {@link ScenarioLayout}, {@link ConceptLayout}), then
  * rendered as light Markdown and as {@link Sections}. A question asking for a kind of fact (a figure, a licence…)
  * gets the sentence stating it as its verdict. Pure and deterministic: the same evidence gives the same bytes.
- * At most {@link #MAX_WORDS} words.
+ * At most {@link ComposerTuning#maxWords()} words.
  */
 public final class ExtractiveComposer {
 
-    /** Word budget of an answer (markers not counted): a short answer a developer reads at a glance. */
-    public static final int MAX_WORDS = 150;
 
     private final Corpus corpus;
     private final TermStats stats;
+    private final ComposerTuning tuning;
     private final Composition kit;
     private final Layout compare;
     private final Layout single;
     private final Layout scenario;
     private final Layout concept;
-    /**
-     * A claim's quote (its span of the document, white space folded) by {@link Claim#key()}, which names exactly
-     * that span; claims are spans of the corpus, so this holds at most one entry per span the composer quotes.
-     */
-    private final Map<String, String> quotes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param sentences sentence embeddings for ranking quotes by meaning; null in keyword mode (words only)
+     * @param tuning    the {@code composer} section of the tuning file
      */
-    public ExtractiveComposer(Corpus corpus, KeywordIndex keyword, TermStats stats, SentenceVectors sentences) {
+    public ExtractiveComposer(Corpus corpus, KeywordIndex keyword, TermStats stats, SentenceVectors sentences,
+                              ComposerTuning tuning) {
         this.corpus = corpus;
         this.stats = stats;
-        this.kit = new Composition(corpus, stats, new ClaimPicker(keyword, corpus, sentences, stats, Discourse.bundled()));
+        this.tuning = tuning;
+        this.kit = new Composition(corpus, stats, new ClaimPicker(keyword, corpus, sentences, stats, Discourse.bundled(),
+                tuning), tuning);
         this.compare = new CompareLayout(kit);
         this.single = new SingleLayout(kit);
         this.scenario = new ScenarioLayout(kit);
@@ -78,7 +75,7 @@ public final class ExtractiveComposer {
             draft.after(0, Draft.text("Not covered by my sources: " + String.join(", ", q.notCovered())
                     + ", so I can't weigh " + (q.notCovered().size() == 1 ? "it" : "them") + "."));
         }
-        Draft.Rendered r = draft.render(MAX_WORDS, this::citation, kit::language);
+        Draft.Rendered r = draft.render(tuning.maxWords(), this::citation, kit::language);
         if (r.citations().isEmpty()) {
             return refusal(evidence);
         }
@@ -122,10 +119,7 @@ public final class ExtractiveComposer {
 
     private Citation citation(Claim c, int n) {
         Document d = corpus.document(c.first().documentId()).orElseThrow();
-        String quote = quotes.computeIfAbsent(c.key(),
-                k -> dev.stackadvisor.corpus.Segmenter.fold(d.text().substring(c.first().start(), c.last().end())));
-        return new Citation(n, d.id(), d.title(), d.publisher(), c.passage().section(), quote,
-                Math.round(c.score() * 10000) / 10000.0);
+        return Citation.of(n, d, c.passage().section(), c.first().start(), c.last().end(), c.score());
     }
 
 }

@@ -16,7 +16,6 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.stackadvisor.corpus.Corpus;
 import dev.stackadvisor.corpus.Document;
 import dev.stackadvisor.corpus.Passage;
-import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.corpus.Sentence;
 import dev.stackadvisor.retrieval.Evidence;
 import dev.stackadvisor.retrieval.RankedPassage;
@@ -358,7 +357,6 @@ public final class LlmAnswerer {
             }
             end = s.end();
         }
-        String quote = Segmenter.fold(d.text().substring(p.sentences().get(0).start(), end));
-        return new Citation(n, d.id(), d.title(), d.publisher(), p.section(), quote, Math.round(r.score() * 10000) / 10000.0);
+        return Citation.of(n, d, p.section(), p.sentences().get(0).start(), end, r.score());
     }
 }

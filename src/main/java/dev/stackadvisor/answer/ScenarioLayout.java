@@ -26,7 +26,7 @@ final class ScenarioLayout implements Layout {
         Map<String, Claim> why = new LinkedHashMap<>();
         for (String f : shown) {
             Claim c = draft.take(ev.topicTerms().isEmpty() ? Optional.empty() : kit.pick(ev, question, f, Set.of(Aspect.FIT,
-                    Aspect.STRENGTH, Aspect.OVERVIEW, Aspect.GENERAL), draft, Composition.DIRECT_RELEVANCE));
+                    Aspect.STRENGTH, Aspect.OVERVIEW, Aspect.GENERAL), draft, kit.directRelevance()));
             why.put(f, c != null ? c : draft.take(kit.pick(ev, question, f, Set.of(Aspect.FIT), draft, 0)));
         }
         Claim reason = why.get(fs.get(0));

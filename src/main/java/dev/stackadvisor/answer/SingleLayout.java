@@ -22,7 +22,7 @@ final class SingleLayout implements Layout {
     public List<String> lay(Evidence ev, Question question, Draft draft) {
         String f = ev.frameworks().get(0);
         AnalyzedQuery q = ev.query();
-        Optional<Claim> answering = ev.topicTerms().isEmpty() ? Optional.empty() : kit.pick(ev, question, f, null, draft, Composition.DIRECT_RELEVANCE);
+        Optional<Claim> answering = ev.topicTerms().isEmpty() ? Optional.empty() : kit.pick(ev, question, f, null, draft, kit.directRelevance());
         if (answering.isPresent() && !kit.picker().squarelyAbout(answering.get(), f) && q.focus() != null
                 && kit.pick(ev, question, f, Set.of(q.focus()), draft, 0).filter(c -> kit.picker().squarelyAbout(c, f)).isPresent()) {
             // the question's words match a section about several frameworks, but the sources say this of it alone

@@ -2,6 +2,7 @@ package dev.stackadvisor.app;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.langchain4j.data.embedding.Embedding;
+import dev.stackadvisor.answer.ComposerTuning;
 import dev.stackadvisor.answer.ExtractiveComposer;
 import dev.stackadvisor.answer.LlmAnswerer;
 import dev.stackadvisor.chat.Catalog;
@@ -55,6 +56,7 @@ final class IndexBuilder implements Library.Builder {
     private final LlmAnswerer llm;
     /** Every stage's tuning, read once: a re-index reuses it (the file is read at start, like the other data files). */
     private final Tuning tuning;
+    private final ComposerTuning composerTuning;
     private final long startNanos;
 
     /**
@@ -74,7 +76,9 @@ final class IndexBuilder implements Library.Builder {
         this.batcher = batcher;
         this.queryEmbeddings = queryEmbeddings;
         this.cache = new EmbeddingCache(config.cacheDir());
-        this.tuning = Tuning.from(config.tuningFile() == null ? TuningFile.bundled() : TuningFile.read(config.tuningFile()));
+        TuningFile file = config.tuningFile() == null ? TuningFile.bundled() : TuningFile.read(config.tuningFile());
+        this.tuning = Tuning.from(file);
+        this.composerTuning = ComposerTuning.from(file.section("composer"));
         this.llm = llm;
         this.startNanos = startNanos;
     }
@@ -106,7 +110,7 @@ final class IndexBuilder implements Library.Builder {
         TermStats stats = new TermStats(keyword, corpus.passages());
         QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, stats, dense, prototypes);
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning);
-        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences);
+        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, composerTuning);
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
         long ms = (System.nanoTime() - start) / 1_000_000;
         int sentenceCount = (int) corpus.passages().stream().mapToLong(p -> p.sentences().size()).sum();

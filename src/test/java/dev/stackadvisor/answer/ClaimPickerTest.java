@@ -45,7 +45,8 @@ class ClaimPickerTest {
     private final Corpus corpus = new Corpus(List.of(doc), passages, lexicon, "test");
     private final KeywordIndex keyword = new KeywordIndex(passages);
     private final TermStats stats = new TermStats(keyword, passages);
-    private final ClaimPicker picker = new ClaimPicker(keyword, corpus, null, stats, Discourse.bundled());
+    private final ClaimPicker picker = new ClaimPicker(keyword, corpus, null, stats, Discourse.bundled(),
+            ComposerTuning.bundled());
 
     private List<RankedPassage> ranked() {
         List<RankedPassage> out = new ArrayList<>();
