@@ -125,4 +125,18 @@ class KeywordIndexTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void should_count_for_each_term_the_passages_whose_text_holds_it() {
+        Map<String, Integer> expected = new java.util.HashMap<>();
+        for (var passage : CORPUS.passages()) {
+            for (String term : new java.util.HashSet<>(INDEX.terms(passage.indexText()))) {
+                expected.merge(term, 1, Integer::sum);
+            }
+        }
+        assertTrue(expected.size() > 1000, "the corpus vocabulary: " + expected.size());
+        expected.forEach((term, df) -> assertEquals(df, INDEX.documentFrequency(term), term));
+        assertEquals(0, INDEX.documentFrequency("zzyzxq"));
+        assertEquals(0, INDEX.documentFrequency(""));
+    }
 }
