@@ -139,4 +139,16 @@ class KeywordIndexTest {
         assertEquals(0, INDEX.documentFrequency("zzyzxq"));
         assertEquals(0, INDEX.documentFrequency(""));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"real-time chat", "Real time chat", "REALTIME chat", "real -  Time chat", "real\ttime chat"})
+    void should_read_every_spelling_of_real_time_as_one_term(String text) {
+        assertEquals(List.of("realtim", "chat"), INDEX.terms(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"surreal time chat", "real timeline chat", "unreal-time chat"})
+    void should_leave_real_and_time_alone_inside_other_words(String text) {
+        assertTrue(!INDEX.terms(text).contains("realtim"), text + ": " + INDEX.terms(text));
+    }
 }
