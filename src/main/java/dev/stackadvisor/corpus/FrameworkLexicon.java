@@ -134,13 +134,27 @@ public final class FrameworkLexicon {
         }
         List<String> aliases = new ArrayList<>(aliasToName.keySet());
         aliases.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder alternation = new StringBuilder();
+        // Grouped by first character, each group behind a look-ahead for that character: at a word start only the
+        // aliases that can begin there are tried (one cheap test per group instead of one per alias: the regex was
+        // 7 % of a request's Java time under load, docs/benchmarks.md). Two groups never accept the same character,
+        // so the grouping changes no match; within a group the longest still comes first.
+        Map<Character, StringBuilder> groups = new LinkedHashMap<>();
         for (String alias : aliases) {
+            // the first character as the case-insensitive match folds it (Pattern's UNICODE_CASE: upper, then lower)
+            char first = Character.toLowerCase(Character.toUpperCase(alias.charAt(0)));
+            StringBuilder group = groups.computeIfAbsent(first, c -> new StringBuilder());
+            if (!group.isEmpty()) {
+                group.append('|');
+            }
+            group.append(Pattern.quote(alias).replace(" ", "\\E\\s+\\Q"));
+        }
+        StringBuilder alternation = new StringBuilder();
+        groups.forEach((first, group) -> {
             if (!alternation.isEmpty()) {
                 alternation.append('|');
             }
-            alternation.append(Pattern.quote(alias).replace(" ", "\\E\\s+\\Q"));
-        }
+            alternation.append("(?=").append(Pattern.quote(String.valueOf(first))).append(")(?:").append(group).append(')');
+        });
         // Longest alternative first, so "asp.net core" wins over ".net"; no letter or digit may touch a match.
         pattern = Pattern.compile("(?<![A-Za-z0-9])(?:" + alternation + ")(?![A-Za-z0-9])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -38,6 +42,7 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The deterministic keyword scorer: Lucene BM25 (k1 = 1.2, b = 0.75, Lucene's defaults) over each passage's
@@ -58,6 +63,12 @@ public final class KeywordIndex {
     private final DirectoryReader reader;
     /** Passage of each Lucene doc id, read from the stored ids once, so a search reads no stored fields. */
     private final Passage[] byDoc;
+    /**
+     * Document frequency of every stem of the text field, read once after indexing: the index never changes, and
+     * a lookup in Lucene's terms dictionary (an FST walk per call) was ~9 % of a request's Java time under load
+     * (question words are looked up for the speller and the cue reading). Bounded by the corpus vocabulary.
+     */
+    private final Map<String, Integer> docFreqs;
     /** Term statistics per stem the index holds (read-only once built, so shared by concurrent searches). */
     private final Map<String, TermStates> termStates = new ConcurrentHashMap<>();
 
@@ -82,6 +93,7 @@ public final class KeywordIndex {
         }
         searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity());
+        docFreqs = readDocFreqs(reader);
         byDoc = new Passage[reader.maxDoc()];
         try {
             org.apache.lucene.index.StoredFields stored = searcher.storedFields();
@@ -159,11 +171,24 @@ public final class KeywordIndex {
 
     /** How many passages contain the analysed term (0 when the corpus never uses it). */
     public int documentFrequency(String term) {
+        return docFreqs.getOrDefault(term, 0);
+    }
+
+    /** Every stem of the text field with its document frequency, as {@code reader.docFreq} reports it. */
+    private static Map<String, Integer> readDocFreqs(DirectoryReader reader) {
+        Map<String, Integer> out = new HashMap<>();
         try {
-            return reader.docFreq(new Term(TEXT, term));
+            Terms terms = MultiTerms.getTerms(reader, TEXT);
+            if (terms != null) {
+                TermsEnum it = terms.iterator();
+                for (BytesRef term = it.next(); term != null; term = it.next()) {
+                    out.put(term.utf8ToString(), it.docFreq());
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("reading the BM25 index's terms failed", e);
         }
+        return Map.copyOf(out);
     }
 
     /** Number of passages indexed. */

@@ -350,12 +350,24 @@ public final class QueryAnalyzer {
         return out;
     }
 
+    /**
+     * Whether one of {@code words} starts at a word start of {@code lower} (no letter, digit or '_' before it):
+     * every match of a language pattern begins so, at a word boundary; "go" inside "django" or "mongo" no longer
+     * runs the Go pattern, whose look-behind is tried at every position.
+     */
     private static boolean mayName(String lower, List<String> words) {
         for (String w : words) {
-            if (lower.contains(w)) {
-                return true;
+            for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+                if (i == 0 || !isWordChar(lower.codePointBefore(i))) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** A word character as {@code \b} reads one (without UNICODE_CHARACTER_CLASS). */
+    private static boolean isWordChar(int c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 }

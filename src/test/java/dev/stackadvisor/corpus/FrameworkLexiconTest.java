@@ -54,4 +54,38 @@ class FrameworkLexiconTest {
         assertTrue(lexicon.isJustNames("Express.js"));
         assertEquals(false, lexicon.isJustNames("Express.js is minimal"));
     }
+
+    /**
+     * The lexicon's pattern groups the aliases by first letter behind look-aheads (for speed); it must find exactly
+     * what one plain alternation of all aliases, longest first, finds: over the whole corpus and odd spellings.
+     */
+    @Test
+    void should_find_the_same_mentions_as_one_plain_alternation() {
+        List<String> aliases = new java.util.ArrayList<>(lexicon.frameworks().stream().flatMap(f -> f.aliases().stream())
+                .map(a -> a.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+        aliases.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        String alternation = String.join("|", aliases.stream()
+                .map(a -> java.util.regex.Pattern.quote(a).replace(" ", "\\E\\s+\\Q")).toList());
+        java.util.regex.Pattern plain = java.util.regex.Pattern.compile("(?<![A-Za-z0-9])(?:" + alternation + ")(?![A-Za-z0-9])",
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        List<String> texts = new java.util.ArrayList<>(List.of("ASP.NET CORE or .Net?", "\u212Aoa vs KOA.JS",
+                "ſpring ßoot", "Ruby   on\tRails", "nest.js/next.js/nuxt.js", "go-chi or go fiber"));
+        Corpus corpus = new CorpusLoader(lexicon, new Segmenter(lexicon)).load(java.nio.file.Path.of("corpus"));
+        corpus.passages().forEach(p -> texts.add(p.indexText()));
+        int found = 0;
+        for (String text : texts) {
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = plain.matcher(text);
+            while (m.find()) {
+                String name = lexicon.find(Words.fold(m.group().toLowerCase(java.util.Locale.ROOT))).map(Framework::name).orElse(null);
+                if (name != null) {
+                    expected.add(name + "@" + m.start() + "-" + m.end());
+                }
+            }
+            List<String> actual = lexicon.mentions(text).stream().map(x -> x.framework() + "@" + x.start() + "-" + x.end()).toList();
+            assertEquals(expected, actual, text);
+            found += actual.size();
+        }
+        assertTrue(found > 300, "mentions in the corpus: " + found);
+    }
 }

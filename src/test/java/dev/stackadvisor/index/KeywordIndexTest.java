@@ -125,4 +125,30 @@ class KeywordIndexTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void should_count_for_each_term_the_passages_whose_text_holds_it() {
+        Map<String, Integer> expected = new java.util.HashMap<>();
+        for (var passage : CORPUS.passages()) {
+            for (String term : new java.util.HashSet<>(INDEX.terms(passage.indexText()))) {
+                expected.merge(term, 1, Integer::sum);
+            }
+        }
+        assertTrue(expected.size() > 1000, "the corpus vocabulary: " + expected.size());
+        expected.forEach((term, df) -> assertEquals(df, INDEX.documentFrequency(term), term));
+        assertEquals(0, INDEX.documentFrequency("zzyzxq"));
+        assertEquals(0, INDEX.documentFrequency(""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"real-time chat", "Real time chat", "REALTIME chat", "real -  Time chat", "real\ttime chat"})
+    void should_read_every_spelling_of_real_time_as_one_term(String text) {
+        assertEquals(List.of("realtim", "chat"), INDEX.terms(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"surreal time chat", "real timeline chat", "unreal-time chat"})
+    void should_leave_real_and_time_alone_inside_other_words(String text) {
+        assertTrue(!INDEX.terms(text).contains("realtim"), text + ": " + INDEX.terms(text));
+    }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The languages a question names, in any letter case: each pattern runs only when the lower-cased question holds
- * one of its words, so every spelling the patterns accept must still be found, and "go" the verb still ignored.
+ * one of its words at a word start, so every spelling the patterns accept must still be found, and "go" the verb
+ * (or inside "django") still ignored.
  */
 class QueryAnalyzerLanguagesTest {
 
@@ -30,6 +31,10 @@ class QueryAnalyzerLanguagesTest {
             "we want to go to production soon                       | ''",
             "Rust and ELIXIR (or Erlang) for real-time              | Rust,Elixir",
             "which framework for an ecommerce site?                 | ''",
+            "django on mongodb for a good agency site               | ''",
+            "mongo-go services or django?                           | Go",
+            "an ASP.NET shop                                        | ''",
+            "Django_go services                                     | ''",
     })
     void should_find_the_languages_a_question_names(String question, String expected) {
         List<String> want = expected.isEmpty() ? List.of() : List.of(expected.split(","));
