@@ -93,21 +93,21 @@ public final class ExtractiveComposer {
 
     private Answer refusal(Evidence ev) {
         AnalyzedQuery q = ev.query();
-        String why = switch (ev.gate().reason()) {
-            case "not_covered" -> "My sources don't cover " + Composition.joinNames(q.notCovered()) + ", so I can't answer that without guessing.";
-            case "needs_context" -> "I'm not sure what that refers to: this conversation has no earlier question. "
+        String why = switch (ev.gate().outcome()) {
+            case NOT_COVERED -> "My sources don't cover " + Composition.joinNames(q.notCovered()) + ", so I can't answer that without guessing.";
+            case NEEDS_CONTEXT -> "I'm not sure what that refers to: this conversation has no earlier question. "
                     + "Which framework do you mean?";
-            case "unknown_terms" -> "My sources don't say" + (q.frameworks().isEmpty() ? "" : " that about " + Composition.joinNames(q.frameworks()))
+            case UNKNOWN_TERMS -> "My sources don't say" + (q.frameworks().isEmpty() ? "" : " that about " + Composition.joinNames(q.frameworks()))
                     + ": they hold no facts of that kind (versions, prices, popularity counts…), and I won't guess.";
-            case "no_fact" -> "My sources don't give " + q.answerType().missing(q.frameworks().isEmpty() ? "this"
+            case NO_FACT -> "My sources don't give " + q.answerType().missing(q.frameworks().isEmpty() ? "this"
                     : Composition.joinNames(q.frameworks())) + ", and I won't guess."
                     + (q.frameworks().isEmpty() ? "" : " What they do cover is what " + Composition.joinNames(q.frameworks())
                     + (q.frameworks().size() == 1 ? " fits, its" : " fit, their") + " strengths and watch-outs.");
             // retrieval found it in scope, but no sentence could be quoted for what was asked
-            case "ok" -> q.frameworks().isEmpty() ? "My sources touch on this but hold no sentence I can quote as an answer."
+            case OK -> q.frameworks().isEmpty() ? "My sources touch on this but hold no sentence I can quote as an answer."
                     : "My sources mention " + Composition.joinNames(q.frameworks()) + " but say too little about "
                     + (q.frameworks().size() == 1 ? "it" : "them") + " to answer that.";
-            default -> "That isn't something my sources cover, so I won't guess.";
+            case OFF_TOPIC -> "That isn't something my sources cover, so I won't guess.";
         };
         List<String> covered = new ArrayList<>(corpus.coveredFrameworks());
         String help = "I answer from " + corpus.documents().size() + " articles on backend frameworks — "
