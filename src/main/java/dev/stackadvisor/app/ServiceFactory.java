@@ -14,6 +14,7 @@ import java.util.Optional;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.corpus.Corpus;
 import dev.stackadvisor.corpus.CorpusLoader;
+import dev.stackadvisor.corpus.DocumentReport;
 import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.index.DenseIndex;
@@ -139,7 +140,11 @@ public final class ServiceFactory {
             PromptTemplates.load(config.promptsDir()); // a broken template fails start-up before the slow part
         }
         FrameworkLexicon lexicon = FrameworkLexicon.load(config.corpusDir());
-        Corpus corpus = new CorpusLoader(lexicon, new Segmenter(lexicon)).load(config.corpusDir());
+        Corpus corpus = new CorpusLoader(lexicon, new Segmenter(lexicon), config.maxDocumentBytes()).load(config.corpusDir());
+        for (DocumentReport d : corpus.reports()) {
+            log.info("corpus: {}: {} passages, frameworks {}{}", d.file(), d.passages(), d.frameworks(),
+                    d.warnings().isEmpty() ? "" : ", warnings " + d.warnings());
+        }
         KeywordIndex keyword = new KeywordIndex(corpus.passages());
         DenseIndex dense = null;
         SentenceVectors sentences = null;
@@ -186,7 +191,7 @@ public final class ServiceFactory {
         int sentenceCount = (int) corpus.passages().stream().mapToLong(p -> p.sentences().size()).sum();
         StartupReport report = new StartupReport(corpus.documents().size(), corpus.passages().size(),
                 corpus.coveredFrameworks().size(), config.retrieval().name().toLowerCase(), cacheState, embedded,
-                sentenceCount, embeddedSentences, ms);
+                sentenceCount, embeddedSentences, ms, corpus.reports(), corpus.warnings());
         log.info("ready: {} documents, {} passages, {} sentences, {} frameworks, retrieval={}, embedding cache={} "
                         + "({} passages and {} sentences embedded), {} ms", report.documents(), report.passages(),
                 sentenceCount, report.frameworks(), report.retrieval(), cacheState, embedded, embeddedSentences, ms);

@@ -132,6 +132,13 @@ public final class FrameworkLexicon {
                 }
             }
         }
+        for (Framework f : frameworks) {
+            for (String alias : f.aliases()) {
+                for (String variant : spellings(alias)) {
+                    aliasToName.putIfAbsent(variant, f.name()); // an alias a row states wins over a derived spelling
+                }
+            }
+        }
         List<String> aliases = new ArrayList<>(aliasToName.keySet());
         aliases.sort(Comparator.comparingInt(String::length).reversed());
         StringBuilder alternation = new StringBuilder();
@@ -144,6 +151,18 @@ public final class FrameworkLexicon {
         // Longest alternative first, so "asp.net core" wins over ".net"; no letter or digit may touch a match.
         pattern = Pattern.compile("(?<![A-Za-z0-9])(?:" + alternation + ")(?![A-Za-z0-9])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * The usual other spellings of a one-word alias, as JavaScript projects are named: "elysia" is also written
+     * "elysia.js", "elysiajs" and "elysia js". Aliases with a space, dot or digit are taken as written.
+     */
+    static List<String> spellings(String alias) {
+        String a = alias.toLowerCase(Locale.ROOT);
+        if (!a.matches("\\p{L}{3,}") || a.endsWith("js")) {
+            return List.of();
+        }
+        return List.of(a + ".js", a + "js", a + " js");
     }
 
     /** All frameworks of the table, in table order. */

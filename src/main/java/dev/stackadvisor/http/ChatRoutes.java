@@ -87,6 +87,9 @@ final class ChatRoutes {
             body.put("embeddedSentences", s.startup().embeddedSentences());
             body.put("startupMs", s.startup().loadMs());
             body.put("sessions", s.chat().sessionCount());
+            // per file: passages, frameworks tagged and warnings (skipped, title guessed…), as start-up logged them
+            body.put("corpus", s.startup().documentReports());
+            body.put("corpusWarnings", s.startup().corpusWarnings());
             s.chat().llm().ifPresent(llm -> body.put("llm", Map.of("provider", rc.config().llmProvider(),
                     "model", llm.modelName(), "breaker", llm.breakerState(), "available", llm.available())));
         }
