@@ -31,8 +31,6 @@ public final class Cleaning {
     /** A repeated line shorter than this many words is a label ("Best Use Cases"), not furniture. */
     static final int MIN_REPEATED_WORDS = 3;
 
-    private static final Pattern BULLET = Pattern.compile("^([•\\-*–·]|\\d{1,2}[.)])\\s+");
-
     private final Pattern furniture;
 
     /** The bundled rules only. */
@@ -100,7 +98,7 @@ public final class Cleaning {
             Set<String> own = new HashSet<>();
             for (String line : text.split("\n")) {
                 String t = line.strip();
-                if (t.length() > 300 || BULLET.matcher(t).find() || t.startsWith("|")) {
+                if (t.length() > 300 || Segmenter.BULLET.matcher(t).find() || t.startsWith("|")) {
                     continue; // a long line is prose; list items and table rows repeat legitimately
                 }
                 String key = Segmenter.fold(t).toLowerCase(Locale.ROOT);

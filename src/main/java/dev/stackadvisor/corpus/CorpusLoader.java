@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,11 +151,11 @@ public final class CorpusLoader {
                 if (own.isEmpty()) {
                     warnings.add("no passage: nothing in it reads as prose");
                 }
-                reports.add(new DocumentReport(r.id(), r.file(), own.size(), List.copyOf(Segmenter.covered(own).stream()
-                        .collect(java.util.stream.Collectors.toCollection(TreeSet::new))), warnings));
+                reports.add(new DocumentReport(r.id(), r.file(), own.size(), List.copyOf(new TreeSet<>(Segmenter.covered(own))),
+                        warnings));
                 warnings.forEach(w -> log.warn("corpus: {} {}", r.file(), w));
             }
-            reports.sort(java.util.Comparator.comparing(DocumentReport::file));
+            reports.sort(Comparator.comparing(DocumentReport::file));
             List<String> corpusWarnings = new ArrayList<>();
             new UnknownNames(lexicon).find(passages).ifPresent(w -> {
                 corpusWarnings.add(w);

@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 /**
  * The vocabulary the segmenter reads documents with, from {@code analysis/aspect-cues.json}: aspect labels and
  * cues, the verbs, comparison words and pronouns that decide a sentence's subject, and the words by which a
- * sentence refers back or links to the one before. Java keeps only how they are combined.
+ * sentence refers back or links to the one before, the abbreviations a sentence does not end at, and the rating
+ * words of comparison tables ({@code ratings}: alternatives of a regular expression, longest first). Java keeps
+ * only how they are combined.
  */
 record ReadingCues(Pattern watchOutLabel, Pattern fitLabel, Pattern strengthLabel, Pattern overviewLabel,
                    Pattern watchOutCue, Pattern overviewCue, Pattern fitCue, Pattern strengthCue,
                    Pattern verb, Pattern comparisonBefore, Pattern earlyPronoun, Pattern pronounStart, Pattern listJoin,
-                   Pattern refersBack, Pattern connective) {
+                   Pattern refersBack, Pattern connective, Pattern abbreviationEnd, String ratings) {
 
     /** The bundled file, on the classpath. */
     static final String RESOURCE = "/analysis/aspect-cues.json";
@@ -52,7 +54,10 @@ record ReadingCues(Pattern watchOutLabel, Pattern fitLabel, Pattern strengthLabe
                     Pattern.compile("^(?:" + alternatives(subjects, "pronounStart") + ")\\b", ci),
                     Pattern.compile("^\\s*(?:" + alternatives(subjects, "listJoin") + ")\\s*$", ci),
                     Pattern.compile("^(?:" + alternatives(segmenting, "refersBack") + ")\\b", ci),
-                    Pattern.compile("^(?:" + alternatives(segmenting, "connectives") + "),?\\s+", ci));
+                    Pattern.compile("^(?:" + alternatives(segmenting, "connectives") + "),?\\s+", ci),
+                    // initials ("U.S.") or a listed abbreviation end a span that is not a sentence's end
+                    Pattern.compile("(\\b[A-Z]\\.){1,3}$|\\b(?:" + alternatives(segmenting, "abbreviations") + ")\\.$"),
+                    alternatives(root.path("tables"), "ratings"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -28,8 +28,11 @@ import java.util.regex.Pattern;
  *       Spring Boot and Go, and it must not become a fact about them;</li>
  *   <li>table rows (pipe or flattened, see {@link TableParser}) are one passage each, so that every row
  *       names its framework;</li>
- *   <li>code samples are left out.</li>
+ *   <li>code samples and page furniture ({@link Cleaning}) are left out; lines broken inside a sentence are
+ *       joined.</li>
  * </ul>
+ * A Markdown or HTML document comes with its {@link Layout}: what each line is, so nothing is guessed; its
+ * headings nest by level, and a sentence ending in ':' takes a short list that follows along.
  * Bump {@link #VERSION} whenever the output changes: it keys the embedding cache.
  */
 public final class Segmenter {
@@ -46,12 +49,11 @@ public final class Segmenter {
     /** Estimated word-piece budget of a passage's index text; MiniLM reads 128 including [CLS] and [SEP]. */
     public static final int DEFAULT_TOKEN_BUDGET = 100;
 
-    private static final Pattern BULLET = Pattern.compile("^([•\\-*–·]|\\d{1,2}[.)])\\s+");
+    /** A list item's marker: a bullet or "1." / "1)". */
+    static final Pattern BULLET = Pattern.compile("^([•\\-*–·]|\\d{1,2}[.)])\\s+");
     private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
     private static final Pattern CODE = Pattern.compile(
             "^(#|//|@|import |from \\w+ import|return |const |let |var |app\\.|async def|def |\\}|\\{)|[{};]\\s*$|\\w\\(\\)|=>| = ");
-    private static final Pattern ABBREVIATION_END = Pattern.compile(
-            "(\\b[A-Z]\\.){1,3}$|\\b(e\\.g|i\\.e|vs|etc|Mr|Dr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.$");
     private static final String SECTION_SEPARATOR = " › ";
     private static final Pattern SPACE_RUN = Pattern.compile("[\\s\\p{Z}\\uFEFF]+");
 
@@ -618,7 +620,7 @@ public final class Segmenter {
             if (b <= a) {
                 continue;
             }
-            if (!spans.isEmpty() && ABBREVIATION_END.matcher(text.substring(spans.get(spans.size() - 1)[0],
+            if (!spans.isEmpty() && ReadingCues.BUNDLED.abbreviationEnd().matcher(text.substring(spans.get(spans.size() - 1)[0],
                     spans.get(spans.size() - 1)[1])).find()) {
                 spans.get(spans.size() - 1)[1] = b;
             } else {
@@ -688,11 +690,11 @@ public final class Segmenter {
 
     private static boolean continues(String previous, String next) {
         return !previous.isEmpty() && !next.isEmpty() && Character.isLowerCase(next.charAt(0))
-                && !UNFINISHED_END.matcher(previous).find() && !previous.startsWith("|") && !next.startsWith("|")
+                && !CLOSED_END.matcher(previous).find() && !previous.startsWith("|") && !next.startsWith("|")
                 && !BULLET.matcher(next).find() && !CODE.matcher(previous).find() && !CODE.matcher(next).find();
     }
 
-    private static final Pattern UNFINISHED_END = Pattern.compile("[.!?:;]$");
+    private static final Pattern CLOSED_END = Pattern.compile("[.!?:;]$");
 
     private static int matchEnd(Pattern p, String s) {
         var m = p.matcher(s);

@@ -9,8 +9,12 @@ import java.util.regex.Pattern;
 /**
  * Recovers comparison tables from captured text, as rows of labelled cells with char offsets.
  * <ul>
- *   <li>pipe tables, one row a line ({@code | Spring Boot | Large enterprise… |}) or with cells split
- *       across lines (004): cells are read as one stream and cut into rows of the header's width;</li>
+ *   <li>pipe tables, one row a line ({@code | Spring Boot | Large enterprise… |}, Markdown's separator row
+ *       {@code |---|:---:|} dropped): cells aligned by position, empty ones kept in place. When the header names a
+ *       framework per column and the first column does not, the table is read column by column (a row per
+ *       framework, each cell labelled "framework — row label");</li>
+ *   <li>pipe tables with cells split across lines (004): cells are read as one stream and cut into rows of the
+ *       header's width;</li>
  *   <li>flattened tables whose cells run together ({@code NestJSEnterprise APIs…HighHighHighHigh…}, 002):
  *       the header splits at lower-to-upper case joins, each row is framework name + "best for" text +
  *       one rating per rating column + the last column, the ratings read from {@link #RATING}.</li>
@@ -18,8 +22,8 @@ import java.util.regex.Pattern;
  */
 final class TableParser {
 
-    /** The rating words comparison tables use, longest first so "Moderate-High" is not read as "Moderate". */
-    static final String RATING = "Extremely High|Very High|Moderate-High|Low-Moderate|Moderate|Medium|High|Growing|Low";
+    /** The rating words comparison tables use, longest first so "Moderate-High" is not read as "Moderate" (data). */
+    static final String RATING = ReadingCues.BUNDLED.ratings();
 
     /** A cell: its column header, char span in the document, what it says and how an answer states it. */
     record Cell(String column, int start, int end, Aspect aspect, String display) {
