@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 record ReadingCues(Pattern watchOutLabel, Pattern fitLabel, Pattern strengthLabel, Pattern overviewLabel,
                    Pattern watchOutCue, Pattern overviewCue, Pattern fitCue, Pattern strengthCue,
                    Pattern verb, Pattern comparisonBefore, Pattern earlyPronoun, Pattern pronounStart, Pattern listJoin,
-                   Pattern refersBack, Pattern connective, Pattern abbreviationEnd, String ratings) {
+                   Pattern refersBack, Pattern connective, Pattern abbreviationEnd, Pattern continuingEnd,
+                   String ratings) {
 
     /** The bundled file, on the classpath. */
     static final String RESOURCE = "/analysis/aspect-cues.json";
@@ -57,6 +58,8 @@ record ReadingCues(Pattern watchOutLabel, Pattern fitLabel, Pattern strengthLabe
                     Pattern.compile("^(?:" + alternatives(segmenting, "connectives") + "),?\\s+", ci),
                     // initials ("U.S.") or a listed abbreviation end a span that is not a sentence's end
                     Pattern.compile("(\\b[A-Z]\\.){1,3}$|\\b(?:" + alternatives(segmenting, "abbreviations") + ")\\.$"),
+                    // a line ending in one of these words is not a sentence's end: the next line continues it
+                    Pattern.compile("\\b(?:" + alternatives(segmenting, "continuingWords") + ")$", ci),
                     alternatives(root.path("tables"), "ratings"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);

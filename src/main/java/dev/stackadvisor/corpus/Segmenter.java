@@ -668,8 +668,9 @@ public final class Segmenter {
 
     /**
      * Lines a capture broke inside a sentence, joined into one: a line not closed by punctuation followed by one
-     * that starts in lower case ("… like fastapi dev" / "and fastapi run" / "to make …"). Code and table lines
-     * are never joined.
+     * that starts in lower case ("… like fastapi dev" / "and fastapi run" / "to make …"), or a line that ends in a
+     * word no sentence ends in ("… is built on" / "Starlette and Pydantic."). Code and table lines are never
+     * joined.
      */
     static List<Line> joinWrapped(String text, List<Line> lines) {
         List<Line> out = new ArrayList<>(lines.size());
@@ -689,7 +690,8 @@ public final class Segmenter {
     }
 
     private static boolean continues(String previous, String next) {
-        return !previous.isEmpty() && !next.isEmpty() && Character.isLowerCase(next.charAt(0))
+        return !previous.isEmpty() && !next.isEmpty()
+                && (Character.isLowerCase(next.charAt(0)) || ReadingCues.BUNDLED.continuingEnd().matcher(previous).find())
                 && !CLOSED_END.matcher(previous).find() && !previous.startsWith("|") && !next.startsWith("|")
                 && !BULLET.matcher(next).find() && !CODE.matcher(previous).find() && !CODE.matcher(next).find();
     }

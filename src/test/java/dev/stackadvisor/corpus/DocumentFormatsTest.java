@@ -169,13 +169,15 @@ class DocumentFormatsTest {
 
                 FastAPI ships commands like fastapi dev
                 and fastapi run
-                to make local work and deployment easy.
+                to make local work and deployment easy. It is built on
+                Starlette and Pydantic.
                 """);
         Corpus corpus = loader.load(dir);
         Passage p = corpus.passages().get(0);
         assertEquals("FastAPI tooling", p.section(), "the broken lines are not headings");
         assertEquals("FastAPI ships commands like fastapi dev and fastapi run to make local work and deployment easy.",
                 find(sentences(corpus), "FastAPI ships").quote());
+        assertEquals("It is built on Starlette and Pydantic.", find(sentences(corpus), "It is built").quote());
     }
 
     @Test
