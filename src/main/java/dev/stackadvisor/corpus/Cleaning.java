@@ -89,28 +89,31 @@ public final class Cleaning {
     }
 
     /**
-     * Lines that appear in two or more of {@code texts}, folded and lower-cased: at least
+     * Lines that appear verbatim (case and surrounding space aside) in two or more of {@code texts}, returned
+     * folded and lower-cased: at least
      * {@link #MIN_REPEATED_WORDS} words, not a list item, naming no framework and no aspect label.
      */
     static Set<String> repeatedLines(List<String> texts, FrameworkLexicon lexicon, AspectClassifier aspects) {
+        // first the lines as they stand (cheap: this sees every line of every document), then only the repeated
+        // ones are judged
         Map<String, Integer> documents = new HashMap<>();
         for (String text : texts) {
             Set<String> own = new HashSet<>();
             for (String line : text.split("\n")) {
-                String t = line.strip();
-                if (t.length() > 300 || Segmenter.BULLET.matcher(t).find() || t.startsWith("|")) {
-                    continue; // a long line is prose; list items and table rows repeat legitimately
-                }
-                String key = Segmenter.fold(t).toLowerCase(Locale.ROOT);
-                if (key.split(" ").length >= MIN_REPEATED_WORDS && own.add(key)) {
+                String key = line.strip().toLowerCase(Locale.ROOT);
+                if (!key.isEmpty() && key.length() <= 300 && own.add(key)) {
                     documents.merge(key, 1, Integer::sum);
                 }
             }
         }
         Set<String> out = new HashSet<>();
         documents.forEach((line, n) -> {
-            if (n >= 2 && lexicon.names(line).isEmpty() && aspects.label(line).isEmpty()) {
-                out.add(line);
+            if (n < 2 || Segmenter.BULLET.matcher(line).find() || line.startsWith("|")) {
+                return; // list items and table rows repeat legitimately
+            }
+            String key = Segmenter.fold(line);
+            if (key.split(" ").length >= MIN_REPEATED_WORDS && lexicon.names(key).isEmpty() && aspects.label(key).isEmpty()) {
+                out.add(key);
             }
         });
         return out;

@@ -45,8 +45,9 @@ public final class CorpusLoader {
     private final FrameworkLexicon lexicon;
     private final Segmenter segmenter;
     private final long maxDocumentBytes;
-    private final MarkdownReader markdown = new MarkdownReader();
-    private final HtmlReader html = new HtmlReader();
+    /** Made on the first Markdown or HTML file: a corpus of plain text never loads their parsers. */
+    private MarkdownReader markdown;
+    private HtmlReader html;
     private final AspectClassifier aspects = new AspectClassifier();
 
     /** A loader with the {@link #DEFAULT_MAX_DOCUMENT_BYTES}. */
@@ -174,8 +175,8 @@ public final class CorpusLoader {
     private Read read(String id, String file, String format, String source, JsonNode entry) {
         List<String> warnings = new ArrayList<>();
         Layout.ReadDocument doc = switch (format) {
-            case "md" -> markdown.read(source, warnings);
-            case "html" -> html.read(source);
+            case "md" -> markdown().read(source, warnings);
+            case "html" -> html().read(source);
             default -> new Layout.ReadDocument(source, null, Map.of(), null);
         };
         String title = field(entry, doc, "title");
@@ -187,6 +188,20 @@ public final class CorpusLoader {
         Document d = new Document(id, title, field(entry, doc, "publisher"), field(entry, doc, "author"),
                 field(entry, doc, "date"), field(entry, doc, "url"), doc.text());
         return new Read(id, file, d, doc.layout(), warnings);
+    }
+
+    private MarkdownReader markdown() {
+        if (markdown == null) {
+            markdown = new MarkdownReader();
+        }
+        return markdown;
+    }
+
+    private HtmlReader html() {
+        if (html == null) {
+            html = new HtmlReader();
+        }
+        return html;
     }
 
     private static String firstLine(String text) {

@@ -132,6 +132,7 @@ public final class FrameworkLexicon {
                 }
             }
         }
+        Set<String> stated = new LinkedHashSet<>(aliasToName.keySet());
         for (Framework f : frameworks) {
             for (String alias : f.aliases()) {
                 for (String variant : spellings(alias)) {
@@ -139,7 +140,9 @@ public final class FrameworkLexicon {
                 }
             }
         }
-        List<String> aliases = new ArrayList<>(aliasToName.keySet());
+        // the derived spellings are matched by the optional suffix below, not as alternatives of their own: a
+        // pattern three times as long would slow every mention lookup of segmenting and question reading
+        List<String> aliases = new ArrayList<>(stated);
         aliases.sort(Comparator.comparingInt(String::length).reversed());
         StringBuilder alternation = new StringBuilder();
         for (String alias : aliases) {
@@ -149,7 +152,7 @@ public final class FrameworkLexicon {
             alternation.append(Pattern.quote(alias).replace(" ", "\\E\\s+\\Q"));
         }
         // Longest alternative first, so "asp.net core" wins over ".net"; no letter or digit may touch a match.
-        pattern = Pattern.compile("(?<![A-Za-z0-9])(?:" + alternation + ")(?![A-Za-z0-9])",
+        pattern = Pattern.compile("(?<![A-Za-z0-9])(?<base>" + alternation + ")(?:\\.js|\\s+js|js)?(?![A-Za-z0-9])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
@@ -189,8 +192,14 @@ public final class FrameworkLexicon {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
             String name = aliasToName.get(Words.fold(m.group().toLowerCase(Locale.ROOT)));
+            int end = m.end();
+            if (name == null) {
+                // "js" after an alias that has no such spelling ("asp.net core js"): the alias alone
+                name = aliasToName.get(Words.fold(m.group("base").toLowerCase(Locale.ROOT)));
+                end = m.end("base");
+            }
             if (name != null) {
-                out.add(new Mention(name, m.start(), m.end()));
+                out.add(new Mention(name, m.start(), end));
             }
         }
         return out;

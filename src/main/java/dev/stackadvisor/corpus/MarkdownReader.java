@@ -52,7 +52,6 @@ final class MarkdownReader {
     static final int ADMONITION_LEVEL = 7;
 
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-    private final YAMLMapper yaml = new YAMLMapper();
 
     /**
      * @param source the file's text
@@ -65,7 +64,7 @@ final class MarkdownReader {
         if (fm.find()) {
             body = source.substring(fm.end());
             try {
-                JsonNode meta = yaml.readTree(fm.group(1));
+                JsonNode meta = new YAMLMapper().readTree(fm.group(1)); // only for a file with front matter
                 if (meta != null && meta.isObject()) {
                     out.meta("title", meta.path("title").asText(null));
                     out.meta("publisher", meta.path("publisher").asText(null));

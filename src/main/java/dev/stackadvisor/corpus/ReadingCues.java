@@ -58,8 +58,8 @@ record ReadingCues(Pattern watchOutLabel, Pattern fitLabel, Pattern strengthLabe
                     Pattern.compile("^(?:" + alternatives(segmenting, "connectives") + "),?\\s+", ci),
                     // initials ("U.S.") or a listed abbreviation end a span that is not a sentence's end
                     Pattern.compile("(\\b[A-Z]\\.){1,3}$|\\b(?:" + alternatives(segmenting, "abbreviations") + ")\\.$"),
-                    // a line ending in one of these words is not a sentence's end: the next line continues it
-                    Pattern.compile("\\b(?:" + alternatives(segmenting, "continuingWords") + ")$", ci),
+                    // a line whose last word is one of these does not end a sentence: the next line continues it
+                    Pattern.compile("(?:" + alternatives(segmenting, "continuingWords") + ")", ci),
                     alternatives(root.path("tables"), "ratings"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);

@@ -690,13 +690,20 @@ public final class Segmenter {
     }
 
     private static boolean continues(String previous, String next) {
-        return !previous.isEmpty() && !next.isEmpty()
-                && (Character.isLowerCase(next.charAt(0)) || ReadingCues.BUNDLED.continuingEnd().matcher(previous).find())
-                && !CLOSED_END.matcher(previous).find() && !previous.startsWith("|") && !next.startsWith("|")
+        // cheapest tests first: this runs on every pair of lines of every plain-text document
+        return !previous.isEmpty() && !next.isEmpty() && ".!?:;".indexOf(previous.charAt(previous.length() - 1)) < 0
+                && (Character.isLowerCase(next.charAt(0))
+                        || ReadingCues.BUNDLED.continuingEnd().matcher(lastWord(previous)).matches()) && !previous.startsWith("|") && !next.startsWith("|")
                 && !BULLET.matcher(next).find() && !CODE.matcher(previous).find() && !CODE.matcher(next).find();
     }
 
-    private static final Pattern CLOSED_END = Pattern.compile("[.!?:;]$");
+    private static String lastWord(String line) {
+        int i = line.length();
+        while (i > 0 && !isSpace(line.charAt(i - 1))) {
+            i--;
+        }
+        return line.substring(i);
+    }
 
     private static int matchEnd(Pattern p, String s) {
         var m = p.matcher(s);

@@ -48,6 +48,9 @@ final class UnknownNames {
         for (Passage p : passages) {
             for (Sentence s : p.sentences()) {
                 String q = s.quote();
+                if (!q.contains("framework")) {
+                    continue; // every pattern below needs the word: most sentences are passed over at once
+                }
                 collect(IS_A.matcher(q), 1, counts);
                 collect(THE_X_FRAMEWORK.matcher(q), 1, counts);
                 Matcher list = SUCH_AS.matcher(q);
