@@ -12,6 +12,7 @@ import dev.stackadvisor.chat.StartupReport;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.corpus.Corpus;
 import dev.stackadvisor.corpus.CorpusLoader;
+import dev.stackadvisor.corpus.DocumentReport;
 import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.corpus.Sentence;
@@ -71,7 +72,7 @@ final class IndexBuilder implements Library.Builder {
         this.config = config;
         this.corpusDir = config.corpusDir();
         this.lexicon = lexicon;
-        this.loader = new CorpusLoader(lexicon, new Segmenter(lexicon));
+        this.loader = new CorpusLoader(lexicon, new Segmenter(lexicon), config.maxDocumentBytes());
         this.model = model;
         this.batcher = batcher;
         this.queryEmbeddings = queryEmbeddings;
@@ -87,6 +88,10 @@ final class IndexBuilder implements Library.Builder {
     public IndexSnapshot build(long generation) {
         long start = generation == 1 ? startNanos : System.nanoTime();
         Corpus corpus = loader.load(corpusDir);
+        for (DocumentReport d : corpus.reports()) {
+            log.info("corpus: {}: {} passages, frameworks {}{}", d.file(), d.passages(), d.frameworks(),
+                    d.warnings().isEmpty() ? "" : ", warnings " + d.warnings());
+        }
         KeywordIndex keyword = new KeywordIndex(corpus.passages());
         DenseIndex dense = null;
         SentenceVectors sentences = null;
@@ -116,7 +121,7 @@ final class IndexBuilder implements Library.Builder {
         int sentenceCount = (int) corpus.passages().stream().mapToLong(p -> p.sentences().size()).sum();
         StartupReport report = new StartupReport(corpus.documents().size(), corpus.passages().size(),
                 corpus.coveredFrameworks().size(), config.retrieval().name().toLowerCase(), cacheState, embedded,
-                sentenceCount, embeddedSentences, ms);
+                sentenceCount, embeddedSentences, ms, corpus.reports(), corpus.warnings());
         log.info("{}: {} documents, {} passages, {} sentences, {} frameworks, retrieval={}, embedding cache={} "
                         + "({} passages and {} sentences embedded), {} ms", generation == 1 ? "ready" : "index " + generation,
                 report.documents(), report.passages(), sentenceCount, report.frameworks(), report.retrieval(), cacheState,

@@ -63,7 +63,9 @@ import java.util.Map;
  * @param adminKeys          {@code ADVISOR_ADMIN_KEYS}, comma-separated (never logged): keys that may add and delete
  *                           documents at run time ({@code POST/DELETE /api/documents}); none (default) = ingestion off
  * @param maxDocumentBytes   {@code ADVISOR_MAX_DOCUMENT_BYTES}, default 1 MiB (1024..64 MiB): the largest document, in
- *                           UTF-8 bytes, an upload may carry
+ *                           UTF-8 bytes, an upload may carry; a corpus file larger than this is skipped at load with a
+ *                           warning naming it (the longest captured article is about 100 KB; a 2 MB document held
+ *                           hybrid start-up for minutes)
  */
 public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, Path cacheDir, Retrieval retrieval,
                         int embeddingThreads, int embeddingBatch, int embeddingBatchWaitUs, int embeddingQueue,

@@ -14,11 +14,21 @@ import java.util.Set;
  * @param lexicon     the framework table used to tag them
  * @param contentHash SHA-256 (hex) of every file the corpus was read from, names included: part of the
  *                    embedding cache key, so editing or adding an article re-embeds
+ * @param reports     per file, loaded or skipped: passages, frameworks tagged, warnings
+ * @param warnings    about the corpus as a whole (names it discusses that the lexicon lacks)
  */
-public record Corpus(List<Document> documents, List<Passage> passages, FrameworkLexicon lexicon, String contentHash) {
+public record Corpus(List<Document> documents, List<Passage> passages, FrameworkLexicon lexicon, String contentHash,
+                     List<DocumentReport> reports, List<String> warnings) {
     public Corpus {
         documents = List.copyOf(documents);
         passages = List.copyOf(passages);
+        reports = List.copyOf(reports);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A corpus built without a loader's report. */
+    public Corpus(List<Document> documents, List<Passage> passages, FrameworkLexicon lexicon, String contentHash) {
+        this(documents, passages, lexicon, contentHash, List.of(), List.of());
     }
 
     /** The document with this id. */

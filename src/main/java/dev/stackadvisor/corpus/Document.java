@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One article of the corpus, its text exactly as the file holds it.
  *
- * @param id        the file stem in {@code corpus/} (e.g. {@code 004_bc19e8e8c29351ec}); citations name it
+ * @param id        the file stem in {@code corpus/} (e.g. {@code 012_edge-notes} for {@code 012_edge-notes.md}); citations name it
  * @param title     the article's title, or a short description where the text gives none
  * @param publisher the publisher, or {@code null} when the source does not give one
  * @param author    the author, or {@code null}

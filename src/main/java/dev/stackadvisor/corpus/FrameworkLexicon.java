@@ -132,7 +132,17 @@ public final class FrameworkLexicon {
                 }
             }
         }
-        List<String> aliases = new ArrayList<>(aliasToName.keySet());
+        Set<String> stated = new LinkedHashSet<>(aliasToName.keySet());
+        for (Framework f : frameworks) {
+            for (String alias : f.aliases()) {
+                for (String variant : spellings(alias)) {
+                    aliasToName.putIfAbsent(variant, f.name()); // an alias a row states wins over a derived spelling
+                }
+            }
+        }
+        // the derived spellings are matched by the optional suffix below, not as alternatives of their own: a
+        // pattern three times as long would slow every mention lookup of segmenting and question reading
+        List<String> aliases = new ArrayList<>(stated);
         aliases.sort(Comparator.comparingInt(String::length).reversed());
         // Grouped by first character, each group behind a look-ahead for that character: at a word start only the
         // aliases that can begin there are tried (one cheap test per group instead of one per alias: the regex was
@@ -156,8 +166,20 @@ public final class FrameworkLexicon {
             alternation.append("(?=").append(Pattern.quote(String.valueOf(first))).append(")(?:").append(group).append(')');
         });
         // Longest alternative first, so "asp.net core" wins over ".net"; no letter or digit may touch a match.
-        pattern = Pattern.compile("(?<![A-Za-z0-9])(?:" + alternation + ")(?![A-Za-z0-9])",
+        pattern = Pattern.compile("(?<![A-Za-z0-9])(?<base>" + alternation + ")(?:\\.js|\\s+js|js)?(?![A-Za-z0-9])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * The usual other spellings of a one-word alias, as JavaScript projects are named: "elysia" is also written
+     * "elysia.js", "elysiajs" and "elysia js". Aliases with a space, dot or digit are taken as written.
+     */
+    static List<String> spellings(String alias) {
+        String a = alias.toLowerCase(Locale.ROOT);
+        if (!a.matches("\\p{L}{3,}") || a.endsWith("js")) {
+            return List.of();
+        }
+        return List.of(a + ".js", a + "js", a + " js");
     }
 
     /** All frameworks of the table, in table order. */
@@ -184,8 +206,14 @@ public final class FrameworkLexicon {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
             String name = aliasToName.get(Words.fold(m.group().toLowerCase(Locale.ROOT)));
+            int end = m.end();
+            if (name == null) {
+                // "js" after an alias that has no such spelling ("asp.net core js"): the alias alone
+                name = aliasToName.get(Words.fold(m.group("base").toLowerCase(Locale.ROOT)));
+                end = m.end("base");
+            }
             if (name != null) {
-                out.add(new Mention(name, m.start(), m.end()));
+                out.add(new Mention(name, m.start(), end));
             }
         }
         return out;

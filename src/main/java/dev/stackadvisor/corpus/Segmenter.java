@@ -28,36 +28,45 @@ import java.util.regex.Pattern;
  *       Spring Boot and Go, and it must not become a fact about them;</li>
  *   <li>table rows (pipe or flattened, see {@link TableParser}) are one passage each, so that every row
  *       names its framework;</li>
- *   <li>code samples are left out.</li>
+ *   <li>code samples and page furniture ({@link Cleaning}) are left out; lines broken inside a sentence are
+ *       joined.</li>
  * </ul>
+ * A Markdown or HTML document comes with its {@link Layout}: what each line is, so nothing is guessed; its
+ * headings nest by level, and a sentence ending in ':' takes a short list that follows along.
  * Bump {@link #VERSION} whenever the output changes: it keys the embedding cache.
  */
 public final class Segmenter {
 
     /** Part of the embedding cache key; change it with any change to the passages produced. */
-    public static final String VERSION = "seg-12";
+    public static final String VERSION = "seg-13";
+
+    /**
+     * Longest sentence quoted whole, in chars; a longer one is cut into pieces of at most this (see
+     * {@link #capped}). The five articles' longest sentence is under 300 chars; 400 keeps a quote readable.
+     */
+    public static final int MAX_SENTENCE_CHARS = 400;
 
     /** Estimated word-piece budget of a passage's index text; MiniLM reads 128 including [CLS] and [SEP]. */
     public static final int DEFAULT_TOKEN_BUDGET = 100;
 
-    private static final Pattern BULLET = Pattern.compile("^([•\\-*–·]|\\d{1,2}[.)])\\s+");
+    /** A list item's marker: a bullet or "1." / "1)". */
+    static final Pattern BULLET = Pattern.compile("^([•\\-*–·]|\\d{1,2}[.)])\\s+");
     private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
     private static final Pattern CODE = Pattern.compile(
             "^(#|//|@|import |from \\w+ import|return |const |let |var |app\\.|async def|def |\\}|\\{)|[{};]\\s*$|\\w\\(\\)|=>| = ");
-    private static final Pattern ABBREVIATION_END = Pattern.compile(
-            "(\\b[A-Z]\\.){1,3}$|\\b(e\\.g|i\\.e|vs|etc|Mr|Dr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.$");
     private static final String SECTION_SEPARATOR = " › ";
-    private static final Pattern REFERS_BACK = Pattern.compile("^(these|those|they|both|all three|such)\\b", Pattern.CASE_INSENSITIVE);
-    /** Page furniture and calls to action of the captured pages: neither headings nor facts. */
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "^(share this article|\\d+ min(ute)?s? read|thanks for reading|related articles|explore more .*|author bio"
-                    + "|call to action.*|looking to .*\\?|curious (how|about) .*|don[’']t miss .*|take a deep dive .*"
-                    + "|discover key capabilities .*|get (expert )?backend .*|schedule a .*|contact now .*|consult .*experts"
-                    + "|talk to .*experts|start your .*project|discuss your .*|for more insights.*|connect with our .*"
-                    + "|at techee.*|we don't just .*|accelerate your software .*|as a real-world example or case study.*"
-                    + "|opencart, shopify.*|winning the ai race.*|tech in your daily life.*)$",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACE_RUN = Pattern.compile("[\\s\\p{Z}\\uFEFF]+");
+
+    /** A short list stated with its introducing sentence: where it ends, the line after it, its items. */
+    private record ListTail(int end, int nextLine, List<String> items) {
+    }
+
+    /** Longest list item, in words, that a {@link ListTail} takes along. */
+    static final int SHORT_ITEM_WORDS = 12;
+
+    /** A heading of a laid-out document, on the stack of those above the current line. */
+    private record Head(int level, String label, List<String> frameworks, Aspect aspect) {
+    }
 
     /** A line of the document: char span, and where its trimmed text starts. */
     record Line(int start, int end, String trimmed, int trimmedStart) {
@@ -68,6 +77,7 @@ public final class Segmenter {
     private final TableParser tables;
     private final SubjectResolver subjectResolver;
     private final TokenEstimator tokens = new TokenEstimator();
+    private final Cleaning defaultCleaning = new Cleaning();
     private final int tokenBudget;
 
     /** A segmenter over {@code lexicon} with the {@link #DEFAULT_TOKEN_BUDGET}. */
@@ -86,9 +96,22 @@ public final class Segmenter {
         this.tokenBudget = tokenBudget;
     }
 
-    /** Passages of {@code document}, in document order, ids {@code <documentId>#<n>} from 0. */
+    /** Passages of a plain-text {@code document}, in document order, ids {@code <documentId>#<n>} from 0. */
     public List<Passage> segment(Document document) {
-        return new Walk(document).run();
+        return segment(document, null, defaultCleaning, Set.of());
+    }
+
+    /**
+     * Passages of {@code document}, in document order, ids {@code <documentId>#<n>} from 0.
+     *
+     * @param layout  what each line of its text is (Markdown, HTML), or {@code null} for plain text, whose
+     *                headings, lists and tables are then recognised from the lines
+     * @param cleaning what is page furniture
+     * @param dropped  lines to leave out wherever they appear, folded and lower-cased (lines repeated across
+     *                 documents, see {@link Cleaning})
+     */
+    public List<Passage> segment(Document document, Layout layout, Cleaning cleaning, Set<String> dropped) {
+        return new Walk(document, layout, cleaning, dropped).run();
     }
 
     /** One pass over one document; holds the section state. */
@@ -114,10 +137,29 @@ public final class Segmenter {
         /** The sub-heading that list stood under. */
         private String recommendedUnder = "";
 
-        Walk(Document doc) {
+        private final Layout layout;
+        private final Set<String> dropped;
+        /** Headings above the current line in a laid-out document: level, label, frameworks it names, aspect. */
+        private final List<Head> headings = new ArrayList<>();
+
+        private final Cleaning cleaning;
+        /** Laid-out documents: the subjects of the sentence introducing the current list, if it ends with ':'. */
+        private List<String> introSubjects = List.of();
+        /** Laid-out documents: the frameworks the document is about, for sections whose headings name none. */
+        private final List<String> documentSubjects;
+
+        Walk(Document doc, Layout layout, Cleaning cleaning, Set<String> dropped) {
             this.doc = doc;
             this.text = doc.text();
-            this.lines = lines(text);
+            this.lines = layout == null ? joinWrapped(text, lines(text)) : lines(text);
+            this.layout = layout;
+            this.cleaning = cleaning;
+            this.dropped = dropped;
+            if (layout != null && layout.kinds().size() != lines.size()) {
+                throw new IllegalArgumentException("layout of " + doc.id() + " has " + layout.kinds().size()
+                        + " lines, its text " + lines.size());
+            }
+            this.documentSubjects = layout == null ? List.of() : documentSubjects();
             String previous = null;
             for (Line line : lines) {
                 if (line.trimmed().isEmpty()) {
@@ -136,6 +178,9 @@ public final class Segmenter {
         }
 
         List<Passage> run() {
+            if (layout != null) {
+                return runLaidOut();
+            }
             int i = 0;
             while (i < lines.size()) {
                 Line line = lines.get(i);
@@ -144,7 +189,7 @@ public final class Segmenter {
                     i++;
                     continue;
                 }
-                if (CODE.matcher(t).find() || BOILERPLATE.matcher(fold(t)).matches()) {
+                if (CODE.matcher(t).find() || cleaning.isFurniture(fold(t)) || isDropped(t)) {
                     currentList = -1;
                     i++;
                     continue;
@@ -187,6 +232,136 @@ public final class Segmenter {
             }
             flush();
             return List.copyOf(passages);
+        }
+
+        /** The walk over a document whose parser said what each line is: no guessing from the lines. */
+        private List<Passage> runLaidOut() {
+            int i = 0;
+            while (i < lines.size()) {
+                Line line = lines.get(i);
+                String t = line.trimmed();
+                Layout.Kind kind = layout.kinds().get(i);
+                if (kind != Layout.Kind.ITEM && kind != Layout.Kind.BLANK) {
+                    introSubjects = List.of();
+                }
+                if (kind == Layout.Kind.TABLE) {
+                    TableParser.Table table = tables.pipeTable(text, lines, i);
+                    emitTable(table);
+                    i = Math.max(table.nextLine(), i + 1);
+                    continue;
+                }
+                if (kind == Layout.Kind.BLANK || t.isEmpty()) {
+                    currentList = -1;
+                } else if (kind == Layout.Kind.HEADING) {
+                    if (!cleaning.isFurniture(t) && !isDropped(t)) {
+                        laidOutHeading(t, layout.levels().get(i));
+                    }
+                    currentList = -1;
+                } else if (kind == Layout.Kind.ITEM) {
+                    if (currentList < 0) {
+                        currentList = listGroups++;
+                    }
+                    int markerEnd = line.trimmedStart() + matchEnd(BULLET, t);
+                    String item = fold(text.substring(markerEnd, line.end()));
+                    if (!cleaning.isFurniture(item) && !isDropped(item)) {
+                        sentences(markerEnd, line.end(), currentList);
+                    }
+                } else if (!cleaning.isFurniture(t) && !isDropped(t)) {
+                    currentList = -1;
+                    String key = fold(t).toLowerCase(Locale.ROOT);
+                    if (key.split(" ").length < 8 || seenParagraphs.add(key)) {
+                        Optional<ListTail> tail = t.endsWith(":") ? shortList(i + 1) : Optional.empty();
+                        sentences(line.trimmedStart(), line.end(), -1, tail.orElse(null));
+                        if (tail.isPresent()) {
+                            i = tail.get().nextLine();
+                            continue;
+                        }
+                    }
+                }
+                i++;
+            }
+            flush();
+            return List.copyOf(passages);
+        }
+
+        /**
+         * The list right after line {@code from - 1} when it is short enough to be stated with the sentence that
+         * introduces it ("Hono runs on these runtimes: Cloudflare Workers, Deno, Bun, …"): two or more items of
+         * at most {@link #SHORT_ITEM_WORDS} words, {@link #MAX_SENTENCE_CHARS} chars in all.
+         */
+        private Optional<ListTail> shortList(int from) {
+            int j = from;
+            while (j < lines.size() && layout.kinds().get(j) == Layout.Kind.BLANK) {
+                j++;
+            }
+            List<String> items = new ArrayList<>();
+            int end = -1;
+            int chars = 0;
+            for (; j < lines.size() && layout.kinds().get(j) == Layout.Kind.ITEM; j++) {
+                Line item = lines.get(j);
+                String shown = fold(text.substring(item.trimmedStart() + matchEnd(BULLET, item.trimmed()), item.end()));
+                chars += shown.length() + 2;
+                if (shown.split(" ").length > SHORT_ITEM_WORDS || chars > MAX_SENTENCE_CHARS) {
+                    return Optional.empty();
+                }
+                items.add(shown.replaceAll("[.;,]$", ""));
+                end = item.trimmedStart() + item.trimmed().length();
+            }
+            return items.size() >= 2 ? Optional.of(new ListTail(end, j, items)) : Optional.empty();
+        }
+
+        /**
+         * What a laid-out document is about: the frameworks its title names, else those its lead paragraph (before
+         * the first section heading) names, when one or two: "In this section, we talk about the philosophy of Hono".
+         */
+        private List<String> documentSubjects() {
+            List<String> named = lexicon.names(doc.title());
+            for (int i = 0; named.isEmpty() && i < lines.size(); i++) {
+                Layout.Kind kind = layout.kinds().get(i);
+                if (kind == Layout.Kind.HEADING && layout.levels().get(i) > 1) {
+                    break;
+                }
+                if (kind == Layout.Kind.PARAGRAPH) {
+                    named = lexicon.names(lines.get(i).trimmed());
+                    break;
+                }
+            }
+            return named.size() <= 2 ? named : List.of();
+        }
+
+        private boolean isDropped(String line) {
+            return !dropped.isEmpty() && dropped.contains(fold(line).toLowerCase(Locale.ROOT));
+        }
+
+        /**
+         * A heading of a laid-out document: it closes the headings at its level and below. The section is the
+         * last two headings under the title; its frameworks are those its headings name, deepest first ("Previous
+         * tools › Flask › Inspired FastAPI to" is about FastAPI and Flask), its aspect the deepest one labelled.
+         */
+        private void laidOutHeading(String raw, int level) {
+            flush();
+            String label = fold(raw).replaceAll("[:\\s]+$", "");
+            while (!headings.isEmpty() && headings.get(headings.size() - 1).level() >= level) {
+                headings.remove(headings.size() - 1);
+            }
+            headings.add(new Head(level, label, lexicon.names(label), aspects.label(label).orElse(null)));
+            List<Head> path = headings.size() > 1 && headings.get(0).level() == 1
+                    ? headings.subList(1, headings.size()) : headings;
+            parent = path.size() >= 2 ? path.get(path.size() - 2).label() : path.get(path.size() - 1).label();
+            sub = path.size() >= 2 ? path.get(path.size() - 1).label() : null;
+            Set<String> subjects = new LinkedHashSet<>();
+            sectionAspect = null;
+            for (int h = headings.size() - 1; h >= 0; h--) {
+                subjects.addAll(headings.get(h).frameworks());
+                if (sectionAspect == null) {
+                    sectionAspect = headings.get(h).aspect();
+                }
+            }
+            sectionSubjects = subjects.isEmpty() ? documentSubjects : List.copyOf(subjects);
+            previousSubjects = sectionSubjects;
+            recommended = new ArrayList<>();
+            lastHeading = headingKey(raw);
+            contentSinceHeading = false;
         }
 
         private void heading(String raw) {
@@ -238,13 +413,26 @@ public final class Segmenter {
         }
 
         private void sentences(int from, int to, int listGroup) {
+            sentences(from, to, listGroup, null);
+        }
+
+        /** As above; the last sentence, which introduces a short list, takes the list along when {@code tail} is set. */
+        private void sentences(int from, int to, int listGroup, ListTail tail) {
             boolean samePargraph = false;
-            for (int[] span : sentenceSpans(text, from, to)) {
+            List<int[]> spans = capped(text, sentenceSpans(text, from, to));
+            for (int k = 0; k < spans.size(); k++) {
+                int[] span = spans.get(k);
+                boolean withList = tail != null && k == spans.size() - 1;
+                if (withList) {
+                    span = new int[] {span[0], tail.end()};
+                }
                 String quote = fold(text.substring(span[0], span[1]));
-                if (quote.isEmpty() || BOILERPLATE.matcher(quote).matches()) {
+                if (quote.isEmpty() || cleaning.isFurniture(quote)) {
                     continue;
                 }
-                boolean justNames = listGroup >= 0 && lexicon.isJustNames(quote);
+                // items of a list a sentence introduces ("Hono runs on these runtimes:") are about its subject
+                boolean introduced = listGroup >= 0 && !introSubjects.isEmpty();
+                boolean justNames = listGroup >= 0 && lexicon.isJustNames(quote) && !introduced;
                 if (justNames) {
                     // a recommendation list: what the section goes on to say of "these frameworks" is about them
                     lexicon.names(quote).stream().filter(n -> !recommended.contains(n)).forEach(recommended::add);
@@ -253,9 +441,17 @@ public final class Segmenter {
                 // bullets under a later sub-heading ("Why These Frameworks Work Well") and prose that refers back
                 // ("These frameworks are commonly used for…") are about the list; other prose is not
                 boolean aboutList = listGroup >= 0 ? !(sub == null ? "" : sub).equals(recommendedUnder)
-                        : REFERS_BACK.matcher(quote).find();
-                List<String> defaults = sectionSubjects.isEmpty() && !justNames && aboutList ? recommended : sectionSubjects;
-                SubjectResolver.Resolved r = subjectResolver.resolve(quote, defaults, previousSubjects, samePargraph);
+                        : ReadingCues.BUNDLED.refersBack().matcher(quote).find();
+                List<String> defaults = introduced ? introSubjects
+                        : sectionSubjects.isEmpty() && !justNames && aboutList ? recommended : sectionSubjects;
+                // a sentence stated with its list is about what the sentence names; the list's names are mentions
+                String claim = withList ? fold(text.substring(span[0], to)) : quote;
+                SubjectResolver.Resolved r = introduced && lexicon.isJustNames(quote)
+                        ? new SubjectResolver.Resolved(introSubjects, lexicon.names(quote))
+                        : subjectResolver.resolve(claim, defaults, previousSubjects, samePargraph);
+                if (withList) {
+                    r = new SubjectResolver.Resolved(r.subjects(), lexicon.names(quote));
+                }
                 samePargraph = true;
                 Aspect aspect;
                 if (r.subjects().isEmpty()) {
@@ -265,11 +461,16 @@ public final class Segmenter {
                 } else if (sectionAspect != null) {
                     aspect = sectionAspect;
                 } else {
-                    aspect = aspects.cue(quote);
+                    aspect = aspects.cue(claim);
                 }
-                add(new Sentence(doc.id(), span[0], span[1], quote, display(quote), r.subjects(), r.mentions(), aspect, listGroup,
+                String shown = withList ? display(claim) + " " + String.join(", ", tail.items())
+                        : display(quote);
+                add(new Sentence(doc.id(), span[0], span[1], quote, shown, r.subjects(), r.mentions(), aspect, listGroup,
                         false));
                 previousSubjects = r.subjects();
+                if (layout != null && listGroup < 0) {
+                    introSubjects = quote.endsWith(":") ? r.subjects() : List.of();
+                }
             }
         }
 
@@ -290,8 +491,9 @@ public final class Segmenter {
                 List<Sentence> cells = new ArrayList<>();
                 for (TableParser.Cell cell : row.cells()) {
                     String quote = fold(text.substring(cell.start(), cell.end()));
+                    List<String> mentions = row.ownNamesOnly() ? row.subjects() : lexicon.names(quote + " " + row.frameworkCell());
                     cells.add(new Sentence(doc.id(), cell.start(), cell.end(), quote, cell.display(), row.subjects(),
-                            lexicon.names(quote + " " + row.frameworkCell()), cell.aspect(), group, true));
+                            mentions, cell.aspect(), group, true));
                 }
                 String heading = parent.isEmpty() ? row.frameworkCell() : parent + SECTION_SEPARATOR + row.frameworkCell();
                 String index = indexText(heading, cells, row.cells());
@@ -321,17 +523,13 @@ public final class Segmenter {
         }
     }
 
-    private static final Pattern CONNECTIVE = Pattern.compile(
-            "^(however|moreover|meanwhile|furthermore|in addition|additionally|in fact|in particular|as a result|hence"
-                    + "|consequently|therefore|on the other hand|whereas|also|above all|for example),?\\s+",
-            Pattern.CASE_INSENSITIVE);
 
     /**
      * How an answer states a prose sentence: the quote without a leading connective that only links it to
      * the sentence before ("Whereas Express.js is ideal…" → "Express.js is ideal…"). The quote stays verbatim.
      */
     static String display(String quote) {
-        var m = CONNECTIVE.matcher(quote);
+        var m = ReadingCues.BUNDLED.connective().matcher(quote);
         if (!m.find() || m.end() >= quote.length()) {
             return quote;
         }
@@ -422,7 +620,7 @@ public final class Segmenter {
             if (b <= a) {
                 continue;
             }
-            if (!spans.isEmpty() && ABBREVIATION_END.matcher(text.substring(spans.get(spans.size() - 1)[0],
+            if (!spans.isEmpty() && ReadingCues.BUNDLED.abbreviationEnd().matcher(text.substring(spans.get(spans.size() - 1)[0],
                     spans.get(spans.size() - 1)[1])).find()) {
                 spans.get(spans.size() - 1)[1] = b;
             } else {
@@ -430,6 +628,81 @@ public final class Segmenter {
             }
         }
         return spans;
+    }
+
+    /**
+     * The spans, each over {@link #MAX_SENTENCE_CHARS} cut at its last space before the cap (mid-word when it
+     * has none): a 2 MB line without a full stop becomes many quotable pieces, never one 2 MB quote.
+     */
+    static List<int[]> capped(String text, List<int[]> spans) {
+        List<int[]> out = new ArrayList<>(spans.size());
+        for (int[] span : spans) {
+            int a = span[0];
+            while (span[1] - a > MAX_SENTENCE_CHARS) {
+                int cut = a + MAX_SENTENCE_CHARS;
+                int space = cut;
+                while (space > a + MAX_SENTENCE_CHARS / 2 && !isSpace(text.charAt(space))) {
+                    space--;
+                }
+                if (isSpace(text.charAt(space))) {
+                    cut = space;
+                } else if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+                    cut--;
+                }
+                int end = cut;
+                while (end > a && isSpace(text.charAt(end - 1))) {
+                    end--;
+                }
+                out.add(new int[] {a, end});
+                a = cut;
+                while (a < span[1] && isSpace(text.charAt(a))) {
+                    a++;
+                }
+            }
+            if (a < span[1]) {
+                out.add(new int[] {a, span[1]});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Lines a capture broke inside a sentence, joined into one: a line not closed by punctuation followed by one
+     * that starts in lower case ("… like fastapi dev" / "and fastapi run" / "to make …"), or a line that ends in a
+     * word no sentence ends in ("… is built on" / "Starlette and Pydantic."). Code and table lines are never
+     * joined.
+     */
+    static List<Line> joinWrapped(String text, List<Line> lines) {
+        List<Line> out = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            if (!out.isEmpty()) {
+                Line previous = out.get(out.size() - 1);
+                if (continues(previous.trimmed(), line.trimmed())) {
+                    int end = line.trimmedStart() + line.trimmed().length();
+                    out.set(out.size() - 1, new Line(previous.start(), line.end(),
+                            text.substring(previous.trimmedStart(), end), previous.trimmedStart()));
+                    continue;
+                }
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    private static boolean continues(String previous, String next) {
+        // cheapest tests first: this runs on every pair of lines of every plain-text document
+        return !previous.isEmpty() && !next.isEmpty() && ".!?:;".indexOf(previous.charAt(previous.length() - 1)) < 0
+                && (Character.isLowerCase(next.charAt(0))
+                        || ReadingCues.BUNDLED.continuingEnd().matcher(lastWord(previous)).matches()) && !previous.startsWith("|") && !next.startsWith("|")
+                && !BULLET.matcher(next).find() && !CODE.matcher(previous).find() && !CODE.matcher(next).find();
+    }
+
+    private static String lastWord(String line) {
+        int i = line.length();
+        while (i > 0 && !isSpace(line.charAt(i - 1))) {
+            i--;
+        }
+        return line.substring(i);
     }
 
     private static int matchEnd(Pattern p, String s) {

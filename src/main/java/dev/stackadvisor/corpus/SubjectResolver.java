@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides which frameworks a sentence makes a claim about, as opposed to merely naming.
@@ -15,31 +14,17 @@ import java.util.regex.Pattern;
  *   <li>else the frameworks of the section heading, less any the sentence names in passing:
  *       "Its ecosystem is smaller compared to Express.js or NestJS" under "Fastify" is about Fastify;</li>
  *   <li>else, when it opens with a pronoun ("It", "Its", "They"), the previous sentence's subjects;</li>
+ * </ol>
+ * A sentence opening with a pronoun whose only names are comparands ("It's faster than FastAPI because it uses
+ * msgspec") is about the previous sentence's framework, not its comparand nor a section framework it compares to.
+ * <ol start="4">
  *   <li>else every framework it names other than in comparison.</li>
  * </ol>
  */
 final class SubjectResolver {
 
-    private static final Pattern VERB = Pattern.compile(
-            "\\b(is|are|was|were|remains?|offers?|has|have|works?|suits?|fits?|makes?|provides?|gives?|lets|allows?"
-                    + "|can|could|may|might|will|would|should|does|do|becomes?|stays?|stayed|continues?|emerged|settled"
-                    + "|leverages?|follows?|encourages?|aims?|requires?|supports?|delivers?|handles?|enables?|uses?"
-                    + "|favou?rs?|earn|gives?|needs?|tends?|helps?|assume|lies|sits)\\b",
-            Pattern.CASE_INSENSITIVE);
-    /**
-     * A comparison word shortly before a name, with no clause break between: "compared to lightweight
-     * frameworks like Flask", "than plain Express". Examples ("such as Gin", "a Node framework like NestJS")
-     * are not comparisons: they name what the sentence is about.
-     */
-    private static final Pattern COMPARISON_BEFORE = Pattern.compile(
-            "(\\bthan|compared (to|with)|\\bvs\\.?|\\bversus|\\bunlike|\\bover|instead of|rather than)\\b[^.;:–—]{0,40}$",
-            Pattern.CASE_INSENSITIVE);
-    /** A subject pronoun early in a sentence: "Despite predictions of decline, it remains the default…". */
-    private static final Pattern EARLY_PRONOUN = Pattern.compile(
-            "^(\\S+\\s+){0,7}?(it|its|it's|it’s|they|their)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PRONOUN_START = Pattern.compile(
-            "^(it|its|it's|it’s|they|their|both|neither)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LIST_JOIN = Pattern.compile("^\\s*(,|/|or|and|, or|, and)\\s*$", Pattern.CASE_INSENSITIVE);
+    /** Verbs, comparison words ("than", "compared to"…; "such as" is an example, not a comparison), pronouns. */
+    private final ReadingCues cues = ReadingCues.BUNDLED;
 
     private final FrameworkLexicon lexicon;
 
@@ -59,15 +44,15 @@ final class SubjectResolver {
         Set<String> all = new LinkedHashSet<>();
         Set<String> leading = new LinkedHashSet<>();
         Set<String> plain = new LinkedHashSet<>();
-        Matcher verb = VERB.matcher(sentence);
+        Matcher verb = cues.verb().matcher(sentence);
         int leadingEnd = verb.find() ? verb.start() : sentence.length();
         boolean previousWasComparison = false;
         int previousEnd = -1;
         for (FrameworkLexicon.Mention m : mentions) {
             all.add(m.framework());
             // "like Django or Ruby on Rails": a comparison carries over a list of names
-            boolean comparison = COMPARISON_BEFORE.matcher(sentence.substring(Math.max(0, m.start() - 60), m.start())).find()
-                    || (previousWasComparison && LIST_JOIN.matcher(sentence.substring(previousEnd, m.start())).matches());
+            boolean comparison = cues.comparisonBefore().matcher(sentence.substring(Math.max(0, m.start() - 60), m.start())).find()
+                    || (previousWasComparison && cues.listJoin().matcher(sentence.substring(previousEnd, m.start())).matches());
             previousWasComparison = comparison;
             previousEnd = m.end();
             if (!comparison) {
@@ -77,17 +62,24 @@ final class SubjectResolver {
                 }
             }
         }
+        boolean pronoun = cues.pronounStart().matcher(sentence.trim()).find()
+                || (samePargraph && cues.earlyPronoun().matcher(sentence.trim()).find());
+        List<String> previousNotCompared = new ArrayList<>(previous);
+        previousNotCompared.removeAll(all);
         List<String> subjects;
         if (!leading.isEmpty()) {
             subjects = new ArrayList<>(leading);
+        } else if (pronoun && plain.isEmpty() && !all.isEmpty() && !previousNotCompared.isEmpty()
+                && all.containsAll(sectionSubjects)) {
+            // "It's faster than FastAPI" after a sentence on Litestar: "it" is Litestar, FastAPI only the comparand
+            subjects = previousNotCompared;
         } else if (!sectionSubjects.isEmpty()) {
             subjects = new ArrayList<>(sectionSubjects);
             subjects.removeAll(all);
             if (subjects.isEmpty()) {
                 subjects = new ArrayList<>(sectionSubjects);
             }
-        } else if (all.isEmpty() && (PRONOUN_START.matcher(sentence.trim()).find()
-                || (samePargraph && EARLY_PRONOUN.matcher(sentence.trim()).find()))) {
+        } else if (all.isEmpty() && pronoun) {
             subjects = previous;
         } else {
             subjects = new ArrayList<>(plain);

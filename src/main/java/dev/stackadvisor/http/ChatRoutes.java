@@ -97,6 +97,9 @@ final class ChatRoutes {
             body.put("indexMs", r.loadMs());
             body.put("ingestion", rc.config().ingestionEnabled());
             body.put("sessions", s.chat().sessionCount());
+            // per file: passages, frameworks tagged and warnings (skipped, title guessed…), as the build logged them
+            body.put("corpus", r.documentReports());
+            body.put("corpusWarnings", r.corpusWarnings());
             s.chat().llm().ifPresent(llm -> body.put("llm", Map.of("provider", rc.config().llmProvider().code(),
                     "model", llm.modelName(), "breaker", llm.breakerState(), "available", llm.available())));
         }

@@ -42,11 +42,15 @@ class CorpusLoaderTest {
     }
 
     @Test
-    void should_fail_with_the_file_name_when_an_article_has_no_metadata(@TempDir Path dir) throws IOException {
+    void should_load_an_article_without_metadata_titled_from_its_first_line_with_a_warning(@TempDir Path dir) throws IOException {
         copyCorpus(dir);
-        Files.writeString(dir.resolve("007_orphan.txt"), "text");
-        CorpusLoader.CorpusException e = assertThrows(CorpusLoader.CorpusException.class, () -> loader.load(dir));
-        assertTrue(e.getMessage().contains("007_orphan"), e.getMessage());
+        Files.writeString(dir.resolve("007_orphan.txt"), "Hono at the edge\n\nHono is a small web framework for edge runtimes.\n");
+        Corpus corpus = loader.load(dir);
+        Document orphan = corpus.document("007_orphan").orElseThrow();
+        assertEquals("Hono at the edge", orphan.title());
+        DocumentReport report = corpus.reports().stream().filter(r -> r.id().equals("007_orphan")).findFirst().orElseThrow();
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("no title")), report.toString());
+        assertTrue(report.frameworks().contains("Hono"), report.toString());
     }
 
     @Test

@@ -1,0 +1,139 @@
+package dev.stackadvisor.corpus;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each line of a document's text is, when a parser knows it (Markdown, HTML): the one document model the
+ * {@link Segmenter} reads. A {@code .txt} article has no layout; the segmenter then guesses from the lines.
+ *
+ * <p>The text a layout describes is one block a line: a heading, a paragraph (soft line breaks already
+ * joined), a list item ({@code "- "} and its text), a table row ({@code "| cell | cell |"}, the header row
+ * first, no separator row), or a blank line between blocks. Code blocks are not part of it.
+ *
+ * @param kinds  one entry per line of the text ({@code text.split("\n", -1)})
+ * @param levels heading level (1–6, 7 for an admonition title) per line; 0 for lines that are not headings
+ */
+public record Layout(List<Kind> kinds, List<Integer> levels) {
+
+    /** What a line holds. */
+    public enum Kind { HEADING, PARAGRAPH, ITEM, TABLE, BLANK }
+
+    public Layout {
+        kinds = List.copyOf(kinds);
+        levels = List.copyOf(levels);
+        if (kinds.size() != levels.size()) {
+            throw new IllegalArgumentException("kinds and levels differ in length");
+        }
+    }
+
+    /** A document's text and layout, built block by block; white space inside a block is folded to one space. */
+    public static final class Builder {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Kind> kinds = new ArrayList<>();
+        private final List<Integer> levels = new ArrayList<>();
+        private final Map<String, String> metadata = new LinkedHashMap<>();
+        private String firstHeading;
+
+        /** A heading of {@code level} (1 = title); ignored when blank. */
+        public Builder heading(int level, String heading) {
+            String h = Segmenter.fold(heading);
+            if (!h.isEmpty()) {
+                if (firstHeading == null) {
+                    firstHeading = h;
+                }
+                line(Kind.HEADING, level, h);
+                blank();
+            }
+            return this;
+        }
+
+        /** A paragraph; ignored when blank. */
+        public Builder paragraph(String paragraph) {
+            String p = Segmenter.fold(paragraph);
+            if (!p.isEmpty()) {
+                line(Kind.PARAGRAPH, 0, p);
+                blank();
+            }
+            return this;
+        }
+
+        /** An item of the current list; a {@link #blank()} ends the list. */
+        public Builder item(String item) {
+            String i = Segmenter.fold(item);
+            if (!i.isEmpty()) {
+                line(Kind.ITEM, 0, "- " + i);
+            }
+            return this;
+        }
+
+        /** A table: its header cells, then its rows; a row shorter than the header is padded with empty cells. */
+        public Builder table(List<String> header, List<List<String>> rows) {
+            if (header.size() < 2 || rows.isEmpty()) {
+                // a one-column "table" is a list
+                rows.forEach(r -> item(String.join(" ", r)));
+                blank();
+                return this;
+            }
+            line(Kind.TABLE, 0, row(header, header.size()));
+            for (List<String> r : rows) {
+                line(Kind.TABLE, 0, row(r, header.size()));
+            }
+            blank();
+            return this;
+        }
+
+        private static String row(List<String> cells, int width) {
+            StringBuilder b = new StringBuilder("|");
+            for (int c = 0; c < width; c++) {
+                // a '|' inside a cell would split it
+                String cell = c < cells.size() ? Segmenter.fold(cells.get(c)).replace('|', '/') : "";
+                b.append(' ').append(cell).append(cell.isEmpty() ? "" : " ").append('|');
+            }
+            return b.toString();
+        }
+
+        /** Ends the current block (a list, say); repeated blank lines are kept to one. */
+        public Builder blank() {
+            if (!kinds.isEmpty() && kinds.get(kinds.size() - 1) != Kind.BLANK) {
+                line(Kind.BLANK, 0, "");
+            }
+            return this;
+        }
+
+        /** A metadata field read from the document itself ({@code title}, {@code publisher}, …); blank ignored. */
+        public Builder meta(String field, String value) {
+            if (value != null && !value.isBlank() && !metadata.containsKey(field)) {
+                metadata.put(field, Segmenter.fold(value));
+            }
+            return this;
+        }
+
+        private void line(Kind kind, int level, String content) {
+            if (!kinds.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(content);
+            kinds.add(kind);
+            levels.add(level);
+        }
+
+        /** The document as read. */
+        public ReadDocument build() {
+            return new ReadDocument(text.toString(), new Layout(kinds, levels), Map.copyOf(metadata), firstHeading);
+        }
+    }
+
+    /**
+     * A document as a reader produced it.
+     *
+     * @param text         the text every quote is a span of
+     * @param layout       what each line is, or {@code null} for plain text
+     * @param metadata     fields the document states about itself (title, publisher, author, date, url)
+     * @param firstHeading its first heading, the title of last resort; may be {@code null}
+     */
+    public record ReadDocument(String text, Layout layout, Map<String, String> metadata, String firstHeading) {
+    }
+}
