@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class CorpusFiles {
 
     /**
-     * Extensions of the article files the loader reads, the first being what other formats are stored as (their
-     * text verbatim). When the loader reads Markdown and HTML, list "md" and "html" here and uploads keep them.
+     * Extensions of the document files the loader reads ({@link CorpusLoader}: plain text, Markdown, HTML): an upload
+     * in one of these formats keeps it; the first is what any other would be stored as (its text verbatim).
      */
-    static final List<String> LOADED = List.of("txt");
+    static final List<String> LOADED = List.of("txt", "md", "html");
     /** Extensions an article file may have, loaded or not: an id is taken when any of them exists. */
     private static final List<String> ANY = List.of("txt", "md", "markdown", "html", "htm");
     private static final Logger log = LoggerFactory.getLogger(CorpusFiles.class);

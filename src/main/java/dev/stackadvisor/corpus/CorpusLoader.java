@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CorpusLoader {
 
-    /** The default {@code ADVISOR_MAX_DOCUMENT_BYTES}: 1 MB, ten times the longest article captured so far. */
-    public static final long DEFAULT_MAX_DOCUMENT_BYTES = 1_000_000;
+    /** The default {@code ADVISOR_MAX_DOCUMENT_BYTES}: 1 MiB, ten times the longest article captured so far. */
+    public static final long DEFAULT_MAX_DOCUMENT_BYTES = 1 << 20;
     /** File extensions read, and the format each one is. */
     private static final Map<String, String> FORMATS = Map.of("txt", "txt", "md", "md", "markdown", "md",
             "html", "html", "htm", "html");
