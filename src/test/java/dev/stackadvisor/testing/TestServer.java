@@ -184,10 +184,21 @@ public final class TestServer implements AutoCloseable {
      * final non-100 reply in JDK 17).
      */
     public Response postRaw(String path, String contentType, byte[] body) {
+        return postRaw(path, Map.of("Content-Type", contentType), body);
+    }
+
+    /**
+     * As {@link #postRaw(String, String, byte[])} with any request headers; Content-Length is added unless they set
+     * Transfer-Encoding (then {@code body} must be encoded accordingly).
+     */
+    public Response postRaw(String path, Map<String, String> headers, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout(30_000);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
-                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            StringBuilder fields = new StringBuilder();
+            headers.forEach((k, v) -> fields.append(k).append(": ").append(v).append("\r\n"));
+            String length = headers.containsKey("Transfer-Encoding") ? "" : "Content-Length: " + body.length + "\r\n";
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + fields + length
+                    + "Connection: close\r\n\r\n";
             Thread writer = new Thread(() -> {
                 try {
                     OutputStream out = socket.getOutputStream();
