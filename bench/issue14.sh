@@ -17,7 +17,8 @@
 # Environment: ROUNDS (2, 1..6), SLICE_S (15, 5..60), WARMUP_S (60 per server, 10..300), QUIET_WAIT (lib.sh's wait
 # for a quiet machine before the series and before JMH; 600 s, 0 = don't wait), JMH_ARGS (extra JMH options for
 # step 3, default "-wi 2 -i 3"), JAR (the server jar). Builds nothing: needs target/stack-advisor.jar and
-# bench/target/benchmarks.jar (mvn -q -B install -DskipTests && (cd bench && mvn -q -B package)).
+# bench/target/benchmarks.jar (mvn -q -B install -DskipTests && (cd bench && mvn -q -B clean package): "clean", or
+# the bench classes compiled against an older main jar stay and fail with NoSuchMethodError).
 # Takes about 8 + 2 x ROUNDS minutes with the defaults. Exit status 1 when a request failed.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

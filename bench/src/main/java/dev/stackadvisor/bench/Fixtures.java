@@ -171,7 +171,8 @@ final class Fixtures {
         Cache<String, Answer> answers = noCache();
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
         StartupReport report = new StartupReport(corpus.documents().size(), corpus.passages().size(),
-                corpus.coveredFrameworks().size(), retrieval, dense == null ? "off" : "hit", 0, 0, 0, 0);
+                corpus.coveredFrameworks().size(), retrieval, dense == null ? "off" : "hit", 0, 0, 0, 0, corpus.reports(),
+                corpus.warnings());
         Library library = new Library(generation -> new IndexSnapshot(generation, corpus, analyzer, retriever, composer,
                 null, catalog, report), new SimpleMeterRegistry());
         ChatService chat = new ChatService(library, sessions, answers, new SimpleMeterRegistry());
