@@ -26,11 +26,18 @@ final class Composition {
     private final TermStats stats;
     private final ClaimPicker picker;
     private final ComposerTuning tuning;
+    private final Map<String, List<String>> points;
     private final Map<String, Framework> frameworks = new LinkedHashMap<>();
     /** Every passage tagged with a framework, in corpus order, unranked: where a framework's own claims are found. */
     private final Map<String, List<RankedPassage>> about = new LinkedHashMap<>();
 
-    Composition(Corpus corpus, TermStats stats, ClaimPicker picker, ComposerTuning tuning) {
+    /**
+     * @param points points articles can contradict each other on (how the answer names each → its analysed words),
+     *               tried in this order (ordered: the first point found wins, so the same question gives the same
+     *               bytes after a restart)
+     */
+    Composition(Corpus corpus, TermStats stats, ClaimPicker picker, ComposerTuning tuning, Map<String, List<String>> points) {
+        this.points = points;
         this.corpus = corpus;
         this.stats = stats;
         this.picker = picker;
@@ -128,7 +135,7 @@ final class Composition {
     void disagreements(Evidence ev, Question question, List<String> fs, Draft draft) {
         for (String f : fs) {
             List<RankedPassage> evidence = ev.byFramework().getOrDefault(f, List.of());
-            for (Map.Entry<String, List<String>> point : POINTS.entrySet()) {
+            for (Map.Entry<String, List<String>> point : points.entrySet()) {
                 Question on = new Question(point.getValue(), null);
                 Optional<Claim> plus = picker.best(evidence, f, Set.of(Aspect.FIT, Aspect.STRENGTH), on, draft.used(), tuning.disagreementRelevance());
                 Optional<Claim> minus = picker.best(evidence, f, Set.of(Aspect.WEAKNESS), on, draft.used(),
@@ -141,23 +148,6 @@ final class Composition {
                 }
             }
         }
-    }
-
-    /**
-     * Points on which articles can contradict each other, with the stems that name them, tried in this order (an
-     * ordered map: {@code Map.of} iterates in an order that changes between JVM runs, and the first point found
-     * wins, so the same question could give different bytes after a restart). "realtime" is how the analyzer
-     * writes real-time, real time and realtime.
-     */
-    static final Map<String, List<String>> POINTS = orderedPoints();
-
-    static Map<String, List<String>> orderedPoints() {
-        Map<String, List<String>> points = new LinkedHashMap<>();
-        points.put("large applications", List.of("larg"));
-        points.put("enterprise use", List.of("enterpris"));
-        points.put("real-time work", List.of("realtim"));
-        points.put("small projects", List.of("small"));
-        return java.util.Collections.unmodifiableMap(points);
     }
 
     /** "Your team writes Java/JVM: Spring Boot keeps you in it." — from the lexicon, not a quote. */

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,7 @@ public final class Discourse {
 
     private final Pattern opener;
     private final Pattern caseStudy;
+    private final Map<String, String> contentionPoints;
 
     /**
      * @param referenceOpeners words or phrases that, opening a sentence, make its subject a reference
@@ -33,6 +36,15 @@ public final class Discourse {
      * @throws IllegalArgumentException when either list is empty
      */
     public Discourse(List<String> referenceOpeners, List<String> caseStudyCues) {
+        this(referenceOpeners, caseStudyCues, Map.of());
+    }
+
+    /**
+     * @param contentionPoints how an answer names a point articles can disagree on → the words that say it (analysed
+     *                         later, like the corpus), in the order they are tried
+     */
+    public Discourse(List<String> referenceOpeners, List<String> caseStudyCues, Map<String, String> contentionPoints) {
+        this.contentionPoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(contentionPoints));
         if (referenceOpeners.isEmpty() || caseStudyCues.isEmpty()) {
             throw new IllegalArgumentException("discourse vocabulary needs reference openers and case-study cues");
         }
@@ -54,10 +66,17 @@ public final class Discourse {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
             JsonNode root = new ObjectMapper().readTree(in);
-            return new Discourse(strings(root.path("referenceOpeners")), strings(root.path("caseStudyCues")));
+            Map<String, String> points = new LinkedHashMap<>();
+            root.path("contentionPoints").forEach(p -> points.put(p.path("point").asText(), p.path("words").asText()));
+            return new Discourse(strings(root.path("referenceOpeners")), strings(root.path("caseStudyCues")), points);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
+    }
+
+    /** Points articles can disagree on: how the answer names each → its words, in the order to try them. */
+    public Map<String, String> contentionPoints() {
+        return contentionPoints;
     }
 
     /** Whether {@code sentence} starts with a reference word: its subject is elsewhere. */

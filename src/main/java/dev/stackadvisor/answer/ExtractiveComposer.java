@@ -9,7 +9,9 @@ import dev.stackadvisor.retrieval.Evidence;
 import dev.stackadvisor.retrieval.Fact;
 import dev.stackadvisor.retrieval.TermStats;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,8 +43,11 @@ public final class ExtractiveComposer {
         this.corpus = corpus;
         this.stats = stats;
         this.tuning = tuning;
-        this.kit = new Composition(corpus, stats, new ClaimPicker(keyword, corpus, sentences, stats, Discourse.bundled(),
-                tuning), tuning);
+        Discourse discourse = Discourse.bundled();
+        Map<String, List<String>> points = new LinkedHashMap<>();
+        discourse.contentionPoints().forEach((point, words) -> points.put(point, keyword.terms(words)));
+        this.kit = new Composition(corpus, stats, new ClaimPicker(keyword, corpus, sentences, stats, discourse, tuning),
+                tuning, java.util.Collections.unmodifiableMap(points));
         this.compare = new CompareLayout(kit);
         this.single = new SingleLayout(kit);
         this.scenario = new ScenarioLayout(kit);

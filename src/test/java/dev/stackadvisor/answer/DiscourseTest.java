@@ -54,6 +54,13 @@ class DiscourseTest {
     }
 
     @Test
+    void should_read_the_points_articles_disagree_on_in_file_order() {
+        assertEquals(List.of("large applications", "enterprise use", "real-time work", "small projects"),
+                List.copyOf(BUNDLED.contentionPoints().keySet()));
+        assertEquals("real-time", BUNDLED.contentionPoints().get("real-time work"));
+    }
+
+    @Test
     void should_refuse_an_empty_vocabulary() {
         assertThrows(IllegalArgumentException.class, () -> new Discourse(List.of(), List.of("case study")));
     }
