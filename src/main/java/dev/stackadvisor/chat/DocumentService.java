@@ -24,8 +24,6 @@ public final class DocumentService {
 
     /** What a document id may look like: it becomes the file stem. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
-    /** Formats an upload may declare ({@code markdown}, {@code htm}, {@code text} are read as md, html, txt). */
-    public static final List<String> FORMATS = List.of("txt", "md", "html");
     private static final Pattern URL = Pattern.compile("https?://\\S{1,2000}");
     private static final int MAX_FIELD_CHARS = 500;
 
@@ -192,7 +190,7 @@ public final class DocumentService {
             case "txt", "text", "text/plain" -> "txt";
             case "md", "markdown", "text/markdown" -> "md";
             case "html", "htm", "text/html" -> "html";
-            default -> throw invalid("format must be one of " + FORMATS + " (got '" + d.format() + "')");
+            default -> throw invalid("format must be one of " + CorpusLoader.FORMATS + " (got '" + d.format() + "')");
         };
         if (d.text() == null || d.text().isBlank()) {
             throw invalid("text must not be empty");

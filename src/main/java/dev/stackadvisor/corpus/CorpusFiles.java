@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,13 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CorpusFiles {
 
-    /**
-     * Extensions of the document files the loader reads ({@link CorpusLoader}: plain text, Markdown, HTML): an upload
-     * in one of these formats keeps it; the first is what any other would be stored as (its text verbatim).
-     */
-    static final List<String> LOADED = List.of("txt", "md", "html");
-    /** Extensions an article file may have, loaded or not: an id is taken when any of them exists. */
-    private static final List<String> ANY = List.of("txt", "md", "markdown", "html", "htm");
     private static final Logger log = LoggerFactory.getLogger(CorpusFiles.class);
 
     /** Restores what a change replaced. */
@@ -63,7 +55,7 @@ public final class CorpusFiles {
      * else {@code <id>.txt}.
      */
     public static String fileName(String id, String format) {
-        return id + "." + (LOADED.contains(format) ? format : LOADED.get(0));
+        return id + "." + (CorpusLoader.FORMATS.contains(format) ? format : CorpusLoader.FORMATS.get(0));
     }
 
     /**
@@ -125,7 +117,7 @@ public final class CorpusFiles {
     }
 
     private Optional<Path> file(String id) {
-        return ANY.stream().map(ext -> dir.resolve(id + "." + ext)).filter(Files::isRegularFile).findFirst();
+        return CorpusLoader.EXTENSIONS.keySet().stream().map(ext -> dir.resolve(id + "." + ext)).filter(Files::isRegularFile).findFirst();
     }
 
     private ObjectNode readSources() {

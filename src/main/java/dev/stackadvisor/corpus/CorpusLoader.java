@@ -35,9 +35,10 @@ public final class CorpusLoader {
 
     /** The default {@code ADVISOR_MAX_DOCUMENT_BYTES}: 1 MiB, ten times the longest article captured so far. */
     public static final long DEFAULT_MAX_DOCUMENT_BYTES = 1 << 20;
-    /** File extensions read, and the format each one is. */
-    private static final Map<String, String> FORMATS = Map.of("txt", "txt", "md", "md", "markdown", "md",
-            "html", "html", "htm", "html");
+    /** File extensions read, and the format each one is: plain text first. */
+    public static final Map<String, String> EXTENSIONS = extensions();
+    /** The formats read, plain text first (what a text in any other format is stored as). */
+    public static final List<String> FORMATS = List.copyOf(new java.util.LinkedHashSet<>(EXTENSIONS.values()));
 
     private static final Logger log = LoggerFactory.getLogger(CorpusLoader.class);
 
@@ -98,7 +99,7 @@ public final class CorpusLoader {
             }
             List<Path> files;
             try (Stream<Path> s = Files.list(dir)) {
-                files = s.filter(p -> Files.isRegularFile(p) && FORMATS.containsKey(extension(p))).sorted().toList();
+                files = s.filter(p -> Files.isRegularFile(p) && EXTENSIONS.containsKey(extension(p))).sorted().toList();
             }
             List<DocumentReport> reports = new ArrayList<>();
             Map<String, Read> read = new LinkedHashMap<>();
@@ -121,9 +122,9 @@ public final class CorpusLoader {
                 }
                 digest.update(id.getBytes(StandardCharsets.UTF_8));
                 digest.update(bytes);
-                Read r = read(id, name, FORMATS.get(extension(file)), source, entry(meta, id));
+                Read r = read(id, name, EXTENSIONS.get(extension(file)), source, entry(meta, id));
                 if (r.document().text().isBlank()) {
-                    String why = "skipped: no text once read as " + FORMATS.get(extension(file));
+                    String why = "skipped: no text once read as " + EXTENSIONS.get(extension(file));
                     log.warn("corpus: {} {}", name, why);
                     reports.add(new DocumentReport(id, name, 0, List.of(), List.of(why)));
                     continue;
@@ -221,6 +222,16 @@ public final class CorpusLoader {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> extensions() {
+        Map<String, String> e = new java.util.LinkedHashMap<>();
+        e.put("txt", "txt");
+        e.put("md", "md");
+        e.put("markdown", "md");
+        e.put("html", "html");
+        e.put("htm", "html");
+        return java.util.Collections.unmodifiableMap(e);
     }
 
     private static JsonNode entry(JsonNode meta, String id) {
