@@ -211,8 +211,9 @@ final class ClaimPicker {
                     continue; // "what it is" must be about this framework first, not one of a list
                 }
                 Span c = pf.span(i, framework);
+                Focus focus = focus(c.quoted, c.headed, framework);
                 if (c.words < tuning.minClaimWords() || c.caseStudy != caseStudies || anyUsed(c.keys, used)
-                        || (framework != null && !c.named.contains(framework))) {
+                        || (framework != null && focus == Focus.NONE)) {
                     continue; // a fragment, the wrong kind, quoted already, or not naming the framework it is for
                 }
                 double rel = relevance(c, q);
@@ -226,13 +227,17 @@ final class ClaimPicker {
                 if (s.aspect() == Aspect.RATING && rel >= tuning.ratingMatch()) {
                     bonus += tuning.ratingBonus();
                 }
-                double focus = focus(c, framework);
+                double weight = switch (focus) {
+                    case ALONE -> 1;
+                    case SHARED -> tuning.sharedFocus();
+                    case HEADING_ONLY, NONE -> 0;
+                };
                 double score = tuning.relevanceWeight() * rel + tuning.meaningWeight() * meaning(c, q) + r.score() / top
-                        + bonus + tuning.focusWeight() * focus
+                        + bonus + tuning.focusWeight() * weight
                         - penalty(pf.facts[i], s, c, framework);
                 // a claim about the framework (its quote or its own heading names it) outranks any from a section
                 // about several that only its heading ties to it
-                int tier = focus > 0 ? 1 : 0;
+                int tier = focus.squarely() ? 1 : 0;
                 if (tier > bestTier || (tier == bestTier && score > bestScore)) {
                     bestTier = tier;
                     bestScore = score;
@@ -246,26 +251,38 @@ final class ClaimPicker {
     }
 
     /**
-     * How squarely a claim is about {@code framework}: 1 when its quote names it and no other framework, or its
+     * How squarely a claim is about a framework: {@code ALONE} when its quote names it and no other framework, or its
      * quote names none and its heading names only it ("Heavier abstraction than plain Express" under "NestJS");
-     * 0.5 when its quote names it among others; 0 when only a heading about several names it ("Callback/async
-     * complexity" under "Node.js with Express / NestJS › Weaknesses"), and for no framework.
+     * {@code SHARED} when its quote names it among others; {@code HEADING_ONLY} when only a heading about several names
+     * it ("Callback/async complexity" under "Node.js with Express / NestJS › Weaknesses"); {@code NONE} otherwise and
+     * for no framework. Scores weigh it with {@code focusWeight} (× 1, × {@code sharedFocus}, × 0).
      */
-    private double focus(Span c, String framework) {
-        if (framework == null) {
-            return 0;
+    enum Focus {
+        ALONE, SHARED, HEADING_ONLY, NONE;
+
+        /** Whether the claim is about the framework itself, not only tied to it by a heading about several. */
+        boolean squarely() {
+            return this == ALONE || this == SHARED;
         }
-        if (c.quoted.contains(framework)) {
-            return c.quoted.size() == 1 ? 1 : tuning.sharedFocus();
-        }
-        return c.quoted.isEmpty() && c.headed.size() == 1 ? 1 : 0;
     }
 
-    /** Whether a claim is squarely about {@code framework} ({@link #focus} above 0), not only tied to it by a heading about several. */
+    /** {@link Focus} of a claim whose quote names {@code quoted} and whose heading path names {@code headed}. */
+    private static Focus focus(List<String> quoted, List<String> headed, String framework) {
+        if (framework == null) {
+            return Focus.NONE;
+        }
+        if (quoted.contains(framework)) {
+            return quoted.size() == 1 ? Focus.ALONE : Focus.SHARED;
+        }
+        if (!headed.contains(framework)) {
+            return Focus.NONE;
+        }
+        return quoted.isEmpty() && headed.size() == 1 ? Focus.ALONE : Focus.HEADING_ONLY;
+    }
+
+    /** Whether a claim is squarely about {@code framework} ({@link Focus#squarely()}). */
     boolean squarelyAbout(Claim c, String framework) {
-        List<String> quoted = lexicon.names(c.display());
-        List<String> headed = lexicon.names(c.passage().section());
-        return quoted.contains(framework) ? true : quoted.isEmpty() && headed.size() == 1 && headed.contains(framework);
+        return focus(lexicon.names(c.display()), lexicon.names(c.passage().section()), framework).squarely();
     }
 
     private static boolean anyUsed(List<String> keys, Set<String> used) {
@@ -318,8 +335,6 @@ final class ClaimPicker {
         /** Frameworks its quote names, and those its heading names (canonical names). */
         final List<String> quoted;
         final List<String> headed;
-        /** Quote or heading names it: a claim may be listed under these. */
-        final Set<String> named;
         /** Part of a case-study narrative: evidence, not a claim of its own. */
         final boolean caseStudy;
 
@@ -334,9 +349,6 @@ final class ClaimPicker {
             this.terms = terms;
             this.quoted = quoted;
             this.headed = headed;
-            Set<String> named = new HashSet<>(quoted);
-            named.addAll(headed);
-            this.named = named;
             this.caseStudy = caseStudy;
         }
     }
