@@ -6,20 +6,23 @@
 #
 # 1. ratio: uncached POST /api/chat throughput (hybrid, every question new: bench/questions.py, as load.sh's
 #    "fresh") against the one-at-a-time MiniLM ceiling (JMH EmbeddingBenchmark -p model=server, 2 threads, the same
-#    questions), for both servers, $ROUNDS rounds of (ceiling, $SLICE_S s of load on each server at 16
-#    connections), the servers' order swapped every round; per slice the batch-size distribution from /metrics.
+#    questions), for both servers, $ROUNDS rounds of (ceiling, $SLICE_S s of load on each server at each of
+#    $RATIO_CONNECTIONS connections), the servers' order swapped every round; per slice the batch-size
+#    distribution from /metrics and the server's CPU per request by thread group (cpushare.py).
 # 2. latency: p50 / p99 at 1, 8 and 32 connections, $ROUNDS slices of $SLICE_S s per server and connection count,
 #    alternated the same way.
 # 3. JMH: BatchEmbeddingBenchmark, embeddings per second at batch 1, 4, 8, 16, 32 for short questions
 #    (bench/questions.py's, framework names removed as the server embeds them), 2 threads.
 # Every measurement line carries the load average and the foreign CPU during it (cpuwatch.py).
 #
-# Environment: ROUNDS (2, 1..6), SLICE_S (15, 5..60), WARMUP_S (60 per server, 10..300), QUIET_WAIT (lib.sh's wait
+# Environment: ROUNDS (2, 1..6), SLICE_S (15, 5..60), RATIO_CONNECTIONS (connection counts of step 1, "16"; each
+# 1..128, e.g. "16 32 64"), WARMUP_S (60 per server, 10..300), QUIET_WAIT (lib.sh's wait
 # for a quiet machine before the series and before JMH; 600 s, 0 = don't wait), JMH_ARGS (extra JMH options for
 # step 3, default "-wi 2 -i 3"), JAR (the server jar). Builds nothing: needs target/stack-advisor.jar and
 # bench/target/benchmarks.jar (mvn -q -B install -DskipTests && (cd bench && mvn -q -B clean package): "clean", or
 # the bench classes compiled against an older main jar stay and fail with NoSuchMethodError).
-# Takes about 8 + 2 x ROUNDS minutes with the defaults. Exit status 1 when a request failed.
+# Takes about 8 + 2 x ROUNDS minutes with the defaults (15 with RATIO_CONNECTIONS="16 32 64"). Exit status 1 when a
+# request failed.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -27,6 +30,10 @@ ROUNDS="${ROUNDS:-2}"; SLICE_S="${SLICE_S:-15}"; WARMUP="${WARMUP_S:-60}"
 [[ "$ROUNDS" =~ ^[0-9]+$ ]] && [ "$ROUNDS" -ge 1 ] && [ "$ROUNDS" -le 6 ] || die "ROUNDS must be 1..6"
 [[ "$SLICE_S" =~ ^[0-9]+$ ]] && [ "$SLICE_S" -ge 5 ] && [ "$SLICE_S" -le 60 ] || die "SLICE_S must be 5..60"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] && [ "$WARMUP" -ge 10 ] && [ "$WARMUP" -le 300 ] || die "WARMUP_S must be 10..300"
+RATIO_CONNECTIONS="${RATIO_CONNECTIONS:-16}"
+for c in $RATIO_CONNECTIONS; do
+  [[ "$c" =~ ^[0-9]+$ ]] && [ "$c" -ge 1 ] && [ "$c" -le 128 ] || die "RATIO_CONNECTIONS must be counts of 1..128"
+done
 command -v wrk >/dev/null || die "wrk is missing: apt-get update && apt-get install -y wrk"
 require_jar
 [ -f "$BENCH_DIR/target/benchmarks.jar" ] || die "bench/target/benchmarks.jar is missing (see the comment at the top)"
@@ -88,21 +95,25 @@ batch_report() {
 }
 # slice NAME CONNECTIONS SECONDS: wrk against one server from its next unasked question; sets S_RPS S_P50 S_P99 S_LINE
 slice() {
-  local name="$1" conns="$2" secs="$3" threads=1 out before after foreign load
+  local name="$1" conns="$2" secs="$3" threads=1 out before after foreign load cpu
   [ "$conns" -lt 2 ] || threads=2
   load="$(load_avg)"
   before="$(embedding_stats "${PORTS[$name]}")"
+  python3 "$BENCH_DIR/cpushare.py" snap "${PIDS[$name]}" "$BENCH_DIR/target/issue14-cpu-before.json"
   contention_start
   out="$(wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 10s --latency -s "$BENCH_DIR/chat.lua" \
     "http://127.0.0.1:${PORTS[$name]}/api/chat" -- "file=$QUESTIONS" "${NEXT[$name]}" "$threads" 2>&1)"
   foreign="$(contention_stop | sed 's/^foreign CPU during the measurement: //')"
+  python3 "$BENCH_DIR/cpushare.py" snap "${PIDS[$name]}" "$BENCH_DIR/target/issue14-cpu-after.json"
   after="$(embedding_stats "${PORTS[$name]}")"
+  cpu="$(python3 "$BENCH_DIR/cpushare.py" diff "$BENCH_DIR/target/issue14-cpu-before.json" \
+    "$BENCH_DIR/target/issue14-cpu-after.json" "$(request_count <<<"$out")")"
   NEXT[$name]=$(( NEXT[$name] + $(request_count <<<"$out") ))
   grep -q '^non-2xx: 0$' <<<"$out" && grep -q '^socket errors: connect 0, read 0, write 0, timeout 0$' <<<"$out" \
     || { FAILED=1; echo "  $name: FAILED requests: $(grep -E '^(non-2xx|socket errors)' <<<"$out" | tr '\n' ' ')"; }
   S_RPS="$(request_rate <<<"$out")"; S_P50="$(percentile_ms 50 <<<"$out")"; S_P99="$(percentile_ms 99 <<<"$out")"
-  S_LINE="$(printf '%-6s -c%-2d %7.1f req/s  p50 %7.2f ms  p99 %7.2f ms  batches: %s  [load %s; foreign CPU %s]' \
-    "$name" "$conns" "$S_RPS" "$S_P50" "$S_P99" "$(batch_report "$before" "$after")" "$load" "$foreign")"
+  S_LINE="$(printf '%-6s -c%-2d %7.1f req/s  p50 %7.2f ms  p99 %7.2f ms  batches: %s  %s  [load %s; foreign CPU %s]' \
+    "$name" "$conns" "$S_RPS" "$S_P50" "$S_P99" "$(batch_report "$before" "$after")" "$cpu" "$load" "$foreign")"
 }
 # ceiling: JMH's one-at-a-time MiniLM embeddings per second on the same questions, 2 threads (as load.sh)
 ceiling() {
@@ -120,7 +131,7 @@ done
 wait_quiet
 
 echo
-echo "== 1. ratio: uncached /api/chat (16 connections, $SLICE_S s slices) / one-at-a-time MiniLM ceiling (JMH EmbeddingBenchmark -p model=server -t 2 -wi 2 -i 4)"
+echo "== 1. ratio: uncached /api/chat ($RATIO_CONNECTIONS connections, $SLICE_S s slices) / one-at-a-time MiniLM ceiling (JMH EmbeddingBenchmark -p model=server -t 2 -wi 2 -i 4)"
 declare -A SUM_RPS N_RPS
 CEIL_SUM=0; CEIL_N=0
 for r in $(seq 1 "$ROUNDS"); do
@@ -129,16 +140,22 @@ for r in $(seq 1 "$ROUNDS"); do
   [ -n "$c" ] || { echo "the ceiling benchmark gave no result" >&2; exit 1; }
   echo "  round $r: ceiling $c embeddings/s [load $load]"
   CEIL_SUM="$(awk -v a="$CEIL_SUM" -v b="$c" 'BEGIN { print a + b }')"; CEIL_N=$(( CEIL_N + 1 ))
-  for name in $order; do
-    slice "$name" 16 "$SLICE_S"; echo "  round $r: $S_LINE"
-    SUM_RPS[$name]="$(awk -v a="${SUM_RPS[$name]:-0}" -v b="$S_RPS" 'BEGIN { print a + b }')"; N_RPS[$name]=$(( ${N_RPS[$name]:-0} + 1 ))
+  for conns in $RATIO_CONNECTIONS; do
+    for name in $order; do
+      slice "$name" "$conns" "$SLICE_S"; echo "  round $r: $S_LINE"
+      key="$name $conns"
+      SUM_RPS[$key]="$(awk -v a="${SUM_RPS[$key]:-0}" -v b="$S_RPS" 'BEGIN { print a + b }')"; N_RPS[$key]=$(( ${N_RPS[$key]:-0} + 1 ))
+    done
   done
 done
 load="$(load_avg)"; c="$(ceiling)"; echo "  closing ceiling $c embeddings/s [load $load]"
 [ -z "$c" ] || { CEIL_SUM="$(awk -v a="$CEIL_SUM" -v b="$c" 'BEGIN { print a + b }')"; CEIL_N=$(( CEIL_N + 1 )); }
-for name in before after; do
-  awk -v n="$name" -v s="${SUM_RPS[$name]}" -v k="${N_RPS[$name]}" -v cs="$CEIL_SUM" -v cn="$CEIL_N" 'BEGIN {
-    printf "  ratio %-6s: %.1f req/s (mean of %d slices) / %.1f embeddings/s (mean of %d ceilings) = %.2f\n", n, s / k, k, cs / cn, cn, (s / k) / (cs / cn) }'
+for conns in $RATIO_CONNECTIONS; do
+  for name in before after; do
+    key="$name $conns"
+    awk -v n="$name" -v c="$conns" -v s="${SUM_RPS[$key]}" -v k="${N_RPS[$key]}" -v cs="$CEIL_SUM" -v cn="$CEIL_N" 'BEGIN {
+      printf "  ratio %-6s -c%-3d: %.1f req/s (mean of %d slices) / %.1f embeddings/s (mean of %d ceilings) = %.2f\n", n, c, s / k, k, cs / cn, cn, (s / k) / (cs / cn) }'
+  done
 done
 
 echo
@@ -149,7 +166,12 @@ for conns in 1 8 32; do
     for name in $order; do slice "$name" "$conns" "$SLICE_S"; echo "  $S_LINE"; done
   done
 done
-echo "  questions asked: before ${NEXT[before]}, after ${NEXT[after]} (after warm-ups of ${WARMED[before]:-?} and ${WARMED[after]:-?} from the other end of $(wc -l <"$QUESTIONS")): none repeated while the sum stays below it"
+TOTAL_Q="$(wc -l <"$QUESTIONS")"
+for name in before after; do
+  asked=$(( NEXT[$name] + ${WARMED[$name]:-0} ))
+  if [ "$asked" -le "$TOTAL_Q" ]; then verdict="none repeated"; else verdict="WARNING: some repeated (cache hits): fewer ROUNDS or connection counts"; fi
+  echo "  questions asked by $name: ${NEXT[$name]} measured + ${WARMED[$name]:-?} warm-up (from the other end) of $TOTAL_Q: $verdict"
+done
 stop_all
 
 echo

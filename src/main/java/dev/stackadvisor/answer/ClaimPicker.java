@@ -282,7 +282,11 @@ final class ClaimPicker {
 
     /** Whether a claim is squarely about {@code framework} ({@link Focus#squarely()}). */
     boolean squarelyAbout(Claim c, String framework) {
-        return focus(lexicon.names(c.display()), lexicon.names(c.passage().section()), framework).squarely();
+        PassageFacts f = facts.get(c.passage().id());
+        if (f == null || f.passage != c.passage()) { // a passage from elsewhere: nothing known of it
+            return focus(lexicon.names(c.display()), lexicon.names(c.passage().section()), framework).squarely();
+        }
+        return focus(f.namesOf(c.display()), f.headed, framework).squarely();
     }
 
     private static boolean anyUsed(List<String> keys, Set<String> used) {
@@ -373,6 +377,12 @@ final class ClaimPicker {
         final List<String>[] names;
         /** The one framework the nearest heading names, or null: what a reference opening a paragraph refers to. */
         final String headingSubject;
+        /**
+         * Frameworks named by each way this passage's sentences are stated as claims (a sentence, or a span of
+         * them), by that text: asked per candidate and framework while composing, so looked up once (the name
+         * pattern was ~5 % of a request's Java time under load, docs/benchmarks.md). Bounded by the passage.
+         */
+        private final Map<String, List<String>> statedNames = new ConcurrentHashMap<>();
 
         PassageFacts(Passage p) {
             passage = p;
@@ -398,7 +408,7 @@ final class ClaimPicker {
                     paragraph.setLength(0);
                 }
                 paragraph.append(s.quote()).append(' ');
-                names[i] = lexicon.names(s.display());
+                names[i] = namesOf(s.display());
                 boolean caseStudy = headingTellsCase || discourse.tellsCaseStudy(paragraph.toString());
                 boolean shares = (i > 0 && sameLineAsNext[i - 1]) || (i + 1 < n && sameLineAsNext[i]);
                 double penalty = tuning.extraSubjectPenalty()
@@ -553,7 +563,12 @@ final class ClaimPicker {
                 }
             }
             return new Span(first, last, display, List.copyOf(keys), covered.stream().mapToInt(Integer::intValue).toArray(),
-                    TermSet.of(termsOf(display, passage)), lexicon.names(display), headed, caseStudy);
+                    TermSet.of(termsOf(display, passage)), namesOf(display), headed, caseStudy);
+        }
+
+        /** Canonical names of the frameworks {@code stated} (one of this passage's claims) names, in order. */
+        List<String> namesOf(String stated) {
+            return statedNames.computeIfAbsent(stated, lexicon::names);
         }
     }
 
