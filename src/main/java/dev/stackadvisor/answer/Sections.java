@@ -27,6 +27,10 @@ public record Sections(String verdict, List<String> notes, List<Framework> frame
     public record Item(String text, int n) {
     }
 
+    /** One list of a framework block with the label its items carry in the answer's text ({@link Framework#labelled}). */
+    public record Labelled(String label, List<Item> items) {
+    }
+
     /**
      * What the answer says about one framework.
      *
@@ -46,6 +50,17 @@ public record Sections(String verdict, List<String> notes, List<Framework> frame
             strengths = List.copyOf(strengths);
             watchOuts = List.copyOf(watchOuts);
             evidence = List.copyOf(evidence);
+        }
+
+        /**
+         * Its lists in the order an answer's text shows them, each under the label the text gives its items ("What
+         * it is", "Fit", "Strength", "Watch out", "One case study"): for clients that lay a block out themselves.
+         * A static method, not an accessor, so that the JSON of a block stays its components.
+         */
+        public static List<Labelled> labelled(Framework f) {
+            return List.of(new Labelled(Draft.Kind.OVERVIEW.label, f.overview()), new Labelled(Draft.Kind.FIT.label, f.fit()),
+                    new Labelled(Draft.Kind.STRENGTH.label, f.strengths()), new Labelled(Draft.Kind.WATCH_OUT.label, f.watchOuts()),
+                    new Labelled(Draft.Kind.CASE_STUDY.label, f.evidence()));
         }
 
         static Framework of(String name, String language, Map<Draft.Kind, List<Item>> items) {

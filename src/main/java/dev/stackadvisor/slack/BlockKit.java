@@ -94,11 +94,11 @@ public final class BlockKit {
         for (Sections.Framework f : s.frameworks().subList(0, Math.min(MAX_FIELDS, s.frameworks().size()))) {
             StringBuilder md = new StringBuilder("**").append(f.name()).append("**")
                     .append(f.language() == null ? "" : " (" + f.language() + ")");
-            items(md, "What it is", f.overview());
-            items(md, "Fit", f.fit());
-            items(md, "Strength", f.strengths());
-            items(md, "Watch out", f.watchOuts());
-            items(md, "One case study", f.evidence());
+            for (Sections.Labelled list : Sections.Framework.labelled(f)) {
+                for (Sections.Item i : list.items()) {
+                    md.append("\n- ").append(list.label()).append(": ").append(i.text()).append(" [").append(i.n()).append(']');
+                }
+            }
             fields.add(Mrkdwn.clip(Mrkdwn.fromAnswer(md.toString(), markerUrls), MAX_FIELD_TEXT));
         }
         out.add(SlackMessage.Block.fields(fields));
@@ -106,12 +106,6 @@ public final class BlockKit {
             out.addAll(sections(Mrkdwn.fromAnswer(String.join("\n\n", s.notes()), markerUrls)));
         }
         return out;
-    }
-
-    private static void items(StringBuilder md, String label, List<Sections.Item> items) {
-        for (Sections.Item i : items) {
-            md.append("\n- ").append(label).append(": ").append(i.text()).append(" [").append(i.n()).append(']');
-        }
     }
 
     /** A short notice (usage hint, error) as a one-section message. */
