@@ -37,13 +37,14 @@ public final class ExtractiveComposer {
     /**
      * @param sentences sentence embeddings for ranking quotes by meaning; null in keyword mode (words only)
      * @param tuning    the {@code composer} section of the tuning file
+     * @param discourse reference openers, case-study cues and contention points ({@link Discourse#bundled()}, read
+     *                  once per process: every re-index reuses it)
      */
     public ExtractiveComposer(Corpus corpus, KeywordIndex keyword, TermStats stats, SentenceVectors sentences,
-                              ComposerTuning tuning) {
+                              ComposerTuning tuning, Discourse discourse) {
         this.corpus = corpus;
         this.stats = stats;
         this.tuning = tuning;
-        Discourse discourse = Discourse.bundled();
         Map<String, List<String>> points = new LinkedHashMap<>();
         discourse.contentionPoints().forEach((point, words) -> points.put(point, keyword.terms(words)));
         this.kit = new Composition(corpus, stats, new ClaimPicker(keyword, corpus, sentences, stats, discourse, tuning),

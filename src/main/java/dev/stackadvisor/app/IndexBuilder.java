@@ -3,6 +3,7 @@ package dev.stackadvisor.app;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.stackadvisor.answer.ComposerTuning;
+import dev.stackadvisor.answer.Discourse;
 import dev.stackadvisor.answer.ExtractiveComposer;
 import dev.stackadvisor.answer.LlmAnswerer;
 import dev.stackadvisor.chat.Catalog;
@@ -58,6 +59,7 @@ final class IndexBuilder implements Library.Builder {
     /** Every stage's tuning, read once: a re-index reuses it (the file is read at start, like the other data files). */
     private final Tuning tuning;
     private final ComposerTuning composerTuning;
+    private final Discourse discourse;
     private final long startNanos;
 
     /**
@@ -80,6 +82,7 @@ final class IndexBuilder implements Library.Builder {
         TuningFile file = config.tuningFile() == null ? TuningFile.bundled() : TuningFile.read(config.tuningFile());
         this.tuning = Tuning.from(file);
         this.composerTuning = ComposerTuning.from(file.section("composer"));
+        this.discourse = Discourse.bundled();
         this.llm = llm;
         this.startNanos = startNanos;
     }
@@ -115,7 +118,8 @@ final class IndexBuilder implements Library.Builder {
         TermStats stats = new TermStats(keyword, corpus.passages());
         QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, stats, dense, prototypes);
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning);
-        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, composerTuning);
+        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, composerTuning,
+                discourse);
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
         long ms = (System.nanoTime() - start) / 1_000_000;
         int sentenceCount = (int) corpus.passages().stream().mapToLong(p -> p.sentences().size()).sum();

@@ -166,7 +166,8 @@ final class Fixtures {
         QueryAnalyzer analyzer = new QueryAnalyzer(corpus.lexicon(), corpus.coveredFrameworks(), keyword, cues, stats,
                 dense, prototypes);
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning);
-        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, dev.stackadvisor.answer.ComposerTuning.bundled());
+        ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, dev.stackadvisor.answer.ComposerTuning.bundled(),
+                dev.stackadvisor.answer.Discourse.bundled());
         SessionStore sessions = new SessionStore(10_000, Duration.ofHours(1), Clock.systemUTC());
         Cache<String, Answer> answers = noCache();
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);
