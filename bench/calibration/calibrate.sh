@@ -45,18 +45,16 @@ def rng(values):
 def num(r, k):
     try: return float(r[k])
     except ValueError: return float("nan")
-print("gate.minDense / minDenseWithWords (hybrid, column 'passage cos', questions naming no framework):")
-ind = [r for r in rows("in-domain", "hybrid") if r["frameworks"] == "[]"]
-off = rows("off-topic", "hybrid")
-print("  in-domain", rng(num(r, "passage cos") for r in ind), "| off-topic", rng(num(r, "passage cos") for r in off))
-print("  off-topic refused:", sum(r["gate"] != "ok" for r in off), "of", len(off),
-      "| in-domain let through:", sum(r["gate"] == "ok" for r in ind), "of", len(ind))
-print("gate.minKeywordCoverage (keyword, column 'coverage', questions naming no framework):")
-ind = [r for r in rows("in-domain", "keyword") if r["frameworks"] == "[]"]
-off = rows("off-topic", "keyword")
-print("  in-domain", rng(num(r, "coverage") for r in ind), "| off-topic", rng(num(r, "coverage") for r in off))
-print("  off-topic refused:", sum(r["gate"] != "ok" for r in off), "of", len(off),
-      "| in-domain let through:", sum(r["gate"] == "ok" for r in ind), "of", len(ind))
+def separation(threshold, mode, column):
+    """in-domain questions naming no framework against off-topic ones, on one column of one mode"""
+    print(f"{threshold} ({mode}, column '{column}', questions naming no framework):")
+    ind = [r for r in rows("in-domain", mode) if r["frameworks"] == "[]"]
+    off = rows("off-topic", mode)
+    print("  in-domain", rng(num(r, column) for r in ind), "| off-topic", rng(num(r, column) for r in off))
+    print("  off-topic refused:", sum(r["gate"] != "ok" for r in off), "of", len(off),
+          "| in-domain let through:", sum(r["gate"] == "ok" for r in ind), "of", len(ind))
+separation("gate.minDense / minDenseWithWords", "hybrid", "passage cos")
+separation("gate.minKeywordCoverage", "keyword", "coverage")
 print("gate.minMeaning (hybrid, column 'sentence cos', of the questions the words alone refuse: unknown_terms in keyword mode):")
 for name in ("named-in-scope", "named-out-of-scope"):
     words = {r["question"]: r["gate"] for r in rows(name, "keyword")}
