@@ -1,7 +1,6 @@
 package dev.stackadvisor.answer;
 
 import dev.stackadvisor.corpus.Aspect;
-import dev.stackadvisor.retrieval.AnalyzedQuery;
 import dev.stackadvisor.retrieval.Evidence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +46,7 @@ final class CompareLayout implements Layout {
             String leaning = leaning(leadRelevance);
             boolean allOnPoint = !topic.isEmpty() && leadRelevance.size() == fs.size()
                     && leadRelevance.values().stream().allMatch(r -> r >= kit.directRelevance());
-            List<String> teamFit = teamFit(ev.query(), fs);
+            List<String> teamFit = kit.teamFit(ev.query(), fs);
             if (leaning != null) {
                 draft.verdict(Draft.text("For this, the sources lean to " + Composition.bold(leaning) + ": "), Draft.quote(lead.get(leaning)));
             } else if (!teamFit.isEmpty()) {
@@ -152,17 +151,6 @@ final class CompareLayout implements Layout {
             }
         }
         return top >= kit.tuning().leaningMin() && second < kit.tuning().leaningMargin() * top ? best : null;
-    }
-
-    /** The frameworks in the language the question says the team writes, when only some of {@code fs} are. */
-    private List<String> teamFit(AnalyzedQuery q, List<String> fs) {
-        for (String language : q.languages()) {
-            List<String> match = fs.stream().filter(f -> language.equals(kit.language(f))).toList();
-            if (!match.isEmpty() && match.size() < fs.size()) {
-                return match;
-            }
-        }
-        return List.of();
     }
 
     /**

@@ -150,18 +150,28 @@ final class Composition {
         }
     }
 
-    /** "Your team writes Java/JVM: Spring Boot keeps you in it." — from the lexicon, not a quote. */
+    /** "Team fit: **Spring Boot** keeps you in Java/JVM; **FastAPI** means Python." — from the lexicon, not a quote. */
     void languageNote(AnalyzedQuery q, List<String> fs, Draft draft) {
-        for (String language : q.languages()) {
-            List<String> match = fs.stream().filter(f -> frameworks.containsKey(f)
-                    && frameworks.get(f).language().equals(language)).toList();
+        List<String> match = teamFit(q, fs);
+        if (!match.isEmpty()) {
             List<String> other = fs.stream().filter(f -> !match.contains(f)).toList();
-            if (!match.isEmpty() && !other.isEmpty()) {
-                draft.note(1, Draft.text("Team fit: " + boldNames(match) + " keeps you in " + language + "; "
-                        + boldNames(other) + " means " + frameworks.get(other.get(0)).language() + "."));
-                return;
+            draft.note(1, Draft.text("Team fit: " + boldNames(match) + " keeps you in " + language(match.get(0)) + "; "
+                    + boldNames(other) + " means " + language(other.get(0)) + "."));
+        }
+    }
+
+    /**
+     * Those of {@code fs} in the first language the question says the team writes that only some of them are in;
+     * empty when no such language.
+     */
+    List<String> teamFit(AnalyzedQuery q, List<String> fs) {
+        for (String language : q.languages()) {
+            List<String> match = fs.stream().filter(f -> language.equals(language(f))).toList();
+            if (!match.isEmpty() && match.size() < fs.size()) {
+                return match;
             }
         }
+        return List.of();
     }
 
     /** "**Laravel** (PHP)": the framework with its language, the first thing a team weighs. */
