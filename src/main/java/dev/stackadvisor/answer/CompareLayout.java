@@ -1,6 +1,7 @@
 package dev.stackadvisor.answer;
 
 import dev.stackadvisor.corpus.Aspect;
+import dev.stackadvisor.corpus.RatingScale;
 import dev.stackadvisor.retrieval.Evidence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,10 +84,6 @@ final class CompareLayout implements Layout {
         return fs;
     }
 
-    /** Rating words of comparison tables, weakest first ("Growing" is maturing: below "Moderate"). */
-    private static final List<String> RATING_ORDER = List.of("low", "growing", "moderate", "medium", "moderate-high",
-            "high", "very high", "extremely high");
-
     /**
      * When a table rates every compared framework on what the question asks about ("which scales best?" →
      * Scalability), the verdict ranks them by it, citing each rating.
@@ -121,8 +118,7 @@ final class CompareLayout implements Layout {
             }
         }
         List<String> ranked = new ArrayList<>(fs);
-        ranked.sort((a, b) -> Integer.compare(RATING_ORDER.indexOf(values.get(b).toLowerCase(Locale.ROOT)),
-                RATING_ORDER.indexOf(values.get(a).toLowerCase(Locale.ROOT))));
+        ranked.sort((a, b) -> Integer.compare(RatingScale.rank(values.get(b)), RatingScale.rank(values.get(a))));
         List<Draft.Piece> line = new ArrayList<>();
         line.add(Draft.text("On " + column.toLowerCase(Locale.ROOT) + ", the " + kit.publisher(claims.get(ranked.get(0)))
                 + " comparison table rates "));

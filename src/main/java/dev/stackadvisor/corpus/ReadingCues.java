@@ -6,21 +6,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The vocabulary the segmenter reads documents with, from {@code analysis/aspect-cues.json}: aspect labels and
  * cues, the verbs, comparison words and pronouns that decide a sentence's subject, and the words by which a
  * sentence refers back or links to the one before, the abbreviations a sentence does not end at, and the rating
- * words of comparison tables ({@code ratings}: alternatives of a regular expression, longest first). Java keeps
- * only how they are combined.
+ * words of comparison tables ({@code ratingScale}, weakest first as the file lists them; {@code ratings}, the same
+ * as alternatives of a regular expression, longest first). Java keeps only how they are combined.
  */
 record ReadingCues(Pattern watchOutLabel, Pattern fitLabel, Pattern strengthLabel, Pattern overviewLabel,
                    Pattern watchOutCue, Pattern overviewCue, Pattern fitCue, Pattern strengthCue,
                    Pattern verb, Pattern comparisonBefore, Pattern earlyPronoun, Pattern pronounStart, Pattern listJoin,
                    Pattern refersBack, Pattern connective, Pattern abbreviationEnd, Pattern continuingEnd,
-                   String ratings) {
+                   List<String> ratingScale, String ratings) {
 
     /** The bundled file, on the classpath. */
     static final String RESOURCE = "/analysis/aspect-cues.json";
@@ -60,13 +62,20 @@ record ReadingCues(Pattern watchOutLabel, Pattern fitLabel, Pattern strengthLabe
                     Pattern.compile("(\\b[A-Z]\\.){1,3}$|\\b(?:" + alternatives(segmenting, "abbreviations") + ")\\.$"),
                     // a line whose last word is one of these does not end a sentence: the next line continues it
                     Pattern.compile("(?:" + alternatives(segmenting, "continuingWords") + ")", ci),
-                    alternatives(root.path("tables"), "ratings"));
+                    strings(root.path("tables"), "ratings"),
+                    // longest first: a shorter rating may start a longer one ("Moderate" in "Moderate-High")
+                    strings(root.path("tables"), "ratings").stream()
+                            .sorted(Comparator.comparingInt(String::length).reversed()).collect(Collectors.joining("|")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
 
     private static String alternatives(JsonNode section, String field) {
+        return String.join("|", strings(section, field));
+    }
+
+    private static List<String> strings(JsonNode section, String field) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : section.path(field)) {
             out.add(n.asText());
@@ -74,6 +83,6 @@ record ReadingCues(Pattern watchOutLabel, Pattern fitLabel, Pattern strengthLabe
         if (out.isEmpty()) {
             throw new IllegalStateException(RESOURCE + ": '" + field + "' lists nothing");
         }
-        return String.join("|", out);
+        return List.copyOf(out);
     }
 }
