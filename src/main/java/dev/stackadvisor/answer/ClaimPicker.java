@@ -179,6 +179,21 @@ final class ClaimPicker {
     }
 
     /**
+     * The claim sentence {@code index} of {@code passage} makes when quoted (with the sentences it leans on, a list
+     * window, or a bare answer's reason, by the same rules as {@link #best}), asked for {@code framework} (or none);
+     * empty when it cannot be quoted on its own, is a fragment, or overlaps {@code used}.
+     *
+     * @param score the passage's fused retrieval score, shown in the citation
+     */
+    Optional<Claim> claimAt(Passage passage, int index, String framework, double score, Set<String> used) {
+        Span c = facts(passage).span(index, framework);
+        if (c.words < tuning.minClaimWords() || anyUsed(c.keys, used)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Claim(c.first, c.last, c.display, passage, score));
+    }
+
+    /**
      * The best case study among {@code ranked} passages: a narrative about one user of {@code framework} (see
      * {@link Discourse#tellsCaseStudy}), evidence rather than a claim of its own; parameters as {@link #best}.
      */

@@ -39,6 +39,8 @@ import dev.stackadvisor.retrieval.TuningFile;
  * @param disagreementRelevance  relevance to a point of contention for two claims to disagree on it, in [0, 1]
  * @param ratingsRelevance       relevance of a table rating to rank frameworks by it, in [0, 1]
  * @param maxWords               word budget of an answer, 20..1000
+ * @param supporting             further covering sentences a specific answer quotes after the one that answers it,
+ *                               0..10 (answer selection ranks them)
  */
 public record ComposerTuning(double relevanceWeight, double meaningWeight, double meaningFloor, double meaningSpan,
                              double focusWeight, double sharedFocus, double tableCellBonus, double ratingBonus, double ratingMatch,
@@ -48,7 +50,7 @@ public record ComposerTuning(double relevanceWeight, double meaningWeight, doubl
                              int maxAntecedents, double directRelevance, double contextRelevance,
                              double contextWordRelevance, double leaningMin, double leaningMargin,
                              double conceptRelevance, double disagreementRelevance, double ratingsRelevance,
-                             int maxWords) {
+                             int maxWords, int supporting) {
 
     /** @throws IllegalArgumentException naming the value and its range */
     public ComposerTuning {
@@ -82,6 +84,7 @@ public record ComposerTuning(double relevanceWeight, double meaningWeight, doubl
         TuningFile.inRange("disagreementRelevance", disagreementRelevance, 0, 1);
         TuningFile.inRange("ratingsRelevance", ratingsRelevance, 0, 1);
         TuningFile.inRange("maxWords", maxWords, 20, 1000);
+        TuningFile.inRange("supporting", supporting, 0, 10);
     }
 
     /** The bundled values ({@link TuningFile#bundled()}). */
@@ -99,7 +102,7 @@ public record ComposerTuning(double relevanceWeight, double meaningWeight, doubl
                 s.count("minClaimWords"), s.count("listWindow"), s.count("maxAntecedents"), s.number("directRelevance"),
                 s.number("contextRelevance"), s.number("contextWordRelevance"), s.number("leaningMin"),
                 s.number("leaningMargin"), s.number("conceptRelevance"), s.number("disagreementRelevance"),
-                s.number("ratingsRelevance"), s.count("maxWords")));
+                s.number("ratingsRelevance"), s.count("maxWords"), s.count("supporting")));
         s.done();
         return t;
     }

@@ -7,8 +7,11 @@ import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.retrieval.AnalyzedQuery;
 import dev.stackadvisor.retrieval.Evidence;
 import dev.stackadvisor.retrieval.Fact;
+import dev.stackadvisor.retrieval.Selection;
 import dev.stackadvisor.retrieval.TermStats;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,14 +72,33 @@ public final class ExtractiveComposer {
             Claim stated = new Claim(f.sentence(), f.sentence(), f.sentence().display(), f.passage(), f.score());
             draft.verdict(Draft.quote(draft.take(Optional.of(stated))));
         }
-        Layout layout = switch (q.intent()) {
-            case COMPARE -> compare;
-            case SINGLE -> single;
-            // a situation no framework is recommended for is answered as a concept: from the sources' own words
-            case SCENARIO -> evidence.frameworks().isEmpty() ? concept : scenario;
-            case CONCEPT -> concept;
-        };
-        List<String> about = layout.lay(evidence, question, draft);
+        Selection selection = evidence.selection();
+        // a profile's answer is the profile (its layout puts the on-point claim first); a concept question's layout
+        // already leads with the best answering sentence
+        boolean answerFirst = evidence.fact() == null && selection.ask() != Selection.Ask.PROFILE
+                && q.intent() != dev.stackadvisor.retrieval.Intent.CONCEPT;
+        List<Claim> answering = answerFirst ? answering(evidence, draft) : List.of();
+        List<String> about;
+        if (!answering.isEmpty()) {
+            // answer first: the sentence that answers what was asked leads, whatever the kind of question
+            draft.verdict(leadIn(q.frameworks()), Draft.quote(answering.get(0)));
+        }
+        if (!answering.isEmpty() && selection.ask() == Selection.Ask.SPECIFIC) {
+            // one thing was asked: the sentences that answer it, no profile
+            for (int i = 1; i < answering.size(); i++) {
+                draft.bullet(i, answering.get(i));
+            }
+            about = q.frameworks().isEmpty() ? answering.get(0).first().subjects() : q.frameworks();
+        } else {
+            Layout layout = switch (q.intent()) {
+                case COMPARE -> compare;
+                case SINGLE -> single;
+                // a situation no framework is recommended for is answered as a concept: from the sources' own words
+                case SCENARIO -> evidence.frameworks().isEmpty() ? concept : scenario;
+                case CONCEPT -> concept;
+            };
+            about = layout.lay(evidence, question, draft);
+        }
         if (!q.notCovered().isEmpty()) {
             draft.after(0, Draft.text("Not covered by my sources: " + String.join(", ", q.notCovered())
                     + ", so I can't weigh " + (q.notCovered().size() == 1 ? "it" : "them") + "."));
@@ -86,6 +108,40 @@ public final class ExtractiveComposer {
             return refusal(evidence);
         }
         return new Answer(r.text(), r.citations(), about, true, AnswerMode.EXTRACTIVE, null, 0, r.sections());
+    }
+
+    /**
+     * The claims that answer the question, best first (answer selection's covering candidates that may answer for
+     * the frameworks asked, each as the claim it makes when quoted): the first leads the answer; a specific question
+     * quotes up to {@link ComposerTuning#supporting()} more. Empty when none covers the question.
+     */
+    private List<Claim> answering(Evidence ev, Draft draft) {
+        List<String> asked = ev.query().frameworks();
+        List<Claim> out = new ArrayList<>();
+        Set<String> used = new HashSet<>(draft.used());
+        for (Selection.Candidate c : ev.selection().ranked()) {
+            if (out.size() > tuning.supporting() || !c.answersFor(asked)) {
+                continue;
+            }
+            String f = asked.stream().filter(c.sentence().subjects()::contains).findFirst().orElse(null);
+            Optional<Claim> claim = kit.picker().claimAt(c.passage(), c.index(), f, c.score(), used);
+            if (claim.isEmpty() && f != null) {
+                claim = kit.picker().claimAt(c.passage(), c.index(), null, c.score(), used);
+            }
+            if (claim.isPresent()) {
+                used.addAll(claim.get().sentenceKeys());
+                out.add(draft.take(claim));
+            }
+        }
+        return out;
+    }
+
+    /** "**Echo** (Go): " for one framework asked, "**NestJS** and **Express.js**: " for several, nothing for none. */
+    private Draft.Piece leadIn(List<String> asked) {
+        if (asked.isEmpty()) {
+            return null;
+        }
+        return Draft.text((asked.size() == 1 ? kit.label(asked.get(0)) : Composition.boldNames(asked)) + ": ");
     }
 
     /**
@@ -103,8 +159,7 @@ public final class ExtractiveComposer {
             case NOT_COVERED -> "My sources don't cover " + Composition.joinNames(q.notCovered()) + ", so I can't answer that without guessing.";
             case NEEDS_CONTEXT -> "I'm not sure what that refers to: this conversation has no earlier question. "
                     + "Which framework do you mean?";
-            case UNKNOWN_TERMS -> "My sources don't say" + (q.frameworks().isEmpty() ? "" : " that about " + Composition.joinNames(q.frameworks()))
-                    + ": they hold no facts of that kind (versions, prices, popularity counts…), and I won't guess.";
+            case UNKNOWN_TERMS, NOT_ANSWERED -> notAnswered(ev);
             case NO_FACT -> "My sources don't give " + q.answerType().missing(q.frameworks().isEmpty() ? "this"
                     : Composition.joinNames(q.frameworks())) + ", and I won't guess."
                     + (q.frameworks().isEmpty() ? "" : " What they do cover is what " + Composition.joinNames(q.frameworks())
@@ -121,6 +176,34 @@ public final class ExtractiveComposer {
                 + " and more: what each fits, its strengths and watch-outs, and how to choose. "
                 + "Try e.g. \"FastAPI or NestJS for an AI agent backend?\"";
         return new Answer(why + "\n" + help, List.of(), List.of(), false, AnswerMode.EXTRACTIVE, null, 0);
+    }
+
+    /**
+     * "My sources don't cover "request body" … for NestJS, so I won't guess. What they do cover about NestJS: …": the
+     * words no retrieved sentence covers, as the user typed them, and the headings of what the sources say about each
+     * framework asked (no quote: a refusal cites nothing).
+     */
+    private String notAnswered(Evidence ev) {
+        AnalyzedQuery q = ev.query();
+        List<String> missing = ev.selection().uncovered();
+        String subject = q.frameworks().isEmpty() ? "" : " for " + Composition.joinNames(q.frameworks());
+        StringBuilder b = new StringBuilder(missing.isEmpty() ? "My sources don't answer that" + subject
+                : "My sources don't cover " + Composition.joinNames(missing.stream().map(w -> "\"" + w + "\"").toList()) + subject);
+        b.append(", so I won't guess.");
+        for (String f : q.frameworks()) {
+            java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>();
+            for (dev.stackadvisor.retrieval.RankedPassage r : ev.byFramework().getOrDefault(f, List.of())) {
+                String[] path = r.passage().section().split(" › ");
+                String leaf = path[path.length - 1].strip();
+                if (!leaf.isEmpty() && topics.size() < 4) {
+                    topics.add(leaf);
+                }
+            }
+            b.append(" What they do cover about ").append(f).append(": ")
+                    .append(topics.isEmpty() ? "what it fits, its strengths and watch-outs" : String.join("; ", topics))
+                    .append('.');
+        }
+        return b.toString();
     }
 
     private Citation citation(Claim c, int n) {

@@ -117,7 +117,8 @@ final class IndexBuilder implements Library.Builder {
                 tuning.analysis().intentMinSimilarity());
         TermStats stats = new TermStats(keyword, corpus.passages());
         QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, stats, dense, prototypes);
-        HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning);
+        HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning,
+                discourse::opensWithReference);
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, composerTuning,
                 discourse);
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);

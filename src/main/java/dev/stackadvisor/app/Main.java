@@ -174,16 +174,18 @@ public final class Main {
         }
         Services s = ServiceFactory.build(config);
         out.println("question\tread as\tframeworks\tintent\taspect\tfact kind\tgate\tcoverage\tpassage cos\tnearest phrasing\tphrasing cos"
-                + "\tnearest intent phrasing\tintent cos\tsentence cos");
+                + "\tnearest intent phrasing\tintent cos\tsentence cos\task\tbest coverage\tbest candidate cos\tlead");
         for (String q : questions) {
             AnalyzedQuery a = s.analyzer().analyze(q, null);
             Evidence ev = s.retriever().retrieve(a);
             var aspect = a.vector() == null ? null : s.analyzer().nearestPrototype(a.vector(), true);
             var intent = a.vector() == null ? null : s.analyzer().nearestPrototype(a.vector(), false);
-            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%.3f\t%s\t%.3f\t%.3f%n", q, a.message(),
+            var sel = ev.selection();
+            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%.3f\t%s\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%s%n", q, a.message(),
                     a.frameworks(), a.intent(), a.focus(), a.answerType() == null ? "" : a.answerType().name(),
                     ev.gate().reason(), ev.gate().coverage(), ev.gate().denseTop(), phrasing(aspect), similarity(aspect), phrasing(intent),
-                    similarity(intent), s.retriever().meaning(ev));
+                    similarity(intent), s.retriever().meaning(ev), sel.ask(), sel.coverage(), sel.cosine(),
+                    sel.lead() == null ? "" : sel.lead().sentence().display().replace('\t', ' '));
         }
         return 0;
     }

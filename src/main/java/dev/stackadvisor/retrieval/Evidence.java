@@ -16,10 +16,11 @@ import java.util.Map;
  * @param queryVector the question's embedding (float[384], L2-normalised), null in keyword mode
  * @param fact        for a question asking for a kind of fact ({@link AnalyzedQuery#answerType()}), the sentence
  *                    that states it; else null
+ * @param selection   the candidate sentences ranked by how well they answer the question ({@link AnswerSelector})
  */
 public record Evidence(AnalyzedQuery query, List<RankedPassage> general, List<String> frameworks,
                        Map<String, List<RankedPassage>> byFramework, List<String> topicTerms, GateDecision gate,
-                       float[] queryVector, Fact fact) {
+                       float[] queryVector, Fact fact, Selection selection) {
     public Evidence {
         general = List.copyOf(general);
         frameworks = List.copyOf(frameworks);
@@ -27,5 +28,14 @@ public record Evidence(AnalyzedQuery query, List<RankedPassage> general, List<St
         // in every JVM run, which Map.copyOf does not promise
         byFramework = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byFramework));
         topicTerms = List.copyOf(topicTerms);
+        java.util.Objects.requireNonNull(selection, "selection");
+    }
+
+    /** Evidence without answer selection (a hand-made one in a test). */
+    public Evidence(AnalyzedQuery query, List<RankedPassage> general, List<String> frameworks,
+                    Map<String, List<RankedPassage>> byFramework, List<String> topicTerms, GateDecision gate,
+                    float[] queryVector, Fact fact) {
+        this(query, general, frameworks, byFramework, topicTerms, gate, queryVector, fact,
+                Selection.none(Selection.Ask.PROFILE));
     }
 }

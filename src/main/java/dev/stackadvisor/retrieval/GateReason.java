@@ -16,7 +16,9 @@ public enum GateReason {
     /** It names a covered framework but asks with words the corpus never uses. */
     UNKNOWN_TERMS("unknown_terms"),
     /** It asks for a kind of fact (a licence, a version) no retrieved sentence about its subject states. */
-    NO_FACT("no_fact");
+    NO_FACT("no_fact"),
+    /** It asks one specific thing no retrieved sentence covers (answer selection: {@link AnswerSelector}). */
+    NOT_ANSWERED("no_answer");
 
     private final String code;
 

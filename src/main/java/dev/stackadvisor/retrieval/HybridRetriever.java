@@ -5,6 +5,7 @@ import dev.stackadvisor.corpus.Sentence;
 import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.ScoredPassage;
+import dev.stackadvisor.index.SentenceIndex;
 import dev.stackadvisor.index.SentenceVectors;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,22 +26,25 @@ public final class HybridRetriever {
 
     private final KeywordIndex keyword;
     private final RetrievalTuning tuning;
-    private final PassageRetriever bm25;
+    private final Bm25Retriever bm25;
     private final PassageRetriever dense;
     private final ReciprocalRankFusion fusion;
     private final ScenarioRecommender recommender;
     private final RelevanceGate gate;
     private final TermStats stats;
     private final SentenceVectors sentences;
+    private final AnswerSelector selector;
 
     /**
      * @param stats     the term statistics of the corpus (shared with the analyzer and the composer)
      * @param dense     null in keyword mode
      * @param sentences sentence embeddings, null in keyword mode: with them the gate does not refuse a question
      *                  for its unknown words when a sentence about a framework it names is close in meaning
+     * @param leansBack whether a sentence opens with a reference word and leans on the ones before it (answer
+     *                  selection counts their words for it)
      */
     public HybridRetriever(Corpus corpus, KeywordIndex keyword, TermStats stats, DenseIndex dense,
-                           SentenceVectors sentences, Tuning tuning) {
+                           SentenceVectors sentences, Tuning tuning, java.util.function.Predicate<String> leansBack) {
         this.keyword = keyword;
         this.tuning = tuning.retrieval();
         this.stats = stats;
@@ -50,6 +54,14 @@ public final class HybridRetriever {
         this.fusion = new ReciprocalRankFusion(tuning.retrieval().rrfK());
         this.recommender = new ScenarioRecommender(tuning.recommender(), stats);
         this.gate = new RelevanceGate(tuning.gate(), stats);
+        this.selector = new AnswerSelector(keyword, new SentenceIndex(corpus.passages()), sentences, stats,
+                corpus.lexicon(), leansBack, bm25, tuning.selection());
+    }
+
+    /** The same without a reference rule: no sentence leans on the ones before it (tests, benchmarks). */
+    public HybridRetriever(Corpus corpus, KeywordIndex keyword, TermStats stats, DenseIndex dense,
+                           SentenceVectors sentences, Tuning tuning) {
+        this(corpus, keyword, stats, dense, sentences, tuning, s -> false);
     }
 
     /** The term statistics retrieval uses (shared with the answer composer for sentence ranking). */
@@ -89,8 +101,18 @@ public final class HybridRetriever {
                 decision = decision.with(GateReason.NO_FACT);
             }
         }
+        Selection selection = Selection.none(selector.ask(query));
+        GateReason why = decision.outcome();
+        if (why == GateReason.OK || why == GateReason.UNKNOWN_TERMS) {
+            selection = selector.select(query, general, byFramework);
+            if (why == GateReason.OK && selection.ask() == Selection.Ask.SPECIFIC && !selection.answerable()
+                    && fact == null) {
+                // one thing was asked and nothing retrieved is to its point
+                decision = decision.with(GateReason.NOT_ANSWERED);
+            }
+        }
         return new Evidence(query, general, frameworks, byFramework, query.terms().evidenceTopic(), decision,
-                query.vector(), fact);
+                query.vector(), fact, selection);
     }
 
     /** The first {@link RetrievalTuning#candidates} of a ranking: what fusion sees of it. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,6 +40,7 @@ public final class QuestionCues {
     private final List<AnswerType> answerTypes = new ArrayList<>();
     private final Set<String> filler;
     private final Set<String> domain;
+    private final Set<String> choice;
     private final Set<String> frameworkTerms = new HashSet<>();
 
     /**
@@ -71,6 +73,7 @@ public final class QuestionCues {
         }
         filler = Set.copyOf(keyword.terms(root.path("filler").asText("")));
         domain = Set.copyOf(keyword.terms(root.path("domain").asText("")));
+        choice = Set.copyOf(java.util.Arrays.asList(WORDS.split(root.path("choice").asText("").toLowerCase(Locale.ROOT).trim())));
         for (Framework f : lexicon.frameworks()) {
             for (String alias : f.aliases()) {
                 frameworkTerms.addAll(keyword.terms(alias));
@@ -133,26 +136,33 @@ public final class QuestionCues {
         // phrase ("online shop", "high-speed") or a word the corpus never uses ("k8s", "perf"): a word the
         // articles use is searched as itself, as BM25 was tuned on.
         Map<String, List<String>> synonyms = new LinkedHashMap<>();
+        // every own word's synonyms, known words' too: what answer selection counts as the word being covered
+        Map<String, List<String>> expansions = new LinkedHashMap<>();
         for (QueryToken s : tokens) {
             if (!s.synonym() || within(s, cueSpans)) {
                 continue;
             }
             List<QueryToken> span = own.stream().filter(t -> t.start() >= s.start() && t.end() <= s.end()).toList();
-            if (span.size() == 1 && keyword.documentFrequency(span.get(0).term()) > 0) {
-                continue;
-            }
+            boolean searchedAsItself = span.size() == 1 && keyword.documentFrequency(span.get(0).term()) > 0;
             for (QueryToken t : span) {
                 if (!t.term().equals(s.term())) {
-                    List<String> list = synonyms.computeIfAbsent(t.term(), k -> new ArrayList<>());
-                    if (!list.contains(s.term())) {
-                        list.add(s.term());
+                    add(expansions, t.term(), s.term());
+                    if (!searchedAsItself) {
+                        add(synonyms, t.term(), s.term());
                     }
                 }
             }
         }
         List<String> terms = own.stream().map(QueryToken::term).toList();
         boolean domainWord = terms.stream().anyMatch(domain::contains);
-        return new Reading(terms, aspect, scenarioCue, type, cueTerms, synonyms, domainWord);
+        return new Reading(terms, aspect, scenarioCue, type, cueTerms, synonyms, domainWord, expansions, asksChoice(text));
+    }
+
+    private static void add(Map<String, List<String>> map, String term, String synonym) {
+        List<String> list = map.computeIfAbsent(term, k -> new ArrayList<>());
+        if (!list.contains(synonym)) {
+            list.add(synonym);
+        }
     }
 
     /** A span of the question text that the synonyms file added terms for. */
@@ -209,6 +219,23 @@ public final class QuestionCues {
         return filler.contains(term);
     }
 
+    /**
+     * Whether the question holds a word that asks for a choice ("or", "vs", "which", "better"…: {@code choice} in
+     * {@link #RESOURCE}), as a whole word, case aside. With two or more frameworks named, such a question weighs
+     * them; without, it asks one thing about them.
+     */
+    public boolean asksChoice(String text) {
+        for (String w : WORDS.split(text.toLowerCase(Locale.ROOT))) {
+            if (choice.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What separates words for {@link #asksChoice}: anything but letters and digits. */
+    private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** Whether an analysed term is part of a framework's name or alias. */
     public boolean frameworkTerm(String term) {
         return frameworkTerms.contains(term);
@@ -251,13 +278,24 @@ public final class QuestionCues {
      * @param synonyms   for own words of a phrase or unknown to the corpus, the field's synonyms the synonyms file
  *                   adds ("k8" → kubernet, kube)
      * @param domainWord it holds a word of the software domain ("api", "backend"…)
+     * @param expansions for every own word the synonyms file has a group for (cue groups aside), the other members'
+     *                   stems ("fast" → perform, speed…): what counts as the word when coverage is measured
+     * @param choice     it holds a word asking for a choice ({@link #asksChoice})
      */
     public record Reading(List<String> terms, Aspect aspect, boolean scenario, AnswerType answerType,
-                          Set<String> cueTerms, Map<String, List<String>> synonyms, boolean domainWord) {
+                          Set<String> cueTerms, Map<String, List<String>> synonyms, boolean domainWord,
+                          Map<String, List<String>> expansions, boolean choice) {
         public Reading {
             terms = List.copyOf(terms);
             cueTerms = Set.copyOf(cueTerms);
             synonyms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(synonyms));
+            expansions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(expansions));
+        }
+
+        /** A reading without expansions (a hand-made query in a test). */
+        public Reading(List<String> terms, Aspect aspect, boolean scenario, AnswerType answerType,
+                       Set<String> cueTerms, Map<String, List<String>> synonyms, boolean domainWord) {
+            this(terms, aspect, scenario, answerType, cueTerms, synonyms, domainWord, synonyms, false);
         }
     }
 }

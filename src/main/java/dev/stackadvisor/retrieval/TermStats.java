@@ -172,6 +172,16 @@ public final class TermStats {
         return new Coverage(total == 0 ? 1 : hit / total, matched);
     }
 
+    /**
+     * IDF-weighted share of {@code topic} that {@code found} accepts, 0..1 (1 for an empty topic): the one weighted
+     * pass of {@link #measure}, for a test of its own (answer selection counts synonyms too).
+     *
+     * @param weights {@link #weights} of {@code topic}
+     */
+    public static double share(List<String> topic, double[] weights, Predicate<String> found) {
+        return measure(topic, weights, found).share();
+    }
+
     /** IDF-weighted share of {@code topic} the corpus uses exactly ({@link #known}), 0..1 (1 for an empty topic). */
     public double knownShare(List<String> topic) {
         return share(topic, this::known);

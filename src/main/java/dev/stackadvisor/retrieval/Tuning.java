@@ -8,8 +8,10 @@ package dev.stackadvisor.retrieval;
  * @param retrieval   rankers and fusion
  * @param recommender scenario recommendations
  * @param gate        the relevance gate
+ * @param selection   answer selection
  */
-public record Tuning(AnalysisTuning analysis, RetrievalTuning retrieval, RecommenderTuning recommender, GateTuning gate) {
+public record Tuning(AnalysisTuning analysis, RetrievalTuning retrieval, RecommenderTuning recommender, GateTuning gate,
+                     SelectionTuning selection) {
 
     /**
      * The bundled values.
@@ -23,6 +25,7 @@ public record Tuning(AnalysisTuning analysis, RetrievalTuning retrieval, Recomme
     /** Reads every retrieval section of {@code file} (other sections, such as the composer's, are read by their stage). */
     public static Tuning from(TuningFile file) {
         return new Tuning(AnalysisTuning.from(file.section("analysis")), RetrievalTuning.from(file.section("retrieval")),
-                RecommenderTuning.from(file.section("recommender")), GateTuning.from(file.section("gate")));
+                RecommenderTuning.from(file.section("recommender")), GateTuning.from(file.section("gate")),
+                SelectionTuning.from(file.section("selection")));
     }
 }

@@ -1,0 +1,329 @@
+package dev.stackadvisor.retrieval;
+
+import dev.stackadvisor.corpus.FrameworkLexicon;
+import dev.stackadvisor.corpus.Passage;
+import dev.stackadvisor.corpus.Sentence;
+import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.index.QueryToken;
+import dev.stackadvisor.index.SentenceIndex;
+import dev.stackadvisor.index.SentenceVectors;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Answer-sentence selection, the stage between retrieval and the answer's layout: which retrieved sentence answers
+ * <em>this</em> question (the task of TREC-QA, Wang, Smith &amp; Mitamura 2007, and WikiQA, Yang, Yih &amp; Meek 2015).
+ *
+ * <p>Candidates are the sentences of the top {@link SelectionTuning#passages} fused passages and of the top
+ * {@link SelectionTuning#perFramework} passages about each framework asked. Each is ranked four ways — sentence-level
+ * BM25 of the question's weighted terms ({@link SentenceIndex}, the terms {@link Bm25Retriever} searches with,
+ * synonyms included), the MiniLM cosine of question and sentence (hybrid mode), subject agreement (how many of the
+ * asked frameworks it, its heading path or the sentences it leans on name or are about) and its passage's fused
+ * rank — and the rankings are fused by reciprocal rank fusion (Cormack, Clarke &amp; Büttcher 2009). RRF, not a
+ * linear fusion: BM25 scores are unbounded and differ in scale from question to question, cosines cluster
+ * differently per question, and RRF needs no calibration of either, only of k.
+ *
+ * <p>Whether a candidate answers at all is its <em>coverage</em>: the IDF-weighted share of the question's content
+ * words (its topic words: framework names, filler and cue words the corpus never uses aside) that the sentence, its
+ * heading path and the sentences it leans on hold, a word counting when it or one of its synonyms matches a stem
+ * (loosely, as {@link TermStats#matches}). This is WikiQA's weighted word-overlap baseline used as a gate: a
+ * candidate below {@link SelectionTuning#minCoverage} does not answer, whatever its rank. Thread-safe.
+ */
+public final class AnswerSelector {
+
+    private final KeywordIndex keyword;
+    private final SentenceIndex sentences;
+    private final SentenceVectors vectors;
+    private final TermStats stats;
+    private final FrameworkLexicon lexicon;
+    private final Predicate<String> leansBack;
+    private final Bm25Retriever bm25;
+    private final SelectionTuning tuning;
+    private final Set<String> stopStems;
+    /** Analysed stems and framework names of each heading path, by its text: bounded by the corpus's headings. */
+    private final Map<String, Set<String>> headingTerms = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> headingNames = new ConcurrentHashMap<>();
+
+    /**
+     * @param vectors   sentence embeddings; null in keyword mode (no cosine ranking)
+     * @param leansBack whether a sentence opens with a reference word ("They…", "This…") and so leans on the
+     *                  sentences before it (the composer's {@code Discourse} rule)
+     * @param bm25      whose weighted query terms the sentence BM25 uses
+     */
+    public AnswerSelector(KeywordIndex keyword, SentenceIndex sentences, SentenceVectors vectors, TermStats stats,
+                          FrameworkLexicon lexicon, Predicate<String> leansBack, Bm25Retriever bm25,
+                          SelectionTuning tuning) {
+        this.keyword = keyword;
+        this.sentences = sentences;
+        this.vectors = vectors;
+        this.stats = stats;
+        this.lexicon = lexicon;
+        this.leansBack = leansBack;
+        this.bm25 = bm25;
+        this.tuning = tuning;
+        this.stopStems = stopStems(keyword);
+    }
+
+    /** The tuning values. */
+    public SelectionTuning tuning() {
+        return tuning;
+    }
+
+    /**
+     * What a question asks for: a choice (a scenario, a recommendation cue, or two frameworks and a choice word), a
+     * profile (an aspect asked, or no content words: "tell me about X"), else one specific thing.
+     */
+    public Selection.Ask ask(AnalyzedQuery q) {
+        return ask(q, content(q));
+    }
+
+    private static Selection.Ask ask(AnalyzedQuery q, List<String> content) {
+        if (q.intent() == Intent.SCENARIO || q.reading().scenario()
+                || (q.frameworks().size() >= 2 && q.reading().choice())) {
+            return Selection.Ask.CHOICE;
+        }
+        return q.focus() != null || content.isEmpty() ? Selection.Ask.PROFILE : Selection.Ask.SPECIFIC;
+    }
+
+    /**
+     * The question's content words, what coverage is measured on: its topic words ({@link QueryTerms#topic()}) minus
+     * the words of its cues (an aspect asked says what kind of sentence, not what it is about) and minus English stop
+     * words (Lucene's copy of the Snowball list: "its", "own", "both"… that the index's short list keeps); for a
+     * question asking for a kind of fact, its cue words count ("salary" must be covered, not just "average").
+     */
+    List<String> content(AnalyzedQuery q) {
+        List<String> out = new ArrayList<>();
+        for (String t : q.terms().topic()) {
+            if (!q.reading().cueTerms().contains(t) && !stopStems.contains(t)) {
+                out.add(t);
+            }
+        }
+        if (q.answerType() != null) {
+            for (String t : q.reading().terms()) {
+                if (q.reading().cueTerms().contains(t) && !stopStems.contains(t) && !out.contains(t)) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The stems of the Snowball English stop list, as the index analyses each word. */
+    private static Set<String> stopStems(KeywordIndex keyword) {
+        Set<String> out = new HashSet<>();
+        try (java.io.Reader r = org.apache.lucene.util.IOUtils.getDecodingReader(
+                org.apache.lucene.analysis.snowball.SnowballFilter.class, "english_stop.txt",
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            for (Object w : org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(r)) {
+                out.addAll(keyword.terms(new String((char[]) w)));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Lucene's Snowball stop list is missing", e);
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * Ranks the candidate sentences of the retrieved passages for {@code q}.
+     *
+     * @param general     the fused top passages for the whole question, best first
+     * @param byFramework per framework asked, its fused passages, best first
+     */
+    public Selection select(AnalyzedQuery q, List<RankedPassage> general, Map<String, List<RankedPassage>> byFramework) {
+        List<String> content = content(q);
+        Selection.Ask ask = ask(q, content);
+        double[] weights = stats.weights(content);
+        Map<String, Selection.Candidate> byKey = new LinkedHashMap<>();
+        Map<String, Integer> passageRank = new LinkedHashMap<>();
+        List<RankedPassage> pool = new ArrayList<>();
+        addTop(general, tuning.passages(), pool, passageRank);
+        for (List<RankedPassage> about : byFramework.values()) {
+            addTop(about, tuning.perFramework(), pool, passageRank);
+        }
+        List<String> keys = new ArrayList<>();
+        for (RankedPassage r : pool) {
+            for (Sentence s : r.passage().sentences()) {
+                keys.add(s.key());
+            }
+        }
+        Map<String, Double> bm25Scores = sentences.score(bm25.weights(q), keys);
+        List<Selection.Candidate> all = new ArrayList<>();
+        for (RankedPassage r : pool) {
+            List<Sentence> ss = r.passage().sentences();
+            for (int i = 0; i < ss.size(); i++) {
+                Sentence s = ss.get(i);
+                if (byKey.containsKey(s.key())) {
+                    continue;
+                }
+                Set<String> terms = new HashSet<>(sentences.stems(s.key()));
+                terms.addAll(heading(r.passage().section()));
+                Set<String> names = new HashSet<>(s.subjects());
+                names.addAll(s.mentions());
+                names.addAll(headingNames.computeIfAbsent(r.passage().section(), lexicon::names));
+                if (leansBack.test(s.quote())) {
+                    for (int j = i - 1; j >= Math.max(0, i - tuning.maxLeanBack()); j--) {
+                        terms.addAll(sentences.stems(ss.get(j).key()));
+                        names.addAll(ss.get(j).subjects());
+                        names.addAll(ss.get(j).mentions());
+                    }
+                }
+                int agreement = (int) q.frameworks().stream().filter(names::contains).count();
+                double coverage = TermStats.share(content, weights, t -> covers(q, t, terms));
+                double cosine = vectors == null || q.vector() == null ? Double.NaN : vectors.similarity(q.vector(), s.key());
+                Selection.Candidate c = new Selection.Candidate(s, r.passage(), i, r.score(),
+                        bm25Scores.getOrDefault(s.key(), 0.0), cosine, agreement, coverage, 0);
+                byKey.put(s.key(), c);
+                all.add(c);
+            }
+        }
+        List<Selection.Candidate> fused = fuse(all, passageRank, !q.frameworks().isEmpty());
+        List<Selection.Candidate> covering = new ArrayList<>();
+        Selection.Candidate lead = null;
+        Selection.Candidate best = null;
+        for (Selection.Candidate c : fused) {
+            if (best == null || c.coverage() > best.coverage()) {
+                best = c;
+            }
+            boolean covers = !content.isEmpty() && (c.coverage() >= tuning.minCoverage()
+                    || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine()));
+            if (!covers || c.sentence().quote().endsWith("?") || c.sentence().wordCount() < 2) {
+                continue;
+            }
+            covering.add(c);
+            if (lead == null && c.answersFor(q.frameworks())) {
+                lead = c;
+            }
+        }
+        double bestCoverage = content.isEmpty() ? 1 : best == null ? 0 : best.coverage();
+        double bestCosine = Double.NaN;
+        for (Selection.Candidate c : fused) {
+            if (!Double.isNaN(c.cosine()) && c.answersFor(q.frameworks()) && !(c.cosine() <= bestCosine)) {
+                bestCosine = c.cosine();
+            }
+        }
+        // hybrid: meaning or a covering sentence; keyword: the words alone, which needs a lower bar
+        boolean answerable = lead != null || (Double.isNaN(bestCosine) ? bestCoverage >= tuning.minAnswerable()
+                : bestCosine >= tuning.minCosineAnswerable() || bestCoverage >= tuning.minCoverage());
+        return new Selection(ask, covering, lead, content, uncovered(q, content, best), bestCoverage, bestCosine,
+                answerable);
+    }
+
+    /** Adds the first {@code n} of {@code ranked} to the pool (once each), noting each passage's best rank. */
+    private static void addTop(List<RankedPassage> ranked, int n, List<RankedPassage> pool, Map<String, Integer> rank) {
+        for (int i = 0; i < Math.min(n, ranked.size()); i++) {
+            RankedPassage r = ranked.get(i);
+            Integer before = rank.get(r.passage().id());
+            if (before == null) {
+                pool.add(r);
+                rank.put(r.passage().id(), i + 1);
+            } else if (i + 1 < before) {
+                rank.put(r.passage().id(), i + 1);
+            }
+        }
+    }
+
+    /** Analysed stems of a heading path (cached: few distinct headings). */
+    private Set<String> heading(String section) {
+        return headingTerms.computeIfAbsent(section, h -> Set.copyOf(keyword.terms(h)));
+    }
+
+    /** Whether {@code terms} hold the content word {@code t} or one of its synonyms (loosely). */
+    private static boolean covers(AnalyzedQuery q, String t, Set<String> terms) {
+        if (TermStats.matches(t, terms)) {
+            return true;
+        }
+        for (String e : q.reading().expansions().getOrDefault(t, List.of())) {
+            if (TermStats.matches(e, terms)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The candidates with their fused score, best first: reciprocal rank fusion of the rankings by BM25, cosine
+     * (when there are cosines), agreement (when frameworks are asked), coverage and passage rank; equal values
+     * share a rank. Ties keep the candidates' order (passage rank, then document order).
+     */
+    private List<Selection.Candidate> fuse(List<Selection.Candidate> all, Map<String, Integer> passageRank, boolean asked) {
+        double[] fused = new double[all.size()];
+        addRanks(all, fused, Selection.Candidate::bm25, true);
+        if (!all.isEmpty() && !Double.isNaN(all.get(0).cosine())) {
+            addRanks(all, fused, Selection.Candidate::cosine, false);
+        }
+        if (asked) {
+            addRanks(all, fused, c -> c.agreement(), true);
+        }
+        addRanks(all, fused, Selection.Candidate::coverage, true);
+        addRanks(all, fused, c -> -passageRank.get(c.passage().id()), false);
+        List<Selection.Candidate> out = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Selection.Candidate c = all.get(i);
+            out.add(new Selection.Candidate(c.sentence(), c.passage(), c.index(), c.score(), c.bm25(), c.cosine(),
+                    c.agreement(), c.coverage(), fused[i]));
+        }
+        out.sort(Comparator.comparingDouble(Selection.Candidate::fused).reversed());
+        return out;
+    }
+
+    /**
+     * Adds 1/(k + rank) of one ranking (descending {@code value}; equal values share the better rank) to each
+     * candidate's fused score.
+     *
+     * @param positiveOnly a value of 0 or less is no evidence: such a candidate is not in this ranking
+     */
+    private void addRanks(List<Selection.Candidate> all, double[] fused, ToDoubleFunction<Selection.Candidate> value,
+                          boolean positiveOnly) {
+        Integer[] order = new Integer[all.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(value.applyAsDouble(all.get(b)), value.applyAsDouble(all.get(a))));
+        int rank = 0;
+        double previous = Double.NaN;
+        for (int i = 0; i < order.length; i++) {
+            double v = value.applyAsDouble(all.get(order[i]));
+            if (Double.isNaN(v) || (positiveOnly && v <= 0)) {
+                continue;
+            }
+            if (v != previous) {
+                rank = i + 1;
+                previous = v;
+            }
+            fused[order[i]] += 1.0 / (tuning.rrfK() + rank);
+        }
+    }
+
+    /** The user's words (as typed) of the content words {@code best} does not cover; all of them without a best. */
+    private List<String> uncovered(AnalyzedQuery q, List<String> content, Selection.Candidate best) {
+        Set<String> missing = new java.util.LinkedHashSet<>();
+        Set<String> terms = new HashSet<>();
+        if (best != null) {
+            terms.addAll(sentences.stems(best.sentence().key()));
+            terms.addAll(heading(best.passage().section()));
+        }
+        for (String t : content) {
+            if (!covers(q, t, terms)) {
+                missing.add(t);
+            }
+        }
+        List<String> words = new ArrayList<>();
+        for (QueryToken t : keyword.analyzeQuery(q.message())) {
+            if (!t.synonym() && missing.contains(t.term())) {
+                String word = q.message().substring(t.start(), t.end());
+                if (!words.contains(word)) {
+                    words.add(word);
+                }
+            }
+        }
+        return words;
+    }
+}

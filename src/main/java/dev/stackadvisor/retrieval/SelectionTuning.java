@@ -1,0 +1,44 @@
+package dev.stackadvisor.retrieval;
+
+/**
+ * Tuning of {@link AnswerSelector}, section {@code "selection"} of {@link TuningFile#RESOURCE}. Shares are in [0, 1].
+ *
+ * @param passages     top fused passages of the whole question whose sentences are candidates, 1..100
+ * @param perFramework top fused passages per framework asked about whose sentences are candidates, 1..100
+ * @param rrfK         reciprocal rank fusion's k over the candidates' rankings, 1..1000: a candidate at rank r of a
+ *                     ranking adds 1/(k + r); smaller than the passage fusion's 60 because the lists are short
+ * @param minCoverage  IDF-weighted share of the question's content words a candidate (with its heading path and
+ *                     the sentences it leans on) must hold to answer the question; below it on every candidate,
+ *                     a specific question is not answered
+ * @param minCosine    (hybrid) MiniLM cosine between question and sentence at which a candidate answers whatever
+ *                     its words: a paraphrase shares meaning, not words
+ * @param minAnswerable (keyword) best coverage below which a specific question is not answered: nothing in the
+ *                      sources is to its point
+ * @param minCosineAnswerable (hybrid) best candidate cosine below which, when no candidate reaches
+ *                      {@code minCoverage} either, a specific question is not answered
+ * @param maxLeanBack  sentences before a candidate that opens with a reference word whose words count for it, 0..10
+ */
+public record SelectionTuning(int passages, int perFramework, int rrfK, double minCoverage, double minCosine,
+                              double minAnswerable, double minCosineAnswerable, int maxLeanBack) {
+
+    /** @throws IllegalArgumentException naming the value and its range */
+    public SelectionTuning {
+        TuningFile.inRange("passages", passages, 1, 100);
+        TuningFile.inRange("perFramework", perFramework, 1, 100);
+        TuningFile.inRange("rrfK", rrfK, 1, 1000);
+        TuningFile.inRange("minCoverage", minCoverage, 0, 1);
+        TuningFile.inRange("minCosine", minCosine, 0, 1);
+        TuningFile.inRange("minAnswerable", minAnswerable, 0, minCoverage);
+        TuningFile.inRange("minCosineAnswerable", minCosineAnswerable, 0, minCosine);
+        TuningFile.inRange("maxLeanBack", maxLeanBack, 0, 10);
+    }
+
+    /** Reads the section. */
+    public static SelectionTuning from(TuningFile.Section s) {
+        SelectionTuning t = s.build(() -> new SelectionTuning(s.count("passages"), s.count("perFramework"), s.count("rrfK"),
+                s.number("minCoverage"), s.number("minCosine"),
+                s.number("minAnswerable"), s.number("minCosineAnswerable"), s.count("maxLeanBack")));
+        s.done();
+        return t;
+    }
+}
