@@ -27,37 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class QueryAnalyzer {
 
-    /**
-     * A language or platform, in lexicon-language terms ("TypeScript/JavaScript"), and how a question names it.
-     * Every way the pattern matches spells one of {@code words} (lower case, ASCII, as the pattern's ASCII-only
-     * case-insensitive match reads them), so a question whose lower-cased text holds none of them is not tried
-     * against the pattern: most questions name no language, and the nine patterns cost more than the checks.
-     */
-    private record Language(String name, Pattern pattern, List<String> words) {
-    }
-
-    private static final List<Language> LANGUAGES = languages();
-
-    private static List<Language> languages() {
-        int ci = Pattern.CASE_INSENSITIVE;
-        return List.of(
-                new Language("Python", Pattern.compile("\\bpython(ic)?\\b", ci), List.of("python")),
-                new Language("TypeScript/JavaScript", Pattern.compile("\\b(typescript|javascript|ts|js)\\b", ci),
-                        List.of("typescript", "javascript", "ts", "js")),
-                new Language("Java/JVM", Pattern.compile("\\b(java|jvm|kotlin)\\b", ci), List.of("java", "jvm", "kotlin")),
-                new Language("C#/.NET", Pattern.compile("(\\bc#|\\bcsharp\\b|(?<![\\w.])\\.net\\b)", ci),
-                        List.of("c#", "csharp", ".net")),
-                new Language("Ruby", Pattern.compile("\\bruby\\b", ci), List.of("ruby")),
-                new Language("PHP", Pattern.compile("\\bphp\\b", ci), List.of("php")),
-                // "go" is also a verb: only as a language next to words that make it one
-                new Language("Go", Pattern.compile("\\bgolang\\b|\\bgo\\b(?=[\\s-]+(devs?|developers?|engineers?|team|shop|services?"
-                        + "|apis?|backends?|binar\\w*|frameworks?|code|programmers?|or|vs|and|microservices?)\\b)"
-                        + "|(?<=\\b(in|use|using|vs|or|and|like|learn|with)\\s)go\\b(?!\\s+(with|for|to|ahead|back)\\b)", ci),
-                        List.of("go")),
-                new Language("Rust", Pattern.compile("\\brust\\b", ci), List.of("rust")),
-                new Language("Elixir", Pattern.compile("\\b(elixir|erlang)\\b", ci), List.of("elixir", "erlang")));
-    }
-
     /** The word right after a name: white space, then letters (punctuation in between ends the phrase). */
     private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}[\\p{L}'-]*)");
     private static final Pattern FOLLOW_UP_START = Pattern.compile(
@@ -73,6 +42,7 @@ public final class QueryAnalyzer {
             "\\b(it|its|it's|it’s|they|them|their|theirs|that one|this one|those|these|either|both|each)\\b", Pattern.CASE_INSENSITIVE);
     private final FrameworkLexicon lexicon;
     private final Set<String> covered;
+    private final LanguageCues languageCues;
     private final KeywordIndex keyword;
     private final QuestionCues cues;
     private final NameSpeller speller;
@@ -88,12 +58,14 @@ public final class QueryAnalyzer {
      * @param keyword    the BM25 index, whose analyzers read questions (and whose vocabulary tells ordinary words
      *                   from misspelt names)
      * @param cues       what marks an aspect, a recommendation or a kind of fact
+     * @param languages  how questions name languages
      * @param stats      which stems the corpus uses (cue words it never uses are not topic words)
      * @param dense      the dense index to embed questions with, null in keyword mode
      * @param prototypes example phrasings per aspect, null in keyword mode
      */
     public QueryAnalyzer(FrameworkLexicon lexicon, Set<String> covered, KeywordIndex keyword, QuestionCues cues,
-                         TermStats stats, DenseIndex dense, Prototypes prototypes) {
+                         LanguageCues languages, TermStats stats, DenseIndex dense, Prototypes prototypes) {
+        this.languageCues = languages;
         this.stats = stats;
         this.lexicon = lexicon;
         this.covered = Set.copyOf(covered);
@@ -162,7 +134,7 @@ public final class QueryAnalyzer {
     public AnalyzedQuery analyze(String message, PreviousTurn previous) {
         String text = speller.correct(message, lexicon);
         QuestionCues.Reading reading = cues.read(text);
-        List<String> languageNames = languages(text);
+        List<String> languageNames = languageCues.names(text);
         float[] vector = dense == null ? null : dense.embed(embeddingText(text)).vector();
         Aspect focus = reading.aspect();
         if (focus == null && prototypes != null) {
@@ -199,7 +171,7 @@ public final class QueryAnalyzer {
                 intent = previous.frameworks().isEmpty() && !reading.scenario() && !cues.read(context).scenario()
                         ? Intent.CONCEPT : Intent.SCENARIO;
                 if (languages.isEmpty()) {
-                    languages = languages(context);
+                    languages = languageCues.names(context);
                 }
             } else {
                 frameworks.addAll(previous.frameworks());
@@ -337,37 +309,5 @@ public final class QueryAnalyzer {
     private static boolean isFollowUp(String message) {
         int words = Words.count(message); // the message is trimmed
         return FOLLOW_UP_START.matcher(message).find() || PRONOUN.matcher(message).find() || words <= 4;
-    }
-
-    static List<String> languages(String text) {
-        List<String> out = new ArrayList<>();
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (Language language : LANGUAGES) {
-            if (mayName(lower, language.words()) && language.pattern().matcher(text).find()) {
-                out.add(language.name());
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Whether one of {@code words} starts at a word start of {@code lower} (no letter, digit or '_' before it):
-     * every match of a language pattern begins so, at a word boundary; "go" inside "django" or "mongo" no longer
-     * runs the Go pattern, whose look-behind is tried at every position.
-     */
-    private static boolean mayName(String lower, List<String> words) {
-        for (String w : words) {
-            for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-                if (i == 0 || !isWordChar(lower.codePointBefore(i))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** A word character as {@code \b} reads one (without UNICODE_CHARACTER_CLASS). */
-    private static boolean isWordChar(int c) {
-        return c == '_' || Character.isLetterOrDigit(c);
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class QueryAnalyzerLanguagesTest {
 
+    private static final LanguageCues LANGUAGES = LanguageCues.bundled();
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "we are a PYTHON shop, which framework?                 | Python",
@@ -38,6 +40,6 @@ class QueryAnalyzerLanguagesTest {
     })
     void should_find_the_languages_a_question_names(String question, String expected) {
         List<String> want = expected.isEmpty() ? List.of() : List.of(expected.split(","));
-        assertEquals(want, QueryAnalyzer.languages(question.strip()));
+        assertEquals(want, LANGUAGES.names(question.strip()));
     }
 }
