@@ -29,6 +29,7 @@ class QueryAnalyzerLanguagesTest {
             "is Golang fast enough                                  | Go",
             "should we use GO or Rust?                              | Go,Rust",
             "a Go team building APIs                                | Go",
+            "our team writes Go                                     | Go",
             "let's go with django                                   | ''",
             "we want to go to production soon                       | ''",
             "Rust and ELIXIR (or Erlang) for real-time              | Rust,Elixir",
