@@ -119,8 +119,8 @@ final class IndexBuilder implements Library.Builder {
         Prototypes prototypes = dense == null ? null : new Prototypes(dense, tuning.analysis().prototypeMinSimilarity(),
                 tuning.analysis().intentMinSimilarity());
         TermStats stats = new TermStats(keyword, corpus.passages());
-        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, languages, stats, dense,
-                prototypes);
+        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.passagesPerFramework(), keyword, cues, languages, stats,
+                dense, prototypes, tuning.analysis());
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning);
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, composerTuning,
                 discourse);

@@ -9,17 +9,22 @@ import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.QueryToken;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a question, once per turn (later stages read its result): framework names, typos in them corrected
- * ({@link NameSpeller}); languages; whether it refers back to the previous turn; what kind of question it is;
+ * ({@link NameSpeller}); languages ({@link LanguageCues}): a language compared with another named thing ("node or
+ * go") is read as the frameworks that stand for it ({@link #standIns}), one named on its own is the team's, a
+ * preference within a scenario; whether it refers back to the previous turn; what kind of question it is;
  * what it asks about (cue words and synonyms from data, {@link QuestionCues}; in hybrid mode, the nearest
  * example phrasing, {@link Prototypes}); which kind of fact it wants, if any; and, in hybrid mode, its
  * embedding. Deterministic; the text is only ever searched, never obeyed, so "ignore your instructions…" is
@@ -42,6 +47,8 @@ public final class QueryAnalyzer {
             "\\b(it|its|it's|it’s|they|them|their|theirs|that one|this one|those|these|either|both|each)\\b", Pattern.CASE_INSENSITIVE);
     private final FrameworkLexicon lexicon;
     private final Set<String> covered;
+    /** Per language, its covered frameworks that stand for it when it is compared ({@link #standIns}). */
+    private final Map<String, List<String>> standIns;
     private final LanguageCues languageCues;
     private final KeywordIndex keyword;
     private final QuestionCues cues;
@@ -53,27 +60,52 @@ public final class QueryAnalyzer {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
     /**
-     * @param lexicon    the framework table
-     * @param covered    canonical names of the frameworks the corpus discusses
-     * @param keyword    the BM25 index, whose analyzers read questions (and whose vocabulary tells ordinary words
-     *                   from misspelt names)
-     * @param cues       what marks an aspect, a recommendation or a kind of fact
-     * @param languages  how questions name languages
-     * @param stats      which stems the corpus uses (cue words it never uses are not topic words)
-     * @param dense      the dense index to embed questions with, null in keyword mode
-     * @param prototypes example phrasings per aspect, null in keyword mode
+     * @param lexicon      the framework table
+     * @param covered      the frameworks the corpus discusses: canonical name → how many passages are about it
+     *                     ({@code Corpus#passagesPerFramework})
+     * @param keyword      the BM25 index, whose analyzers read questions (and whose vocabulary tells ordinary words
+     *                     from misspelt names)
+     * @param cues         what marks an aspect, a recommendation or a kind of fact
+     * @param languageCues how languages are named, and when named things are compared
+     * @param stats        which stems the corpus uses (cue words it never uses are not topic words)
+     * @param dense        the dense index to embed questions with, null in keyword mode
+     * @param prototypes   example phrasings per aspect, null in keyword mode
+     * @param tuning       {@link AnalysisTuning#frameworksPerLanguage}: how many frameworks stand for a compared language
      */
-    public QueryAnalyzer(FrameworkLexicon lexicon, Set<String> covered, KeywordIndex keyword, QuestionCues cues,
-                         LanguageCues languages, TermStats stats, DenseIndex dense, Prototypes prototypes) {
-        this.languageCues = languages;
+    public QueryAnalyzer(FrameworkLexicon lexicon, Map<String, Integer> covered, KeywordIndex keyword, QuestionCues cues,
+                         LanguageCues languageCues, TermStats stats, DenseIndex dense, Prototypes prototypes,
+                         AnalysisTuning tuning) {
         this.stats = stats;
         this.lexicon = lexicon;
-        this.covered = Set.copyOf(covered);
+        this.covered = Set.copyOf(covered.keySet());
+        this.languageCues = languageCues;
+        this.standIns = standIns(lexicon, covered, tuning.frameworksPerLanguage());
         this.keyword = keyword;
         this.cues = cues;
         this.dense = dense;
         this.prototypes = prototypes;
         this.speller = new NameSpeller(lexicon, this::ordinaryWord);
+    }
+
+    /**
+     * Per language of the lexicon, the covered frameworks that stand for it when a question compares it ("go or
+     * rust"): its frameworks, platforms (runtimes such as Node.js) left out, most passages first (the lexicon's order
+     * between equals), at most {@code perLanguage}. The corpus discusses a language through the frameworks it writes
+     * most about, so comparing those compares the language at the level the sources do; a framework with few
+     * passages would add a side the answer has little to quote for.
+     */
+    static Map<String, List<String>> standIns(FrameworkLexicon lexicon, Map<String, Integer> covered, int perLanguage) {
+        Map<String, List<Framework>> byLanguage = new LinkedHashMap<>();
+        for (Framework f : lexicon.frameworks()) {
+            if (!f.platform() && covered.containsKey(f.name())) {
+                byLanguage.computeIfAbsent(f.language(), l -> new ArrayList<>()).add(f);
+            }
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        byLanguage.forEach((language, fs) -> out.put(language, fs.stream()
+                .sorted(Comparator.comparingInt((Framework f) -> covered.get(f.name())).reversed()) // stable: lexicon order
+                .limit(perLanguage).map(Framework::name).toList()));
+        return Map.copyOf(out);
     }
 
     /**
@@ -134,20 +166,29 @@ public final class QueryAnalyzer {
     public AnalyzedQuery analyze(String message, PreviousTurn previous) {
         String text = speller.correct(message, lexicon);
         QuestionCues.Reading reading = cues.read(text);
-        List<String> languageNames = languageCues.names(text);
+        List<LanguageCues.Mention> languageMentions = languageCues.mentions(text);
+        List<String> languageNames = languageCues.names(languageMentions);
         float[] vector = dense == null ? null : dense.embed(embeddingText(text)).vector();
         Aspect focus = reading.aspect();
         if (focus == null && prototypes != null) {
             focus = prototypes.aspect(vector);
         }
-        List<String> named = names(text, reading, focus, languageNames, previous != null);
+        List<FrameworkLexicon.Mention> mentions = new ArrayList<>();
+        List<String> named = names(text, reading, focus, languageNames, previous != null, mentions);
+        List<LanguageCues.Mention> compared = languageCues.compared(text, languageMentions,
+                mentions.stream().map(m -> new LanguageCues.Side(m.start(), m.end())).toList());
         List<String> frameworks = new ArrayList<>();
         List<String> notCovered = new ArrayList<>();
+        List<String> languages = new ArrayList<>(languageNames);
+        if (!compared.isEmpty()) {
+            named = withStandIns(mentions, compared, notCovered);
+            // a language compared wherever it is named is a side, not the team's
+            languages.removeIf(l -> languageMentions.stream().filter(m -> m.language().equals(l)).allMatch(compared::contains));
+        }
         for (String n : named) {
             (covered.contains(n) ? frameworks : notCovered).add(n);
         }
-        List<String> languages = new ArrayList<>(languageNames);
-        boolean platformOnly = !frameworks.isEmpty()
+        boolean platformOnly = compared.isEmpty() && !frameworks.isEmpty()
                 && frameworks.stream().allMatch(f -> lexicon.find(f).map(Framework::platform).orElse(false));
         if (platformOnly && reading.scenario()) {
             // "we're a node shop… which framework?": the platform is the team's, the question is which framework
@@ -186,14 +227,14 @@ public final class QueryAnalyzer {
                     : prototypes != null && prototypes.intent(vector) == Intent.SCENARIO ? Intent.SCENARIO : Intent.CONCEPT;
         }
         boolean dangling = previous == null && named.isEmpty() && dangling(trimmed);
-        QueryTerms terms = terms(text, context, reading, focus, frameworks, languages);
+        QueryTerms terms = terms(text, context, reading, focus, frameworks, languages, compared);
         return new AnalyzedQuery(text, context, frameworks, notCovered, languages, intent, focus, followUp, candidates,
                 dangling, reading, vector, terms);
     }
 
     /** The question's words as the later stages use them ({@link QueryTerms}). */
     private QueryTerms terms(String text, String context, QuestionCues.Reading reading, Aspect focus,
-                             List<String> frameworks, List<String> languages) {
+                             List<String> frameworks, List<String> languages, List<LanguageCues.Mention> compared) {
         List<String> current = reading.terms();
         List<String> contextTerms = context.isEmpty() ? List.of() : keyword.terms(context);
         List<String> focusTerms = focus == null ? List.of() : cues.focusTerms(focus);
@@ -216,10 +257,16 @@ public final class QueryAnalyzer {
         }
         List<List<String>> sentenceTopics = new ArrayList<>();
         if (!frameworks.isEmpty()) {
+            // a sentence comparing languages is about the frameworks that stand for them
+            int end = 0;
             for (String sentence : SENTENCE_END.split(text)) {
-                if (!Collections.disjoint(lexicon.names(sentence), frameworks)) {
+                int from = text.indexOf(sentence, end);
+                int to = from + sentence.length();
+                if (!Collections.disjoint(lexicon.names(sentence), frameworks)
+                        || compared.stream().anyMatch(m -> m.start() >= from && m.end() <= to)) {
                     sentenceTopics.add(cues.topic(keyword.terms(sentence), unknownCues));
                 }
+                end = to;
             }
         }
         List<String> evidenceTopic = new ArrayList<>(topic);
@@ -241,7 +288,7 @@ public final class QueryAnalyzer {
      * modify the word after it: "express delivery", "spring cleaning" and "echo chamber" name nothing.
      */
     private List<String> names(String text, QuestionCues.Reading reading, Aspect aspect, List<String> languages,
-                               boolean conversation) {
+                               boolean conversation, List<FrameworkLexicon.Mention> naming) {
         List<FrameworkLexicon.Mention> mentions = lexicon.mentions(text);
         boolean software = mentions.size() > 1 || !languages.isEmpty() || reading.domainWord() || aspect != null
                 || conversation;
@@ -251,8 +298,36 @@ public final class QueryAnalyzer {
             boolean common = lexicon.find(m.framework()).map(f -> f.commonWords().contains(alias)).orElse(false);
             if (!common || software || !modifiesNext(text, m.end())) {
                 out.add(m.framework());
+                naming.add(m);
             }
         }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The names of a question that compares languages, in text order: a framework or platform as itself, a compared
+     * language as its {@link #standIns} ("node or go" → Node.js, Gin, Fiber). A compared language the corpus covers no
+     * framework of is added to {@code notCovered} by its own name.
+     *
+     * @param mentions the framework mentions that name something ({@link #names}), in text order
+     * @param compared the compared language mentions ({@link LanguageCues#compared})
+     */
+    private List<String> withStandIns(List<FrameworkLexicon.Mention> mentions, List<LanguageCues.Mention> compared,
+                                      List<String> notCovered) {
+        record At(int start, List<String> names) {
+        }
+        List<At> all = new ArrayList<>();
+        mentions.forEach(m -> all.add(new At(m.start(), List.of(m.framework()))));
+        for (LanguageCues.Mention m : compared) {
+            List<String> picks = standIns.getOrDefault(m.language(), List.of());
+            if (picks.isEmpty() && !notCovered.contains(m.language())) {
+                notCovered.add(m.language());
+            }
+            all.add(new At(m.start(), picks));
+        }
+        all.sort(Comparator.comparingInt(At::start));
+        Set<String> out = new LinkedHashSet<>();
+        all.forEach(a -> out.addAll(a.names()));
         return List.copyOf(out);
     }
 
