@@ -24,6 +24,7 @@ import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.MiniLmEmbeddingModel;
 import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.retrieval.HybridRetriever;
+import dev.stackadvisor.retrieval.LanguageCues;
 import dev.stackadvisor.retrieval.Prototypes;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 import dev.stackadvisor.retrieval.QuestionCues;
@@ -60,6 +61,7 @@ final class IndexBuilder implements Library.Builder {
     private final Tuning tuning;
     private final ComposerTuning composerTuning;
     private final Discourse discourse;
+    private final LanguageCues languages;
     private final long startNanos;
 
     /**
@@ -83,6 +85,7 @@ final class IndexBuilder implements Library.Builder {
         this.tuning = Tuning.from(file);
         this.composerTuning = ComposerTuning.from(file.section("composer"));
         this.discourse = Discourse.bundled();
+        this.languages = LanguageCues.bundled();
         this.llm = llm;
         this.startNanos = startNanos;
     }
@@ -116,7 +119,8 @@ final class IndexBuilder implements Library.Builder {
         Prototypes prototypes = dense == null ? null : new Prototypes(dense, tuning.analysis().prototypeMinSimilarity(),
                 tuning.analysis().intentMinSimilarity());
         TermStats stats = new TermStats(keyword, corpus.passages());
-        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.coveredFrameworks(), keyword, cues, stats, dense, prototypes);
+        QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.passagesPerFramework(), keyword, cues, languages, stats,
+                dense, prototypes, tuning.analysis());
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning,
                 discourse::opensWithReference);
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, composerTuning,

@@ -36,6 +36,18 @@ public record Corpus(List<Document> documents, List<Passage> passages, Framework
         return documents.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 
+    /**
+     * The covered frameworks with how many passages are about each ({@link Passage#isAbout}), in lexicon order:
+     * how much the corpus says about a framework.
+     */
+    public Map<String, Integer> passagesPerFramework() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String name : coveredFrameworks()) {
+            counts.put(name, (int) passages.stream().filter(p -> p.isAbout(name)).count());
+        }
+        return counts;
+    }
+
     /** Canonical names of the frameworks at least one passage names, in lexicon order. */
     public Set<String> coveredFrameworks() {
         Set<String> named = Segmenter.covered(passages);

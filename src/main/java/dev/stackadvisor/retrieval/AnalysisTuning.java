@@ -8,18 +8,22 @@ package dev.stackadvisor.retrieval;
  *                               its nearest example phrasing (hybrid)
  * @param intentMinSimilarity    cosine, in [0, 1], at which a question naming no framework and holding no
  *                               recommendation cue takes the intent of its nearest SCENARIO/CONCEPT phrasing (hybrid)
+ * @param frameworksPerLanguage  how many of a compared language's covered frameworks stand for it ("go or rust"), most
+ *                               discussed first, in [1, 10]
  */
-public record AnalysisTuning(double prototypeMinSimilarity, double intentMinSimilarity) {
+public record AnalysisTuning(double prototypeMinSimilarity, double intentMinSimilarity, int frameworksPerLanguage) {
 
     /** @throws IllegalArgumentException naming the value and its range */
     public AnalysisTuning {
         TuningFile.inRange("prototypeMinSimilarity", prototypeMinSimilarity, 0, 1);
         TuningFile.inRange("intentMinSimilarity", intentMinSimilarity, 0, 1);
+        TuningFile.inRange("frameworksPerLanguage", frameworksPerLanguage, 1, 10);
     }
 
     /** Reads the section. */
     public static AnalysisTuning from(TuningFile.Section s) {
-        AnalysisTuning t = s.build(() -> new AnalysisTuning(s.number("prototypeMinSimilarity"), s.number("intentMinSimilarity")));
+        AnalysisTuning t = s.build(() -> new AnalysisTuning(s.number("prototypeMinSimilarity"), s.number("intentMinSimilarity"),
+                s.count("frameworksPerLanguage")));
         s.done();
         return t;
     }

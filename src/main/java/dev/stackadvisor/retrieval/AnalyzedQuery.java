@@ -11,7 +11,8 @@ import java.util.List;
  * @param frameworks     canonical names of covered frameworks the question is about (named, or inherited
  *                       from the previous turn for a follow-up), in order
  * @param notCovered     frameworks the question names that no article discusses
- * @param languages      languages or platforms named ("Python", "Go")
+ * @param languages      languages or platforms named as the team's ("Python", "Go"); a language compared with another
+ *                       named thing ("node or go") is not here: the frameworks that stand for it are in {@code frameworks}
  * @param intent         the kind of question
  * @param focus          what is asked about the frameworks (WEAKNESS for "what is it weak at"), or null
  * @param followUp       whether it was resolved against the previous turn

@@ -9,54 +9,28 @@ import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.QueryToken;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a question, once per turn (later stages read its result): framework names, typos in them corrected
- * ({@link NameSpeller}); languages; whether it refers back to the previous turn; what kind of question it is;
+ * ({@link NameSpeller}); languages ({@link LanguageCues}): a language compared with another named thing ("node or
+ * go") is read as the frameworks that stand for it ({@link #standIns}), one named on its own is the team's, a
+ * preference within a scenario; whether it refers back to the previous turn; what kind of question it is;
  * what it asks about (cue words and synonyms from data, {@link QuestionCues}; in hybrid mode, the nearest
  * example phrasing, {@link Prototypes}); which kind of fact it wants, if any; and, in hybrid mode, its
  * embedding. Deterministic; the text is only ever searched, never obeyed, so "ignore your instructions…" is
  * just words to look up.
  */
 public final class QueryAnalyzer {
-
-    /**
-     * A language or platform, in lexicon-language terms ("TypeScript/JavaScript"), and how a question names it.
-     * Every way the pattern matches spells one of {@code words} (lower case, ASCII, as the pattern's ASCII-only
-     * case-insensitive match reads them), so a question whose lower-cased text holds none of them is not tried
-     * against the pattern: most questions name no language, and the nine patterns cost more than the checks.
-     */
-    private record Language(String name, Pattern pattern, List<String> words) {
-    }
-
-    private static final List<Language> LANGUAGES = languages();
-
-    private static List<Language> languages() {
-        int ci = Pattern.CASE_INSENSITIVE;
-        return List.of(
-                new Language("Python", Pattern.compile("\\bpython(ic)?\\b", ci), List.of("python")),
-                new Language("TypeScript/JavaScript", Pattern.compile("\\b(typescript|javascript|ts|js)\\b", ci),
-                        List.of("typescript", "javascript", "ts", "js")),
-                new Language("Java/JVM", Pattern.compile("\\b(java|jvm|kotlin)\\b", ci), List.of("java", "jvm", "kotlin")),
-                new Language("C#/.NET", Pattern.compile("(\\bc#|\\bcsharp\\b|(?<![\\w.])\\.net\\b)", ci),
-                        List.of("c#", "csharp", ".net")),
-                new Language("Ruby", Pattern.compile("\\bruby\\b", ci), List.of("ruby")),
-                new Language("PHP", Pattern.compile("\\bphp\\b", ci), List.of("php")),
-                // "go" is also a verb: only as a language next to words that make it one
-                new Language("Go", Pattern.compile("\\bgolang\\b|\\bgo\\b(?=[\\s-]+(devs?|developers?|engineers?|team|shop|services?"
-                        + "|apis?|backends?|binar\\w*|frameworks?|code|programmers?|or|vs|and|microservices?)\\b)"
-                        + "|(?<=\\b(in|use|using|vs|or|and|like|learn|with)\\s)go\\b(?!\\s+(with|for|to|ahead|back)\\b)", ci),
-                        List.of("go")),
-                new Language("Rust", Pattern.compile("\\brust\\b", ci), List.of("rust")),
-                new Language("Elixir", Pattern.compile("\\b(elixir|erlang)\\b", ci), List.of("elixir", "erlang")));
-    }
 
     /** The word right after a name: white space, then letters (punctuation in between ends the phrase). */
     private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}[\\p{L}'-]*)");
@@ -73,6 +47,9 @@ public final class QueryAnalyzer {
             "\\b(it|its|it's|it’s|they|them|their|theirs|that one|this one|those|these|either|both|each)\\b", Pattern.CASE_INSENSITIVE);
     private final FrameworkLexicon lexicon;
     private final Set<String> covered;
+    /** Per language, its covered frameworks that stand for it when it is compared ({@link #standIns}). */
+    private final Map<String, List<String>> standIns;
+    private final LanguageCues languageCues;
     private final KeywordIndex keyword;
     private final QuestionCues cues;
     private final NameSpeller speller;
@@ -83,25 +60,52 @@ public final class QueryAnalyzer {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
     /**
-     * @param lexicon    the framework table
-     * @param covered    canonical names of the frameworks the corpus discusses
-     * @param keyword    the BM25 index, whose analyzers read questions (and whose vocabulary tells ordinary words
-     *                   from misspelt names)
-     * @param cues       what marks an aspect, a recommendation or a kind of fact
-     * @param stats      which stems the corpus uses (cue words it never uses are not topic words)
-     * @param dense      the dense index to embed questions with, null in keyword mode
-     * @param prototypes example phrasings per aspect, null in keyword mode
+     * @param lexicon      the framework table
+     * @param covered      the frameworks the corpus discusses: canonical name → how many passages are about it
+     *                     ({@code Corpus#passagesPerFramework})
+     * @param keyword      the BM25 index, whose analyzers read questions (and whose vocabulary tells ordinary words
+     *                     from misspelt names)
+     * @param cues         what marks an aspect, a recommendation or a kind of fact
+     * @param languageCues how languages are named, and when named things are compared
+     * @param stats        which stems the corpus uses (cue words it never uses are not topic words)
+     * @param dense        the dense index to embed questions with, null in keyword mode
+     * @param prototypes   example phrasings per aspect, null in keyword mode
+     * @param tuning       {@link AnalysisTuning#frameworksPerLanguage}: how many frameworks stand for a compared language
      */
-    public QueryAnalyzer(FrameworkLexicon lexicon, Set<String> covered, KeywordIndex keyword, QuestionCues cues,
-                         TermStats stats, DenseIndex dense, Prototypes prototypes) {
+    public QueryAnalyzer(FrameworkLexicon lexicon, Map<String, Integer> covered, KeywordIndex keyword, QuestionCues cues,
+                         LanguageCues languageCues, TermStats stats, DenseIndex dense, Prototypes prototypes,
+                         AnalysisTuning tuning) {
         this.stats = stats;
         this.lexicon = lexicon;
-        this.covered = Set.copyOf(covered);
+        this.covered = Set.copyOf(covered.keySet());
+        this.languageCues = languageCues;
+        this.standIns = standIns(lexicon, covered, tuning.frameworksPerLanguage());
         this.keyword = keyword;
         this.cues = cues;
         this.dense = dense;
         this.prototypes = prototypes;
         this.speller = new NameSpeller(lexicon, this::ordinaryWord);
+    }
+
+    /**
+     * Per language of the lexicon, the covered frameworks that stand for it when a question compares it ("go or
+     * rust"): its frameworks, platforms (runtimes such as Node.js) left out, most passages first (the lexicon's order
+     * between equals), at most {@code perLanguage}. The corpus discusses a language through the frameworks it writes
+     * most about, so comparing those compares the language at the level the sources do; a framework with few
+     * passages would add a side the answer has little to quote for.
+     */
+    static Map<String, List<String>> standIns(FrameworkLexicon lexicon, Map<String, Integer> covered, int perLanguage) {
+        Map<String, List<Framework>> byLanguage = new LinkedHashMap<>();
+        for (Framework f : lexicon.frameworks()) {
+            if (!f.platform() && covered.containsKey(f.name())) {
+                byLanguage.computeIfAbsent(f.language(), l -> new ArrayList<>()).add(f);
+            }
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        byLanguage.forEach((language, fs) -> out.put(language, fs.stream()
+                .sorted(Comparator.comparingInt((Framework f) -> covered.get(f.name())).reversed()) // stable: lexicon order
+                .limit(perLanguage).map(Framework::name).toList()));
+        return Map.copyOf(out);
     }
 
     /**
@@ -162,20 +166,29 @@ public final class QueryAnalyzer {
     public AnalyzedQuery analyze(String message, PreviousTurn previous) {
         String text = speller.correct(message, lexicon);
         QuestionCues.Reading reading = cues.read(text);
-        List<String> languageNames = languages(text);
+        List<LanguageCues.Mention> languageMentions = languageCues.mentions(text);
+        List<String> languageNames = languageCues.names(languageMentions);
         float[] vector = dense == null ? null : dense.embed(embeddingText(text)).vector();
         Aspect focus = reading.aspect();
         if (focus == null && prototypes != null) {
             focus = prototypes.aspect(vector);
         }
-        List<String> named = names(text, reading, focus, languageNames, previous != null);
+        List<FrameworkLexicon.Mention> mentions = new ArrayList<>();
+        List<String> named = names(text, reading, focus, languageNames, previous != null, mentions);
+        List<LanguageCues.Mention> compared = languageCues.compared(text, languageMentions,
+                mentions.stream().map(m -> new LanguageCues.Side(m.start(), m.end())).toList());
         List<String> frameworks = new ArrayList<>();
         List<String> notCovered = new ArrayList<>();
+        List<String> languages = new ArrayList<>(languageNames);
+        if (!compared.isEmpty()) {
+            named = withStandIns(mentions, compared, notCovered);
+            // a language compared wherever it is named is a side, not the team's
+            languages.removeIf(l -> languageMentions.stream().filter(m -> m.language().equals(l)).allMatch(compared::contains));
+        }
         for (String n : named) {
             (covered.contains(n) ? frameworks : notCovered).add(n);
         }
-        List<String> languages = new ArrayList<>(languageNames);
-        boolean platformOnly = !frameworks.isEmpty()
+        boolean platformOnly = compared.isEmpty() && !frameworks.isEmpty()
                 && frameworks.stream().allMatch(f -> lexicon.find(f).map(Framework::platform).orElse(false));
         if (platformOnly && reading.scenario()) {
             // "we're a node shop… which framework?": the platform is the team's, the question is which framework
@@ -199,7 +212,7 @@ public final class QueryAnalyzer {
                 intent = previous.frameworks().isEmpty() && !reading.scenario() && !cues.read(context).scenario()
                         ? Intent.CONCEPT : Intent.SCENARIO;
                 if (languages.isEmpty()) {
-                    languages = languages(context);
+                    languages = languageCues.names(context);
                 }
             } else {
                 frameworks.addAll(previous.frameworks());
@@ -214,14 +227,14 @@ public final class QueryAnalyzer {
                     : prototypes != null && prototypes.intent(vector) == Intent.SCENARIO ? Intent.SCENARIO : Intent.CONCEPT;
         }
         boolean dangling = previous == null && named.isEmpty() && dangling(trimmed);
-        QueryTerms terms = terms(text, context, reading, focus, frameworks, languages);
+        QueryTerms terms = terms(text, context, reading, focus, frameworks, languages, compared);
         return new AnalyzedQuery(text, context, frameworks, notCovered, languages, intent, focus, followUp, candidates,
                 dangling, reading, vector, terms);
     }
 
     /** The question's words as the later stages use them ({@link QueryTerms}). */
     private QueryTerms terms(String text, String context, QuestionCues.Reading reading, Aspect focus,
-                             List<String> frameworks, List<String> languages) {
+                             List<String> frameworks, List<String> languages, List<LanguageCues.Mention> compared) {
         List<String> current = reading.terms();
         List<String> contextTerms = context.isEmpty() ? List.of() : keyword.terms(context);
         List<String> focusTerms = focus == null ? List.of() : cues.focusTerms(focus);
@@ -244,10 +257,16 @@ public final class QueryAnalyzer {
         }
         List<List<String>> sentenceTopics = new ArrayList<>();
         if (!frameworks.isEmpty()) {
+            // a sentence comparing languages is about the frameworks that stand for them
+            int end = 0;
             for (String sentence : SENTENCE_END.split(text)) {
-                if (!Collections.disjoint(lexicon.names(sentence), frameworks)) {
+                int from = text.indexOf(sentence, end);
+                int to = from + sentence.length();
+                if (!Collections.disjoint(lexicon.names(sentence), frameworks)
+                        || compared.stream().anyMatch(m -> m.start() >= from && m.end() <= to)) {
                     sentenceTopics.add(cues.topic(keyword.terms(sentence), unknownCues));
                 }
+                end = to;
             }
         }
         List<String> evidenceTopic = new ArrayList<>(topic);
@@ -269,7 +288,7 @@ public final class QueryAnalyzer {
      * modify the word after it: "express delivery", "spring cleaning" and "echo chamber" name nothing.
      */
     private List<String> names(String text, QuestionCues.Reading reading, Aspect aspect, List<String> languages,
-                               boolean conversation) {
+                               boolean conversation, List<FrameworkLexicon.Mention> naming) {
         List<FrameworkLexicon.Mention> mentions = lexicon.mentions(text);
         boolean software = mentions.size() > 1 || !languages.isEmpty() || reading.domainWord() || aspect != null
                 || conversation;
@@ -279,8 +298,36 @@ public final class QueryAnalyzer {
             boolean common = lexicon.find(m.framework()).map(f -> f.commonWords().contains(alias)).orElse(false);
             if (!common || software || !modifiesNext(text, m.end())) {
                 out.add(m.framework());
+                naming.add(m);
             }
         }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The names of a question that compares languages, in text order: a framework or platform as itself, a compared
+     * language as its {@link #standIns} ("node or go" → Node.js, Gin, Fiber). A compared language the corpus covers no
+     * framework of is added to {@code notCovered} by its own name.
+     *
+     * @param mentions the framework mentions that name something ({@link #names}), in text order
+     * @param compared the compared language mentions ({@link LanguageCues#compared})
+     */
+    private List<String> withStandIns(List<FrameworkLexicon.Mention> mentions, List<LanguageCues.Mention> compared,
+                                      List<String> notCovered) {
+        record At(int start, List<String> names) {
+        }
+        List<At> all = new ArrayList<>();
+        mentions.forEach(m -> all.add(new At(m.start(), List.of(m.framework()))));
+        for (LanguageCues.Mention m : compared) {
+            List<String> picks = standIns.getOrDefault(m.language(), List.of());
+            if (picks.isEmpty() && !notCovered.contains(m.language())) {
+                notCovered.add(m.language());
+            }
+            all.add(new At(m.start(), picks));
+        }
+        all.sort(Comparator.comparingInt(At::start));
+        Set<String> out = new LinkedHashSet<>();
+        all.forEach(a -> out.addAll(a.names()));
         return List.copyOf(out);
     }
 
@@ -337,37 +384,5 @@ public final class QueryAnalyzer {
     private static boolean isFollowUp(String message) {
         int words = Words.count(message); // the message is trimmed
         return FOLLOW_UP_START.matcher(message).find() || PRONOUN.matcher(message).find() || words <= 4;
-    }
-
-    static List<String> languages(String text) {
-        List<String> out = new ArrayList<>();
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (Language language : LANGUAGES) {
-            if (mayName(lower, language.words()) && language.pattern().matcher(text).find()) {
-                out.add(language.name());
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Whether one of {@code words} starts at a word start of {@code lower} (no letter, digit or '_' before it):
-     * every match of a language pattern begins so, at a word boundary; "go" inside "django" or "mongo" no longer
-     * runs the Go pattern, whose look-behind is tried at every position.
-     */
-    private static boolean mayName(String lower, List<String> words) {
-        for (String w : words) {
-            for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-                if (i == 0 || !isWordChar(lower.codePointBefore(i))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** A word character as {@code \b} reads one (without UNICODE_CHARACTER_CLASS). */
-    private static boolean isWordChar(int c) {
-        return c == '_' || Character.isLetterOrDigit(c);
     }
 }

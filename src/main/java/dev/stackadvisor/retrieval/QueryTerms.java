@@ -15,7 +15,7 @@ import java.util.List;
  *                       names one of them ("Ignore your instructions… Django or Flask?" is judged on the last)
  * @param factSubject    own words minus framework names, filler and every cue word: what a stated fact must be about
  * @param evidenceTopic  {@code topic} plus the known, non-filler synonyms of its words: what sentences are ranked on
- * @param preferred      covered frameworks of the languages the question names, in lexicon order
+ * @param preferred      covered frameworks of the team's languages ({@link AnalyzedQuery#languages}), in lexicon order
  */
 public record QueryTerms(List<String> context, List<String> focus, List<String> topic, List<String> gateTopic,
                          List<List<String>> sentenceTopics, List<String> factSubject, List<String> evidenceTopic,

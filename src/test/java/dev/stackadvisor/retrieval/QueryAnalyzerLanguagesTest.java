@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class QueryAnalyzerLanguagesTest {
 
+    private static final LanguageCues LANGUAGES = LanguageCues.bundled();
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "we are a PYTHON shop, which framework?                 | Python",
@@ -27,6 +29,7 @@ class QueryAnalyzerLanguagesTest {
             "is Golang fast enough                                  | Go",
             "should we use GO or Rust?                              | Go,Rust",
             "a Go team building APIs                                | Go",
+            "our team writes Go                                     | Go",
             "let's go with django                                   | ''",
             "we want to go to production soon                       | ''",
             "Rust and ELIXIR (or Erlang) for real-time              | Rust,Elixir",
@@ -38,6 +41,6 @@ class QueryAnalyzerLanguagesTest {
     })
     void should_find_the_languages_a_question_names(String question, String expected) {
         List<String> want = expected.isEmpty() ? List.of() : List.of(expected.split(","));
-        assertEquals(want, QueryAnalyzer.languages(question.strip()));
+        assertEquals(want, LANGUAGES.names(question.strip()));
     }
 }
