@@ -3,9 +3,9 @@ package dev.stackadvisor.answer;
 import dev.stackadvisor.retrieval.TuningFile;
 
 /**
- * Tuning of the extractive composer ({@link ClaimPicker}'s claim score and the layouts' thresholds), section
- * {@code "composer"} of {@link TuningFile#RESOURCE}; each value's {@code why} there says how it was chosen. A claim
- * scores
+ * Tuning of the extractive composer ({@link ClaimScorer}'s claim score, {@link ClaimSpans}' spans and the layouts'
+ * thresholds), section {@code "composer"} of {@link TuningFile#RESOURCE}; each value's {@code why} there says how it
+ * was chosen. A claim scores
  * <pre>  relevanceWeight × relevance + meaningWeight × clamp((cosine − meaningFloor) / meaningSpan, 0, 1)
  *    + fused score ÷ best + focusWeight × focus + bonuses − penalties</pre>
  *

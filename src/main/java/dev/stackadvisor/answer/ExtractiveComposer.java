@@ -50,7 +50,8 @@ public final class ExtractiveComposer {
         this.tuning = tuning;
         Map<String, List<String>> points = new LinkedHashMap<>();
         discourse.contentionPoints().forEach((point, words) -> points.put(point, keyword.terms(words)));
-        this.kit = new Composition(corpus, stats, new ClaimPicker(keyword, corpus, sentences, stats, discourse, tuning),
+        this.kit = new Composition(corpus, stats, new ClaimPicker(
+                new ClaimSpans(keyword, corpus, discourse, tuning), sentences, stats, tuning),
                 tuning, java.util.Collections.unmodifiableMap(points));
         this.compare = new CompareLayout(kit);
         this.single = new SingleLayout(kit);

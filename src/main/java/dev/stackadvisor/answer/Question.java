@@ -16,10 +16,10 @@ final class Question {
 
     private final List<String> topic;
     private final float[] vector;
-    private final Map<ClaimPicker.Span, TermStats.Coverage> coverage = new HashMap<>();
+    private final Map<ClaimSpans.Span, TermStats.Coverage> coverage = new HashMap<>();
     /** IDF of each topic word; null until first needed. */
     private double[] weights;
-    /** Cosine by sentence ordinal ({@link ClaimPicker}); NaN = unknown sentence; null until first needed. */
+    /** Cosine by sentence ordinal ({@link ClaimSpans#ordinals()}); NaN = unknown sentence; null until first needed. */
     private double[] similarity;
 
     /**
@@ -40,7 +40,7 @@ final class Question {
     }
 
     /** Relevance and matched topic words per candidate span. */
-    Map<ClaimPicker.Span, TermStats.Coverage> coverageMemo() {
+    Map<ClaimSpans.Span, TermStats.Coverage> coverageMemo() {
         return coverage;
     }
 

@@ -37,6 +37,10 @@ class ClaimPickerTest {
             Field notes
 
             Let's take the example of a fintech startup who opted for NestJS. They shipped their MVP in six weeks.
+
+            Verdict
+
+            Pick Hono.
             """;
 
     private final FrameworkLexicon lexicon = new FrameworkLexicon();
@@ -45,7 +49,8 @@ class ClaimPickerTest {
     private final Corpus corpus = new Corpus(List.of(doc), passages, lexicon, "test");
     private final KeywordIndex keyword = new KeywordIndex(passages);
     private final TermStats stats = new TermStats(keyword, passages);
-    private final ClaimPicker picker = new ClaimPicker(keyword, corpus, null, stats, Discourse.bundled(),
+    private final ClaimPicker picker = new ClaimPicker(
+            new ClaimSpans(keyword, corpus, Discourse.bundled(), ComposerTuning.bundled()), null, stats,
             ComposerTuning.bundled());
 
     private List<RankedPassage> ranked() {
@@ -58,6 +63,35 @@ class ClaimPickerTest {
 
     private Optional<Claim> best(String framework, String... topic) {
         return picker.best(ranked(), framework, null, new Question(keyword.terms(String.join(" ", topic)), null), Set.of(), 0);
+    }
+
+    /** The claim the sentence quoted as {@code quote} makes, by {@link ClaimPicker#claimAt}. */
+    private Optional<Claim> claimAt(String quote, String framework) {
+        for (Passage p : passages) {
+            for (int i = 0; i < p.sentences().size(); i++) {
+                if (p.sentences().get(i).quote().equals(quote)) {
+                    return picker.claimAt(p, i, framework);
+                }
+            }
+        }
+        throw new AssertionError("no sentence " + quote);
+    }
+
+    @Test
+    void should_give_the_claim_a_sentence_makes_with_the_sentence_it_leans_on() {
+        Claim c = claimAt("It suits high-throughput APIs.", "Fastify").orElseThrow();
+
+        assertEquals("Fastify is very fast on small payloads. It suits high-throughput APIs.", c.display());
+        assertEquals(2, c.sentenceKeys().size());
+        assertEquals(c.display(), claimAt("It suits high-throughput APIs.", null).orElseThrow().display());
+    }
+
+    @Test
+    void should_give_no_claim_for_a_sentence_that_cannot_be_quoted_on_its_own() {
+        assertEquals(Optional.empty(), claimAt("These frameworks are popular with startups.", null), "nothing to lean on");
+        assertEquals(Optional.empty(), claimAt("Pick Hono.", null), "fewer than minClaimWords words");
+        assertEquals("NestJS gives large teams a clear module structure.",
+                claimAt("NestJS gives large teams a clear module structure.", "NestJS").orElseThrow().display());
     }
 
     @Test
