@@ -97,18 +97,15 @@ final class ClaimPicker {
     }
 
     /**
-     * The claim sentence {@code index} of {@code passage} makes when quoted (with the sentences it leans on, a list
-     * window, or a bare answer's reason, by the same rules as {@link #best}), asked for {@code framework} (or none);
-     * empty when it cannot be quoted on its own, is a fragment, or overlaps {@code used}.
+     * {@link #claimAt(Passage, int, String)} cited with its passage's fused score, and empty when it overlaps
+     * {@code used} (keys of sentences already quoted).
      *
      * @param score the passage's fused retrieval score, shown in the citation
      */
     Optional<Claim> claimAt(Passage passage, int index, String framework, double score, Set<String> used) {
-        Span c = facts(passage).span(index, framework);
-        if (c.words < tuning.minClaimWords() || anyUsed(c.keys, used)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Claim(c.first, c.last, c.display, passage, score));
+        return claimAt(passage, index, framework)
+                .filter(c -> c.sentenceKeys().stream().noneMatch(used::contains))
+                .map(c -> new Claim(c.first(), c.last(), c.display(), c.passage(), score));
     }
 
     /**
