@@ -104,7 +104,9 @@ final class CompareLayout implements Layout {
                 return false;
             }
             for (String cell : c.get().display().split(";\\s*")) {
-                String[] kv = cell.split(":\\s*", 2);
+                // a rating is stated with its row, "NestJS — Scalability: High": the column is after the row label
+                int row = cell.lastIndexOf(" — ");
+                String[] kv = (row < 0 ? cell : cell.substring(row + 3)).split(":\\s*", 2);
                 if (kv.length == 2 && kit.stats().coverage(ev.topicTerms(), kit.picker().termsOf(kv[0])) > 0
                         && (column == null || column.equals(kv[0]))) {
                     column = kv[0];

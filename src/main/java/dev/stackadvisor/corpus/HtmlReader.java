@@ -59,7 +59,7 @@ final class HtmlReader {
                 continue;
             }
             String tag = e.normalName();
-            if (!e.isBlock() && !tag.equals("table") && !tag.equals("li")) {
+            if (!e.isBlock() && !tag.equals("table") && !tag.equals("li") && !tag.equals("summary")) {
                 loose.append(e.text());
                 continue;
             }
@@ -67,9 +67,11 @@ final class HtmlReader {
             loose.setLength(0);
             switch (tag) {
                 case "h1", "h2", "h3", "h4", "h5", "h6" -> out.heading(tag.charAt(1) - '0', e.text());
-                case "p", "dt", "dd", "figcaption", "caption" -> out.paragraph(e.text());
+                case "p" -> paragraph(e, out);
+                case "dt", "summary" -> out.questionOrParagraph(e.text());
+                case "dd", "figcaption", "caption" -> out.paragraph(e.text());
                 case "ul", "ol", "dl" -> {
-                    list(e, out);
+                    list(e, 1, out);
                     out.blank();
                 }
                 case "table" -> table(e, out);
@@ -79,17 +81,36 @@ final class HtmlReader {
         out.paragraph(loose.toString());
     }
 
-    private void list(Element list, Layout.Builder out) {
+    /**
+     * A paragraph; one that is only a question, or opens with a bold question followed by its answer ("<b>Does it
+     * support X?</b> Yes, …"), heads its answer with the question.
+     */
+    private static void paragraph(Element p, Layout.Builder out) {
+        Element first = p.children().isEmpty() ? null : p.child(0);
+        if (first != null && (first.normalName().equals("strong") || first.normalName().equals("b"))
+                && Segmenter.isQuestion(first.text()) && p.text().startsWith(first.text())) {
+            out.heading(Layout.QUESTION_LEVEL, first.text());
+            out.paragraph(p.text().substring(first.text().length()));
+            return;
+        }
+        out.questionOrParagraph(p.text());
+    }
+
+    private void list(Element list, int depth, Layout.Builder out) {
         for (Element li : list.children()) {
+            if (li.normalName().equals("dt")) {
+                out.questionOrParagraph(li.text()); // a definition list's term: an FAQ's question heads its answer
+                continue;
+            }
             if (!li.normalName().equals("li")) {
                 blocks(li, out);
                 continue;
             }
             Element copy = li.clone();
             copy.select("ul, ol").remove();
-            out.item(copy.text());
+            out.item(depth, copy.text());
             for (Element nested : li.select("> ul, > ol")) {
-                list(nested, out);
+                list(nested, depth + 1, out);
             }
         }
     }

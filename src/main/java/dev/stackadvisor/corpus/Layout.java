@@ -14,9 +14,13 @@ import java.util.Map;
  * first, no separator row), or a blank line between blocks. Code blocks are not part of it.
  *
  * @param kinds  one entry per line of the text ({@code text.split("\n", -1)})
- * @param levels heading level (1–6, 7 for an admonition title) per line; 0 for lines that are not headings
+ * @param levels heading level (1–6, 7 for an admonition title or a question set as a heading) per line; for a list
+ *               item its depth (1 for a top-level item, 2 for an item of a list nested in it…); 0 for other lines
  */
 public record Layout(List<Kind> kinds, List<Integer> levels) {
+
+    /** Heading level of a question set apart as its own block: below any Markdown or HTML heading. */
+    public static final int QUESTION_LEVEL = 7;
 
     /** What a line holds. */
     public enum Kind { HEADING, PARAGRAPH, ITEM, TABLE, BLANK }
@@ -50,6 +54,16 @@ public record Layout(List<Kind> kinds, List<Integer> levels) {
             return this;
         }
 
+        /**
+         * A question set apart as its own block (a paragraph that is only a question, an FAQ's bold question, a
+         * {@code <summary>} or {@code <dt>}): it heads its answer, below any heading of the page, as a plain-text
+         * question line does ({@link Segmenter#isQuestion}). Other text is a paragraph.
+         */
+        public Builder questionOrParagraph(String text) {
+            String q = Segmenter.fold(text);
+            return Segmenter.isQuestion(q) ? heading(QUESTION_LEVEL, q) : paragraph(q);
+        }
+
         /** A paragraph; ignored when blank. */
         public Builder paragraph(String paragraph) {
             String p = Segmenter.fold(paragraph);
@@ -60,11 +74,16 @@ public record Layout(List<Kind> kinds, List<Integer> levels) {
             return this;
         }
 
-        /** An item of the current list; a {@link #blank()} ends the list. */
+        /** An item of the current top-level list; a {@link #blank()} ends the list. */
         public Builder item(String item) {
+            return item(1, item);
+        }
+
+        /** An item of a list nested {@code depth} deep (1 = top level); a {@link #blank()} ends the list. */
+        public Builder item(int depth, String item) {
             String i = Segmenter.fold(item);
             if (!i.isEmpty()) {
-                line(Kind.ITEM, 0, "- " + i);
+                line(Kind.ITEM, Math.max(1, depth), "- " + i);
             }
             return this;
         }

@@ -13,6 +13,7 @@ import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
@@ -25,6 +26,7 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
@@ -38,7 +40,8 @@ import org.commonmark.parser.Parser;
  * <p>Two conventions of documentation sites are read as structure rather than text: a heading's trailing
  * anchor ({@code ## Intro { #intro }}) is dropped, and an admonition ({@code /// tip | Title},
  * {@code ::: tip Title}, {@code !!! note "Title"}) becomes a sub-heading with its title, its closing marker
- * dropped.
+ * dropped. A callout's marker in a quote block ({@code > info **Hint**}, {@code > [!NOTE]}) is dropped, and a
+ * question set apart (a paragraph that is only a question, or opens with one in bold) heads its answer.
  */
 final class MarkdownReader {
 
@@ -90,13 +93,14 @@ final class MarkdownReader {
             if (n instanceof Heading h) {
                 out.heading(h.getLevel(), HEADING_ANCHOR.matcher(inline(h)).replaceFirst(""));
             } else if (n instanceof Paragraph p) {
-                paragraph(inline(p), out);
+                paragraph(p, out);
             } else if (n instanceof ListBlock) {
-                list(n, out);
+                list(n, 1, out);
                 out.blank();
             } else if (n instanceof TableBlock t) {
                 table(t, out);
             } else if (n instanceof BlockQuote) {
+                callout(n);
                 blocks(n, out);
             } else if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock || n instanceof HtmlBlock) {
                 out.blank(); // code is not prose: never quoted
@@ -105,6 +109,52 @@ final class MarkdownReader {
             }
         }
     }
+
+    /**
+     * A paragraph; an FAQ entry written as a bold question with its answer after it ("**Does it support X?** Yes,
+     * …") is the question, heading its answer.
+     */
+    private static void paragraph(Paragraph p, Layout.Builder out) {
+        Node first = p.getFirstChild();
+        if (first instanceof StrongEmphasis || first instanceof Emphasis) {
+            String lead = inline(first);
+            if (Segmenter.isQuestion(lead)) {
+                StringBuilder rest = new StringBuilder();
+                for (Node n = first.getNext(); n != null; n = n.getNext()) {
+                    appendNode(n, rest);
+                }
+                out.heading(Layout.QUESTION_LEVEL, lead);
+                out.paragraph(rest.toString());
+                return;
+            }
+        }
+        paragraph(inline(p), out);
+    }
+
+    /**
+     * A quote block that opens as a callout — a type word and a bold title ({@code > info **Hint** Note that …}) or
+     * GitHub's {@code > [!NOTE]} — starts with markup, not words: the marker is dropped and the text reads as the
+     * quote block's own sentences ("Note that …"). No sub-heading: the quote block has no closing line to end it.
+     */
+    private static void callout(Node quote) {
+        if (!(quote.getFirstChild() instanceof Paragraph p) || !(p.getFirstChild() instanceof Text type)) {
+            return;
+        }
+        Matcher alert = CALLOUT_TYPE.matcher(type.getLiteral());
+        if (!alert.matches()) {
+            return;
+        }
+        Node next = type.getNext();
+        if (alert.group("alert") != null) {
+            type.unlink();
+        } else if (next instanceof StrongEmphasis title) {
+            type.unlink();
+            title.unlink();
+        }
+    }
+
+    /** A callout's opening: GitHub's {@code [!NOTE]}, or a lower-case type word before a bold title. */
+    private static final Pattern CALLOUT_TYPE = Pattern.compile("\\s*(?:\\[!(?<alert>[A-Za-z]+)\\]|[a-z]+\\s+)\\s*");
 
     private static void paragraph(String text, Layout.Builder out) {
         Matcher admonition = ADMONITION.matcher(text);
@@ -115,22 +165,22 @@ final class MarkdownReader {
             }
             return;
         }
-        out.paragraph(text);
+        out.questionOrParagraph(text);
     }
 
-    /** Each paragraph of an item is an item; nested lists follow their parent item. */
-    private void list(Node list, Layout.Builder out) {
+    /** Each paragraph of an item is an item; nested lists follow their parent item, one level deeper. */
+    private void list(Node list, int depth, Layout.Builder out) {
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
             if (!(item instanceof ListItem)) {
                 continue;
             }
             for (Node c = item.getFirstChild(); c != null; c = c.getNext()) {
                 if (c instanceof Paragraph p) {
-                    out.item(inline(p));
+                    out.item(depth, inline(p));
                 } else if (c instanceof ListBlock) {
-                    list(c, out);
+                    list(c, depth + 1, out);
                 } else if (c instanceof Heading h) {
-                    out.item(inline(h));
+                    out.item(depth, inline(h));
                 }
             }
         }
@@ -175,17 +225,19 @@ final class MarkdownReader {
 
     private static void appendInline(Node node, StringBuilder b) {
         for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof Text t) {
-                b.append(t.getLiteral());
-            } else if (n instanceof Code c) {
-                b.append(c.getLiteral());
-            } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
-                b.append(' ');
-            } else if (n instanceof Image || n instanceof HtmlInline) {
-                continue;
-            } else {
-                appendInline(n, b);
-            }
+            appendNode(n, b);
+        }
+    }
+
+    private static void appendNode(Node n, StringBuilder b) {
+        if (n instanceof Text t) {
+            b.append(t.getLiteral());
+        } else if (n instanceof Code c) {
+            b.append(c.getLiteral());
+        } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+            b.append(' ');
+        } else if (!(n instanceof Image || n instanceof HtmlInline)) {
+            appendInline(n, b);
         }
     }
 }

@@ -32,19 +32,26 @@ import java.util.regex.Pattern;
  *       joined.</li>
  * </ul>
  * A Markdown or HTML document comes with its {@link Layout}: what each line is, so nothing is guessed; its
- * headings nest by level, and a sentence ending in ':' takes a short list that follows along.
+ * headings nest by level (a question set apart heads its answer), a sentence ending in ':' takes a short list that
+ * follows along, and the items of a longer or nested list are stated with their lead-in.
  * Bump {@link #VERSION} whenever the output changes: it keys the embedding cache.
  */
 public final class Segmenter {
 
     /** Part of the embedding cache key; change it with any change to the passages produced. */
-    public static final String VERSION = "seg-13";
+    public static final String VERSION = "seg-14";
 
     /**
      * Longest sentence quoted whole, in chars; a longer one is cut into pieces of at most this (see
      * {@link #capped}). The five articles' longest sentence is under 300 chars; 400 keeps a quote readable.
      */
     public static final int MAX_SENTENCE_CHARS = 400;
+
+    /**
+     * Longest lead-in, in words, that list items are stated with: a lead-in names what its items are ("PR should
+     * have:", "You can also contribute by:"); a longer sentence ending in ':' says more than a label.
+     */
+    static final int LEAD_IN_WORDS = 16;
 
     /** Estimated word-piece budget of a passage's index text; MiniLM reads 128 including [CLS] and [SEP]. */
     public static final int DEFAULT_TOKEN_BUDGET = 100;
@@ -145,6 +152,13 @@ public final class Segmenter {
         private final Cleaning cleaning;
         /** Laid-out documents: the subjects of the sentence introducing the current list, if it ends with ':'. */
         private List<String> introSubjects = List.of();
+        /**
+         * Laid-out documents: the lead-in of the list items at each depth ("PR should have:" over its nested items,
+         * "You can also contribute by:" over the list after it); an item is stated with it.
+         */
+        private final Map<Integer, String> leadIns = new HashMap<>();
+        /** The lead-in of the item being read, or {@code null}. */
+        private String itemLeadIn = null;
         /** Laid-out documents: the frameworks the document is about, for sections whose headings name none. */
         private final List<String> documentSubjects;
 
@@ -189,7 +203,7 @@ public final class Segmenter {
                     i++;
                     continue;
                 }
-                if (CODE.matcher(t).find() || cleaning.isFurniture(fold(t)) || isDropped(t)) {
+                if (isCode(t) || cleaning.isFurniture(fold(t)) || isDropped(t)) {
                     currentList = -1;
                     i++;
                     continue;
@@ -250,7 +264,15 @@ public final class Segmenter {
                     i = Math.max(table.nextLine(), i + 1);
                     continue;
                 }
+                if (kind != Layout.Kind.ITEM && (kind != Layout.Kind.BLANK || (i > 0 && layout.kinds().get(i - 1) == Layout.Kind.ITEM))) {
+                    leadIns.clear(); // a list ends at its blank line; anything but a list item ends the lead-in
+                }
                 if (kind == Layout.Kind.BLANK || t.isEmpty()) {
+                    currentList = -1;
+                } else if (kind == Layout.Kind.PARAGRAPH && startsList(i + 1) && isHeading(t) && !t.endsWith(":")
+                        && !cleaning.isFurniture(t) && !isDropped(t)) {
+                    // a short line set over a list ("Use issues for everything") is the list's heading
+                    laidOutHeading(t, Layout.QUESTION_LEVEL);
                     currentList = -1;
                 } else if (kind == Layout.Kind.HEADING) {
                     if (!cleaning.isFurniture(t) && !isDropped(t)) {
@@ -263,8 +285,16 @@ public final class Segmenter {
                     }
                     int markerEnd = line.trimmedStart() + matchEnd(BULLET, t);
                     String item = fold(text.substring(markerEnd, line.end()));
+                    int depth = layout.levels().get(i);
+                    leadIns.keySet().removeIf(d -> d > depth);
                     if (!cleaning.isFurniture(item) && !isDropped(item)) {
+                        itemLeadIn = leadIns.get(depth);
                         sentences(markerEnd, line.end(), currentList);
+                        itemLeadIn = null;
+                        if (item.endsWith(":") && startsList(i + 1) && layout.levels().get(nextLine(i + 1)) == depth + 1
+                                && Words.count(item) <= LEAD_IN_WORDS) {
+                            leadIns.put(depth + 1, item);
+                        }
                     }
                 } else if (!cleaning.isFurniture(t) && !isDropped(t)) {
                     currentList = -1;
@@ -276,12 +306,33 @@ public final class Segmenter {
                             i = tail.get().nextLine();
                             continue;
                         }
+                        List<int[]> spans = sentenceSpans(text, line.trimmedStart(), line.end());
+                        String last = spans.isEmpty() ? "" : fold(text.substring(spans.get(spans.size() - 1)[0],
+                                spans.get(spans.size() - 1)[1]));
+                        if (last.endsWith(":") && Words.count(last) <= LEAD_IN_WORDS && startsList(i + 1)) {
+                            leadIns.put(1, last);
+                        }
                     }
                 }
                 i++;
             }
             flush();
             return List.copyOf(passages);
+        }
+
+        /** The first line at or after {@code from} that is not blank ({@code lines.size()} when none). */
+        private int nextLine(int from) {
+            int j = from;
+            while (j < lines.size() && layout.kinds().get(j) == Layout.Kind.BLANK) {
+                j++;
+            }
+            return j;
+        }
+
+        /** Whether a list follows, blank lines aside, from line {@code from}. */
+        private boolean startsList(int from) {
+            int j = nextLine(from);
+            return j < lines.size() && layout.kinds().get(j) == Layout.Kind.ITEM;
         }
 
         /**
@@ -344,7 +395,11 @@ public final class Segmenter {
             while (!headings.isEmpty() && headings.get(headings.size() - 1).level() >= level) {
                 headings.remove(headings.size() - 1);
             }
-            headings.add(new Head(level, label, lexicon.names(label), aspects.label(label).orElse(null)));
+            // a question about "it" ("Does it run on Bun?") asks about the section's framework: what it names is
+            // what the question asks about that framework, not the section's subject
+            boolean asksAboutIt = label.endsWith("?") && ReadingCues.BUNDLED.earlyPronoun().matcher(label).find();
+            headings.add(new Head(level, label, asksAboutIt ? List.of() : lexicon.names(label),
+                    aspects.label(label).orElse(null)));
             List<Head> path = headings.size() > 1 && headings.get(0).level() == 1
                     ? headings.subList(1, headings.size()) : headings;
             parent = path.size() >= 2 ? path.get(path.size() - 2).label() : path.get(path.size() - 1).label();
@@ -463,8 +518,9 @@ public final class Segmenter {
                 } else {
                     aspect = aspects.cue(claim);
                 }
+                // an item under a lead-in is stated with it ("PR should have: Test case"); the quote is the item
                 String shown = withList ? display(claim) + " " + String.join(", ", tail.items())
-                        : display(quote);
+                        : itemLeadIn != null && k == 0 ? itemLeadIn + " " + quote : display(quote);
                 add(new Sentence(doc.id(), span[0], span[1], quote, shown, r.subjects(), r.mentions(), aspect, listGroup,
                         false));
                 previousSubjects = r.subjects();
@@ -478,7 +534,7 @@ public final class Segmenter {
             contentSinceHeading = true;
             List<Sentence> candidate = new ArrayList<>(pending);
             candidate.add(s);
-            if (!pending.isEmpty() && tokens.estimate(indexText(section(), candidate, List.of())) > tokenBudget) {
+            if (!pending.isEmpty() && tokens.estimate(indexText(section(), candidate, List.of(), null)) > tokenBudget) {
                 flush();
             }
             pending.add(s);
@@ -496,7 +552,7 @@ public final class Segmenter {
                             mentions, cell.aspect(), group, true));
                 }
                 String heading = parent.isEmpty() ? row.frameworkCell() : parent + SECTION_SEPARATOR + row.frameworkCell();
-                String index = indexText(heading, cells, row.cells());
+                String index = indexText(heading, cells, row.cells(), row.frameworkCell());
                 passages.add(passage(heading, cells, index));
             }
             contentSinceHeading = true;
@@ -506,7 +562,7 @@ public final class Segmenter {
             if (pending.isEmpty()) {
                 return;
             }
-            passages.add(passage(section(), pending, indexText(section(), pending, List.of())));
+            passages.add(passage(section(), pending, indexText(section(), pending, List.of(), null)));
             pending.clear();
         }
 
@@ -537,23 +593,44 @@ public final class Segmenter {
         return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
     }
 
-    /** Heading, then each sentence as an answer would state it; table cells carry their column name. */
-    private static String indexText(String section, List<Sentence> sentences, List<TableParser.Cell> cells) {
+    /**
+     * Heading, then each sentence as an answer would state it; table cells carry their column name, and a label
+     * shared by consecutive sentences (the row a heading already names, a list's lead-in) is stated once.
+     *
+     * @param rowLabel the table row's label, which the heading names; {@code null} for prose
+     */
+    private static String indexText(String section, List<Sentence> sentences, List<TableParser.Cell> cells, String rowLabel) {
         StringBuilder b = new StringBuilder();
         if (!section.isEmpty()) {
             b.append(section).append(".\n");
         }
+        String previous = "";
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
             if (i > 0) {
                 b.append(' ');
             }
-            if (!cells.isEmpty() && s.aspect() != Aspect.RATING && s.aspect() != Aspect.OVERVIEW
-                    && !s.display().startsWith(cells.get(i).column())) {
-                b.append(cells.get(i).column()).append(": ");
+            String shown = s.display();
+            if (!cells.isEmpty()) {
+                String column = cells.get(i).column();
+                String row = rowLabel + TableParser.ROW_LABEL;
+                if (!shown.startsWith(column) && shown.startsWith(row)) {
+                    shown = shown.substring(row.length());
+                }
+                if (s.aspect() != Aspect.RATING && s.aspect() != Aspect.OVERVIEW && !shown.startsWith(column)) {
+                    shown = column + ": " + shown;
+                }
+            } else if (!shown.equals(s.quote()) && shown.endsWith(" " + s.quote())) {
+                String label = shown.substring(0, shown.length() - s.quote().length() - 1);
+                if (label.equals(previous)) {
+                    shown = s.quote(); // the lead-in, stated already
+                }
+                previous = label;
+            } else {
+                previous = s.quote();
             }
-            b.append(s.display());
-            if (!s.display().matches(".*[.!?:]$")) {
+            b.append(shown);
+            if (!shown.matches(".*[.!?:]$")) {
                 b.append('.');
             }
         }
@@ -592,10 +669,26 @@ public final class Segmenter {
         }
         int words = t.split("\\s+").length;
         if (t.endsWith("?")) {
-            return words <= 16;
+            return words <= QUESTION_WORDS;
         }
         return words <= 12 && !t.contains(",") && !t.matches(".*[.!;\"”]$") && Character.isLetterOrDigit(t.charAt(0));
     }
+
+    /** Longest question, in words, that heads its answer (FAQ entries run longer than other headings). */
+    static final int QUESTION_WORDS = 16;
+
+    /**
+     * A question that heads its answer: one sentence ending in '?' of at most {@link #QUESTION_WORDS} words
+     * ("Why is Hono fast?", "Does it support WebSockets?"), not a paragraph that ends with one.
+     */
+    static boolean isQuestion(String text) {
+        String t = fold(text);
+        return t.endsWith("?") && !t.isEmpty() && Character.isLetterOrDigit(t.charAt(0))
+                && t.split(" ").length <= QUESTION_WORDS && !INNER_SENTENCE_END.matcher(t).find();
+    }
+
+    /** A sentence end inside a line: its text is more than one sentence. */
+    private static final Pattern INNER_SENTENCE_END = Pattern.compile("[.!?]\\s+\\p{Lu}");
 
     private static String headingKey(String trimmed) {
         return AspectClassifier.normalizeLabel(trimmed);
@@ -696,6 +789,23 @@ public final class Segmenter {
                         || ReadingCues.BUNDLED.continuingEnd().matcher(lastWord(previous)).matches()) && !previous.startsWith("|") && !next.startsWith("|")
                 && !BULLET.matcher(next).find() && !CODE.matcher(previous).find() && !CODE.matcher(next).find();
     }
+
+    /**
+     * A line of code, never quoted; a sentence of prose that names code ("Use app.listen() to bind every host:",
+     * "Routes are declared with app.get()."), which introduces or explains a code block, is not code: it opens
+     * with a capital, has {@link #PROSE_WORDS} words or more, ends as a sentence does, and holds no braces,
+     * semicolons or assignments.
+     */
+    static boolean isCode(String trimmed) {
+        return CODE.matcher(trimmed).find() && !(Character.isUpperCase(trimmed.charAt(0)) && PROSE_END.matcher(trimmed).find()
+                && !NOT_PROSE.matcher(trimmed).find() && trimmed.split("\\s+").length >= PROSE_WORDS);
+    }
+
+    /** Fewest words of a prose sentence that names code; "Return the app." is as likely a comment. */
+    static final int PROSE_WORDS = 4;
+
+    private static final Pattern PROSE_END = Pattern.compile("[\\p{L})`'\"”][.:!?]$");
+    private static final Pattern NOT_PROSE = Pattern.compile("[{};=]|//");
 
     private static String lastWord(String line) {
         int i = line.length();

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  *       header's width;</li>
  *   <li>flattened tables whose cells run together ({@code NestJSEnterprise APIs…HighHighHighHigh…}, 002):
  *       the header splits at lower-to-upper case joins, each row is framework name + "best for" text +
- *       one rating per rating column + the last column, the ratings read from {@link #RATING}.</li>
+ *       one rating per rating column + the last column, the ratings read from {@link #RATING}; each rating is a
+ *       cell of its own, never the glued row.</li>
  * </ul>
+ * Each cell is quoted alone (its own offsets) and stated with what it is about (see {@code stated}).
  */
 final class TableParser {
 
@@ -182,8 +184,8 @@ final class TableParser {
                 // a "Language" cell restates what the lexicon knows; it indexes the row but is not a claim
                 Aspect aspect = aspects.label(header.get(c)).filter(a -> a != Aspect.OVERVIEW).orElse(Aspect.GENERAL);
                 String value = slice(text, span);
-                String display = aspect == Aspect.GENERAL ? header.get(c) + ": " + value : value;
-                rowCells.add(new Cell(header.get(c), span[0], span[1], aspect, display));
+                rowCells.add(new Cell(header.get(c), span[0], span[1], aspect,
+                        aspect == Aspect.GENERAL ? stated(name, header.get(c), value, width) : value));
             }
             if (!rowCells.isEmpty()) {
                 rows.add(new Row(rowStart, rowEnd, lexicon.names(name), name, rowCells, false));
@@ -191,6 +193,26 @@ final class TableParser {
         }
         return rows;
     }
+
+    /**
+     * How a cell of a row-per-framework table is stated: with what it is about. A two-column table's row is one
+     * statement naming both cells ("echo-jwt — JWT middleware": a name and its description, the column says
+     * nothing); a wider table's cell is labelled with its column ("Runtime: Workers, Deno, Bun"), and with its row
+     * too when the row names no framework, whose name an answer would otherwise not know ("Fast — Results:
+     * 103214 req/s"). The quote stays the cell itself.
+     */
+    private String stated(String rowLabel, String column, String value, int width) {
+        if (rowLabel.isEmpty()) {
+            return column + ": " + value;
+        }
+        if (width == 2) {
+            return rowLabel + ROW_LABEL + value;
+        }
+        return lexicon.names(rowLabel).isEmpty() ? rowLabel + ROW_LABEL + column + ": " + value : column + ": " + value;
+    }
+
+    /** Between a row's label and what its cell says: "Quarkus 3.11 — Memory at Idle: 35 – 60 MB". */
+    static final String ROW_LABEL = " — ";
 
     /** A column per framework, read as a row per framework: cell "Quarkus 3.11 — Memory at Idle: 35 – 60 MB". */
     private List<Row> columnsPerFramework(String text, List<int[]> header, List<List<int[]>> data) {
@@ -207,7 +229,7 @@ final class TableParser {
                 }
                 String label = slice(text, row.get(0));
                 Aspect aspect = aspects.label(label).filter(a -> a != Aspect.OVERVIEW).orElse(Aspect.GENERAL);
-                String column = label.isEmpty() ? name : name + " — " + label;
+                String column = label.isEmpty() ? name : name + ROW_LABEL + label;
                 String value = slice(text, span);
                 cells.add(new Cell(column, span[0], span[1], aspect, aspect == Aspect.GENERAL ? column + ": " + value : value));
                 start = Math.min(start, span[0]);
@@ -279,18 +301,17 @@ final class TableParser {
         int base = line.trimmedStart() + nameEnd;
         String name = t.substring(0, nameEnd).trim();
         List<Cell> cells = new ArrayList<>();
-        Matcher r = Pattern.compile(RATING).matcher(m.group("ratings"));
-        List<String> ratings = new ArrayList<>();
-        int c = 2;
-        while (r.find()) {
-            ratings.add(columns[c++] + ": " + r.group());
-        }
         int rowStart = line.trimmedStart();
         int rowEnd = line.trimmedStart() + t.length();
-        // the ratings are quoted with their whole row (the glued "HighHighGrowing…" alone means nothing), so
-        // they come first: cells stay in order of their start offsets
-        cells.add(new Cell("ratings", rowStart, rowEnd, Aspect.RATING, String.join("; ", ratings)));
+        // stated cell by cell as any table is, never as the glued row ("…HighHighGrowing…" means nothing as a quote):
+        // each rating is quoted alone and stated with its row and column, "NestJS — Scalability: High"
         cells.add(new Cell(columns[1], base + m.start("fit"), base + m.end("fit"), Aspect.FIT, m.group("fit").trim()));
+        Matcher r = Pattern.compile(RATING).matcher(m.group("ratings"));
+        int ratingsStart = base + m.start("ratings");
+        for (int c = 2; r.find(); c++) {
+            cells.add(new Cell(columns[c], ratingsStart + r.start(), ratingsStart + r.end(), Aspect.RATING,
+                    name + ROW_LABEL + columns[c] + ": " + r.group()));
+        }
         String lastColumn = columns[columns.length - 1];
         cells.add(new Cell(lastColumn, base + m.start("last"), base + m.end("last"), Aspect.FIT,
                 lastColumn + ": " + m.group("last").trim()));
