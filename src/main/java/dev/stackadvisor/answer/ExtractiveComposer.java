@@ -74,10 +74,10 @@ public final class ExtractiveComposer {
             draft.verdict(Draft.quote(draft.take(Optional.of(stated))));
         }
         Selection selection = evidence.selection();
-        // a profile's answer is the profile (its layout puts the on-point claim first); a concept question's layout
-        // already leads with the best answering sentence
+        // a profile's answer is the profile (its layout puts the on-point claim first); the concept and scenario
+        // layouts already lead with the best answering sentence (a scenario's names what the sources point to)
         boolean answerFirst = evidence.fact() == null && selection.ask() != Selection.Ask.PROFILE
-                && q.intent() != dev.stackadvisor.retrieval.Intent.CONCEPT;
+                && (q.intent() == dev.stackadvisor.retrieval.Intent.SINGLE || q.intent() == dev.stackadvisor.retrieval.Intent.COMPARE);
         List<Claim> answering = answerFirst ? answering(evidence, draft) : List.of();
         List<String> about;
         if (!answering.isEmpty()) {
@@ -121,7 +121,7 @@ public final class ExtractiveComposer {
         List<Claim> out = new ArrayList<>();
         Set<String> used = new HashSet<>(draft.used());
         for (Selection.Candidate c : ev.selection().ranked()) {
-            if (out.size() > tuning.supporting() || !c.answersFor(asked)) {
+            if (out.size() > tuning.supporting() || !c.covers() || !c.answersFor(asked)) {
                 continue;
             }
             String f = asked.stream().filter(c.sentence().subjects()::contains).findFirst().orElse(null);

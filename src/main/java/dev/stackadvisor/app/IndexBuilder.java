@@ -23,6 +23,7 @@ import dev.stackadvisor.index.EmbeddingCache;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.MiniLmEmbeddingModel;
 import dev.stackadvisor.index.SentenceVectors;
+import dev.stackadvisor.retrieval.AnswerSelector;
 import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.LanguageCues;
 import dev.stackadvisor.retrieval.Prototypes;
@@ -122,7 +123,7 @@ final class IndexBuilder implements Library.Builder {
         QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.passagesPerFramework(), keyword, cues, languages, stats,
                 dense, prototypes, tuning.analysis());
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning,
-                discourse::opensWithReference);
+                new AnswerSelector.SentenceCues(discourse::opensWithReference, cues::givesReason));
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, composerTuning,
                 discourse);
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);

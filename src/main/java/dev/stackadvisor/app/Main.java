@@ -59,6 +59,7 @@ public final class Main {
                 case "ask" -> ask(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 case "eval" -> eval(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 case "explain" -> explain(config, Arrays.copyOfRange(args, 1, args.length), out, err);
+                case "candidates" -> candidates(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 default -> usage(err, "unknown command '" + command + "'");
             };
         } catch (ConfigException | CorpusLoader.CorpusException | IllegalStateException | IllegalArgumentException e) {
@@ -190,6 +191,37 @@ public final class Main {
         return 0;
     }
 
+    /**
+     * Answer selection's view of each question of a file (one a line): what it asks, its content words, the best
+     * coverage and cosine, then the top covering candidates with their features (fused RRF score, coverage, cosine,
+     * sentence BM25, agreement, passage) — what the selection thresholds are read against.
+     */
+    private static int candidates(AppConfig config, String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            return usage(err, "candidates needs a file of questions, one a line");
+        }
+        List<String> questions;
+        try {
+            questions = Files.readAllLines(Path.of(args[0])).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            err.println("stack-advisor: cannot read " + args[0] + ": " + e.getMessage());
+            return 2;
+        }
+        Services s = ServiceFactory.build(config);
+        for (String q : questions) {
+            Evidence ev = s.retriever().retrieve(s.analyzer().analyze(q, null));
+            var sel = ev.selection();
+            out.printf(Locale.ROOT, "%s%n  gate %s, ask %s, content %s, coverage %.2f, cosine %.2f, uncovered %s%n", q,
+                    ev.gate().reason(), sel.ask(), sel.content(), sel.coverage(), sel.cosine(), sel.uncovered());
+            sel.ranked().stream().limit(8).forEach(c -> out.printf(Locale.ROOT,
+                    "  %s fused %.4f cov %.2f cos %.2f bm25 %.2f agree %d  %s | %s%n", c == sel.lead() ? "*" : c.covers() ? "+" : " ",
+                    c.fused(), c.coverage(), c.cosine(), c.bm25(), c.agreement(), c.passage().id(),
+                    c.sentence().display().replace('\n', ' ')));
+        }
+        return 0;
+    }
+
     private static String phrasing(Prototypes.Match m) {
         return m == null ? "" : m.label() + ": " + m.phrasing();
     }
@@ -200,7 +232,7 @@ public final class Main {
 
     private static int usage(PrintStream err, String problem) {
         err.println("stack-advisor: " + problem);
-        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl... [--verbose] | explain QUESTIONS.txt]");
+        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl... [--verbose] | explain QUESTIONS.txt | candidates QUESTIONS.txt]");
         return 2;
     }
 }

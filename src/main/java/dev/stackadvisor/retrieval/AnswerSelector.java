@@ -34,7 +34,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Whether a candidate answers at all is its <em>coverage</em>: the IDF-weighted share of the question's content
  * words (its topic words: framework names, filler and cue words the corpus never uses aside) that the sentence, its
  * heading path and the sentences it leans on hold, a word counting when it or one of its synonyms matches a stem
- * (loosely, as {@link TermStats#matches}). This is WikiQA's weighted word-overlap baseline used as a gate: a
+ * (loosely, as {@link TermStats#matches}); a why-question adds a fifth ranking, the sentences that give a reason
+ * ({@code reasonPattern} in {@code question-cues.json}). This is WikiQA's weighted word-overlap baseline used as a gate: a
  * candidate below {@link SelectionTuning#minCoverage} does not answer, whatever its rank. Thread-safe.
  */
 public final class AnswerSelector {
@@ -44,7 +45,7 @@ public final class AnswerSelector {
     private final SentenceVectors vectors;
     private final TermStats stats;
     private final FrameworkLexicon lexicon;
-    private final Predicate<String> leansBack;
+    private final SentenceCues cues;
     private final Bm25Retriever bm25;
     private final SelectionTuning tuning;
     private final Set<String> stopStems;
@@ -54,22 +55,32 @@ public final class AnswerSelector {
 
     /**
      * @param vectors   sentence embeddings; null in keyword mode (no cosine ranking)
-     * @param leansBack whether a sentence opens with a reference word ("They…", "This…") and so leans on the
-     *                  sentences before it (the composer's {@code Discourse} rule)
+     * @param cues      what is read in a sentence: whether it leans on the ones before it, whether it gives a reason
      * @param bm25      whose weighted query terms the sentence BM25 uses
      */
     public AnswerSelector(KeywordIndex keyword, SentenceIndex sentences, SentenceVectors vectors, TermStats stats,
-                          FrameworkLexicon lexicon, Predicate<String> leansBack, Bm25Retriever bm25,
-                          SelectionTuning tuning) {
+                          FrameworkLexicon lexicon, SentenceCues cues, Bm25Retriever bm25, SelectionTuning tuning) {
         this.keyword = keyword;
         this.sentences = sentences;
         this.vectors = vectors;
         this.stats = stats;
         this.lexicon = lexicon;
-        this.leansBack = leansBack;
+        this.cues = cues;
         this.bm25 = bm25;
         this.tuning = tuning;
         this.stopStems = stopStems(keyword);
+    }
+
+    /**
+     * What answer selection reads in a sentence besides its words.
+     *
+     * @param leansBack   whether it opens with a reference word ("They…", "This…") and so leans on the sentences before
+     *                    it (the composer's {@code Discourse} rule)
+     * @param givesReason whether it gives a reason ({@link QuestionCues#givesReason})
+     */
+    public record SentenceCues(Predicate<String> leansBack, Predicate<String> givesReason) {
+        /** No sentence leans on another or gives a reason. */
+        public static final SentenceCues NONE = new SentenceCues(s -> false, s -> false);
     }
 
     /** The tuning values. */
@@ -156,6 +167,7 @@ public final class AnswerSelector {
         }
         Map<String, Double> bm25Scores = sentences.score(bm25.weights(q), keys);
         List<Selection.Candidate> all = new ArrayList<>();
+        Set<String> reasons = new HashSet<>();
         for (RankedPassage r : pool) {
             List<Sentence> ss = r.passage().sentences();
             for (int i = 0; i < ss.size(); i++) {
@@ -168,52 +180,61 @@ public final class AnswerSelector {
                 Set<String> names = new HashSet<>(s.subjects());
                 names.addAll(s.mentions());
                 names.addAll(headingNames.computeIfAbsent(r.passage().section(), lexicon::names));
-                if (leansBack.test(s.quote())) {
+                boolean reason = q.reading().reason() && cues.givesReason().test(s.display());
+                if (cues.leansBack().test(s.quote())) {
                     for (int j = i - 1; j >= Math.max(0, i - tuning.maxLeanBack()); j--) {
                         terms.addAll(sentences.stems(ss.get(j).key()));
                         names.addAll(ss.get(j).subjects());
                         names.addAll(ss.get(j).mentions());
                     }
                 }
+                if (reason) {
+                    reasons.add(s.key());
+                }
                 int agreement = (int) q.frameworks().stream().filter(names::contains).count();
                 double coverage = TermStats.share(content, weights, t -> covers(q, t, terms));
                 double cosine = vectors == null || q.vector() == null ? Double.NaN : vectors.similarity(q.vector(), s.key());
                 Selection.Candidate c = new Selection.Candidate(s, r.passage(), i, r.score(),
-                        bm25Scores.getOrDefault(s.key(), 0.0), cosine, agreement, coverage, 0);
+                        bm25Scores.getOrDefault(s.key(), 0.0), cosine, agreement, coverage, 0, false);
                 byKey.put(s.key(), c);
                 all.add(c);
             }
         }
-        List<Selection.Candidate> fused = fuse(all, passageRank, !q.frameworks().isEmpty());
-        List<Selection.Candidate> covering = new ArrayList<>();
-        Selection.Candidate lead = null;
+        List<Selection.Candidate> fused = fuse(all, passageRank, !q.frameworks().isEmpty(), reasons);
         Selection.Candidate best = null;
+        double bestCosine = Double.NaN;
+        boolean relates = false;
         for (Selection.Candidate c : fused) {
+            // a sentence naming every framework asked answers a question about how they relate
+            relates |= q.frameworks().size() >= 2 && c.agreement() == q.frameworks().size();
             if (best == null || c.coverage() > best.coverage()) {
                 best = c;
             }
-            boolean covers = !content.isEmpty() && (c.coverage() >= tuning.minCoverage()
-                    || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine()));
-            if (!covers || c.sentence().quote().endsWith("?") || c.sentence().wordCount() < 2) {
-                continue;
-            }
-            covering.add(c);
-            if (lead == null && c.answersFor(q.frameworks())) {
-                lead = c;
-            }
-        }
-        double bestCoverage = content.isEmpty() ? 1 : best == null ? 0 : best.coverage();
-        double bestCosine = Double.NaN;
-        for (Selection.Candidate c : fused) {
             if (!Double.isNaN(c.cosine()) && c.answersFor(q.frameworks()) && !(c.cosine() <= bestCosine)) {
                 bestCosine = c.cosine();
             }
         }
-        // hybrid: meaning or a covering sentence; keyword: the words alone, which needs a lower bar
-        boolean answerable = lead != null || (Double.isNaN(bestCosine) ? bestCoverage >= tuning.minAnswerable()
-                : bestCosine >= tuning.minCosineAnswerable() || bestCoverage >= tuning.minCoverage());
-        return new Selection(ask, covering, lead, content, uncovered(q, content, best), bestCoverage, bestCosine,
-                answerable);
+        double bestCoverage = content.isEmpty() ? 1 : best == null ? 0 : best.coverage();
+        // whether anything retrieved is to the question's point (hybrid: meaning or words; keyword: the words alone,
+        // which needs a lower bar); then the best-ranked candidate with evidence of its own leads
+        boolean answerable = !content.isEmpty() && (relates || (Double.isNaN(bestCosine) ? bestCoverage >= tuning.minKeywordAnswerable()
+                : bestCosine >= tuning.minCosineAnswerable() || bestCoverage >= tuning.minHybridAnswerable()));
+        List<Selection.Candidate> ranked = new ArrayList<>(fused.size());
+        Selection.Candidate lead = null;
+        for (Selection.Candidate c : fused) {
+            boolean covers = answerable && (c.coverage() >= tuning.minCoverage()
+                    || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine())
+                    || (q.frameworks().size() >= 2 && c.agreement() == q.frameworks().size()))
+                    && !c.sentence().quote().endsWith("?") && c.sentence().wordCount() >= 2;
+            Selection.Candidate marked = new Selection.Candidate(c.sentence(), c.passage(), c.index(), c.score(), c.bm25(),
+                    c.cosine(), c.agreement(), c.coverage(), c.fused(), covers);
+            ranked.add(marked);
+            if (lead == null && covers && c.answersFor(q.frameworks())) {
+                lead = marked;
+            }
+        }
+        return new Selection(ask, ranked, lead, content, uncovered(q, content, best), bestCoverage, bestCosine,
+                content.isEmpty() || answerable);
     }
 
     /** Adds the first {@code n} of {@code ranked} to the pool (once each), noting each passage's best rank. */
@@ -253,7 +274,8 @@ public final class AnswerSelector {
      * (when there are cosines), agreement (when frameworks are asked), coverage and passage rank; equal values
      * share a rank. Ties keep the candidates' order (passage rank, then document order).
      */
-    private List<Selection.Candidate> fuse(List<Selection.Candidate> all, Map<String, Integer> passageRank, boolean asked) {
+    private List<Selection.Candidate> fuse(List<Selection.Candidate> all, Map<String, Integer> passageRank, boolean asked,
+                                           Set<String> reasons) {
         double[] fused = new double[all.size()];
         addRanks(all, fused, Selection.Candidate::bm25, true);
         if (!all.isEmpty() && !Double.isNaN(all.get(0).cosine())) {
@@ -263,12 +285,16 @@ public final class AnswerSelector {
             addRanks(all, fused, c -> c.agreement(), true);
         }
         addRanks(all, fused, Selection.Candidate::coverage, true);
+        if (!reasons.isEmpty()) {
+            // a why-question: the sentences that give a reason ("because", "thanks to"…) rank first on this list
+            addRanks(all, fused, c -> reasons.contains(c.sentence().key()) ? 1 : 0, true);
+        }
         addRanks(all, fused, c -> -passageRank.get(c.passage().id()), false);
         List<Selection.Candidate> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             Selection.Candidate c = all.get(i);
             out.add(new Selection.Candidate(c.sentence(), c.passage(), c.index(), c.score(), c.bm25(), c.cosine(),
-                    c.agreement(), c.coverage(), fused[i]));
+                    c.agreement(), c.coverage(), fused[i], false));
         }
         out.sort(Comparator.comparingDouble(Selection.Candidate::fused).reversed());
         return out;

@@ -40,11 +40,11 @@ public final class HybridRetriever {
      * @param dense     null in keyword mode
      * @param sentences sentence embeddings, null in keyword mode: with them the gate does not refuse a question
      *                  for its unknown words when a sentence about a framework it names is close in meaning
-     * @param leansBack whether a sentence opens with a reference word and leans on the ones before it (answer
-     *                  selection counts their words for it)
+     * @param cues      what answer selection reads in a sentence: whether it leans on the ones before it, whether it
+     *                  gives a reason
      */
     public HybridRetriever(Corpus corpus, KeywordIndex keyword, TermStats stats, DenseIndex dense,
-                           SentenceVectors sentences, Tuning tuning, java.util.function.Predicate<String> leansBack) {
+                           SentenceVectors sentences, Tuning tuning, AnswerSelector.SentenceCues cues) {
         this.keyword = keyword;
         this.tuning = tuning.retrieval();
         this.stats = stats;
@@ -55,13 +55,13 @@ public final class HybridRetriever {
         this.recommender = new ScenarioRecommender(tuning.recommender(), stats);
         this.gate = new RelevanceGate(tuning.gate(), stats);
         this.selector = new AnswerSelector(keyword, new SentenceIndex(corpus.passages()), sentences, stats,
-                corpus.lexicon(), leansBack, bm25, tuning.selection());
+                corpus.lexicon(), cues, bm25, tuning.selection());
     }
 
-    /** The same without a reference rule: no sentence leans on the ones before it (tests, benchmarks). */
+    /** The same without sentence cues: no sentence leans on another or gives a reason (tests, benchmarks). */
     public HybridRetriever(Corpus corpus, KeywordIndex keyword, TermStats stats, DenseIndex dense,
                            SentenceVectors sentences, Tuning tuning) {
-        this(corpus, keyword, stats, dense, sentences, tuning, s -> false);
+        this(corpus, keyword, stats, dense, sentences, tuning, AnswerSelector.SentenceCues.NONE);
     }
 
     /** The term statistics retrieval uses (shared with the answer composer for sentence ranking). */
@@ -162,7 +162,15 @@ public final class HybridRetriever {
         } else {
             byFramework.values().forEach(candidates::addAll);
         }
-        List<String> subject = query.terms().factSubject();
+        // what a stated fact must be about: the question's subject words, and the words of its cue that name the
+        // thing asked ("github stars", "salary"; not the interrogative anchor "how many")
+        List<String> subject = new ArrayList<>(query.terms().factSubject());
+        for (String t : query.reading().terms()) {
+            if (query.reading().cueTerms().contains(t) && !query.answerType().anchor().contains(t) && !subject.contains(t)
+                    && !query.terms().focus().contains(t)) {
+                subject.add(t);
+            }
+        }
         for (RankedPassage r : candidates) {
             for (Sentence s : r.passage().sentences()) {
                 boolean aboutSubject = query.frameworks().isEmpty()

@@ -284,8 +284,9 @@ public final class QueryAnalyzer {
     /**
      * The frameworks a question names, first named first. An alias that is also an ordinary word ("express",
      * "spring", "echo") names its framework only where the question speaks of software (another name, a
-     * language, a domain word, an aspect asked such as "cons", an earlier turn) or where it does not
-     * modify the word after it: "express delivery", "spring cleaning" and "echo chamber" name nothing.
+     * language, a domain word, an aspect asked such as "cons", an earlier turn), where the question holds a word the
+     * corpus uses only in passages about that framework ("martini" beside "gin": the corpus ties it to Gin), or where
+     * it does not modify the word after it: "express delivery", "spring cleaning" and "echo chamber" name nothing.
      */
     private List<String> names(String text, QuestionCues.Reading reading, Aspect aspect, List<String> languages,
                                boolean conversation, List<FrameworkLexicon.Mention> naming) {
@@ -296,12 +297,31 @@ public final class QueryAnalyzer {
         for (FrameworkLexicon.Mention m : mentions) {
             String alias = Words.fold(text.substring(m.start(), m.end())).toLowerCase(Locale.ROOT);
             boolean common = lexicon.find(m.framework()).map(f -> f.commonWords().contains(alias)).orElse(false);
-            if (!common || software || !modifiesNext(text, m.end())) {
+            if (!common || software || !modifiesNext(text, m.end()) || tiedByCorpus(text, m.framework())) {
                 out.add(m.framework());
                 naming.add(m);
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether the question holds a content word (not filler, not a name) that the corpus uses, and only in passages
+     * about {@code framework}: then the corpus itself says the question is about it. Asked only for an ordinary-word
+     * alias outside a software context, so one BM25 lookup per such word.
+     */
+    private boolean tiedByCorpus(String text, String framework) {
+        for (String t : cues.topic(keyword.terms(text), Set.of())) {
+            int df = keyword.documentFrequency(t);
+            if (df == 0) {
+                continue;
+            }
+            List<dev.stackadvisor.index.ScoredPassage> with = keyword.search(java.util.Map.of(t, 1.0), null, df);
+            if (!with.isEmpty() && with.stream().allMatch(p -> p.passage().isAbout(framework))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -41,6 +41,8 @@ public final class QuestionCues {
     private final Set<String> filler;
     private final Set<String> domain;
     private final Set<String> choice;
+    private final List<String> reasonWords;
+    private final Pattern reason;
     private final Set<String> frameworkTerms = new HashSet<>();
 
     /**
@@ -73,6 +75,14 @@ public final class QuestionCues {
         }
         filler = Set.copyOf(keyword.terms(root.path("filler").asText("")));
         domain = Set.copyOf(keyword.terms(root.path("domain").asText("")));
+        List<String> reasons = new ArrayList<>();
+        root.path("reasonWords").forEach(w -> reasons.add(String.join(" ", WORDS.split(w.asText().toLowerCase(Locale.ROOT))).trim()));
+        reasonWords = List.copyOf(reasons);
+        try {
+            reason = Pattern.compile(root.path("reasonPattern").asText("(?!)"));
+        } catch (PatternSyntaxException e) {
+            throw new IllegalStateException(RESOURCE + ": reasonPattern is not a regular expression", e);
+        }
         choice = Set.copyOf(java.util.Arrays.asList(WORDS.split(root.path("choice").asText("").toLowerCase(Locale.ROOT).trim())));
         for (Framework f : lexicon.frameworks()) {
             for (String alias : f.aliases()) {
@@ -155,7 +165,8 @@ public final class QuestionCues {
         }
         List<String> terms = own.stream().map(QueryToken::term).toList();
         boolean domainWord = terms.stream().anyMatch(domain::contains);
-        return new Reading(terms, aspect, scenarioCue, type, cueTerms, synonyms, domainWord, expansions, asksChoice(text));
+        return new Reading(terms, aspect, scenarioCue, type, cueTerms, synonyms, domainWord, expansions, asksChoice(text),
+                asksReason(text));
     }
 
     private static void add(Map<String, List<String>> map, String term, String synonym) {
@@ -233,6 +244,22 @@ public final class QuestionCues {
         return false;
     }
 
+    /** Whether the question asks why ({@code reasonWords}: "why", "how come"…, as whole words, case aside). */
+    public boolean asksReason(String text) {
+        String words = " " + String.join(" ", WORDS.split(text.toLowerCase(Locale.ROOT))) + " ";
+        for (String w : reasonWords) {
+            if (!w.isEmpty() && words.contains(" " + w + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a sentence gives a reason ({@code reasonPattern}: "because", "thanks to"…). */
+    public boolean givesReason(String sentence) {
+        return reason.matcher(sentence).find();
+    }
+
     /** What separates words for {@link #asksChoice}: anything but letters and digits. */
     private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -281,10 +308,11 @@ public final class QuestionCues {
      * @param expansions for every own word the synonyms file has a group for (cue groups aside), the other members'
      *                   stems ("fast" → perform, speed…): what counts as the word when coverage is measured
      * @param choice     it holds a word asking for a choice ({@link #asksChoice})
+     * @param reason     it asks why ({@link #asksReason})
      */
     public record Reading(List<String> terms, Aspect aspect, boolean scenario, AnswerType answerType,
                           Set<String> cueTerms, Map<String, List<String>> synonyms, boolean domainWord,
-                          Map<String, List<String>> expansions, boolean choice) {
+                          Map<String, List<String>> expansions, boolean choice, boolean reason) {
         public Reading {
             terms = List.copyOf(terms);
             cueTerms = Set.copyOf(cueTerms);
@@ -295,7 +323,7 @@ public final class QuestionCues {
         /** A reading without expansions (a hand-made query in a test). */
         public Reading(List<String> terms, Aspect aspect, boolean scenario, AnswerType answerType,
                        Set<String> cueTerms, Map<String, List<String>> synonyms, boolean domainWord) {
-            this(terms, aspect, scenario, answerType, cueTerms, synonyms, domainWord, synonyms, false);
+            this(terms, aspect, scenario, answerType, cueTerms, synonyms, domainWord, synonyms, false, false);
         }
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
  * any covers it.
  *
  * @param ask       what the question asks for: one thing, a choice, or a profile
- * @param ranked    candidates that cover the question ({@link Candidate#coverage()} at or above the threshold), best
- *                  first by fused rank
- * @param lead      the first of {@code ranked} about a framework the question names (any, when it names none), or
+ * @param ranked    every candidate, best first by fused rank; those that cover the question are marked
+ *                  ({@link Candidate#covers()})
+ * @param lead      the first covering candidate of {@code ranked} about a framework the question names (any, when it names none), or
  *                  null when none covers it
  * @param content   the question's content words as measured: analysed stems, framework names and filler aside
  * @param uncovered the user's own words of {@code content} that the best-covering candidate lacks, as typed
@@ -64,10 +64,12 @@ public record Selection(Ask ask, List<Candidate> ranked, Candidate lead, List<St
      *                  leans on name or are about (0 when none is asked)
      * @param coverage  IDF-weighted share of the question's content words the sentence, its heading path and the
      *                  sentences it leans on hold, 0..1
-     * @param fused     reciprocal rank fusion of its ranks by BM25, cosine, agreement and passage rank
+     * @param fused     reciprocal rank fusion of its ranks by BM25, cosine, agreement, coverage and passage rank
+     * @param covers    whether it answers the question: coverage or (hybrid) cosine at the threshold, and a statement
+     *                  (not a question, not a lone word)
      */
     public record Candidate(Sentence sentence, Passage passage, int index, double score, double bm25, double cosine,
-                            int agreement, double coverage, double fused) {
+                            int agreement, double coverage, double fused, boolean covers) {
 
         /**
          * Whether it may answer a question about {@code frameworks}: any sentence when none is asked, else one

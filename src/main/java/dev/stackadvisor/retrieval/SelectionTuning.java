@@ -7,19 +7,21 @@ package dev.stackadvisor.retrieval;
  * @param perFramework top fused passages per framework asked about whose sentences are candidates, 1..100
  * @param rrfK         reciprocal rank fusion's k over the candidates' rankings, 1..1000: a candidate at rank r of a
  *                     ranking adds 1/(k + r); smaller than the passage fusion's 60 because the lists are short
- * @param minCoverage  IDF-weighted share of the question's content words a candidate (with its heading path and
- *                     the sentences it leans on) must hold to answer the question; below it on every candidate,
- *                     a specific question is not answered
- * @param minCosine    (hybrid) MiniLM cosine between question and sentence at which a candidate answers whatever
+ * @param minCoverage  IDF-weighted share of the question's content words a candidate (with its heading path and the
+ *                     sentences it leans on) must hold to lead the answer, unless its cosine reaches
+ *                     {@code minCosine}: the best-ranked candidate with this much evidence of its own leads
+ * @param minCosine    (hybrid) MiniLM cosine between question and sentence at which a candidate may lead whatever
  *                     its words: a paraphrase shares meaning, not words
- * @param minAnswerable (keyword) best coverage below which a specific question is not answered: nothing in the
- *                      sources is to its point
- * @param minCosineAnswerable (hybrid) best candidate cosine below which, when no candidate reaches
- *                      {@code minCoverage} either, a specific question is not answered
+ * @param minKeywordAnswerable (keyword) best coverage below which a specific question is not answered: nothing in
+ *                     the sources is to its point
+ * @param minHybridAnswerable (hybrid) best coverage that keeps a specific question answerable when no candidate
+ *                     reaches {@code minCosineAnswerable}
+ * @param minCosineAnswerable (hybrid) best candidate cosine that keeps a specific question answerable
  * @param maxLeanBack  sentences before a candidate that opens with a reference word whose words count for it, 0..10
  */
 public record SelectionTuning(int passages, int perFramework, int rrfK, double minCoverage, double minCosine,
-                              double minAnswerable, double minCosineAnswerable, int maxLeanBack) {
+                              double minKeywordAnswerable, double minHybridAnswerable, double minCosineAnswerable,
+                              int maxLeanBack) {
 
     /** @throws IllegalArgumentException naming the value and its range */
     public SelectionTuning {
@@ -28,8 +30,9 @@ public record SelectionTuning(int passages, int perFramework, int rrfK, double m
         TuningFile.inRange("rrfK", rrfK, 1, 1000);
         TuningFile.inRange("minCoverage", minCoverage, 0, 1);
         TuningFile.inRange("minCosine", minCosine, 0, 1);
-        TuningFile.inRange("minAnswerable", minAnswerable, 0, minCoverage);
-        TuningFile.inRange("minCosineAnswerable", minCosineAnswerable, 0, minCosine);
+        TuningFile.inRange("minKeywordAnswerable", minKeywordAnswerable, 0, 1);
+        TuningFile.inRange("minHybridAnswerable", minHybridAnswerable, 0, 1);
+        TuningFile.inRange("minCosineAnswerable", minCosineAnswerable, 0, 1);
         TuningFile.inRange("maxLeanBack", maxLeanBack, 0, 10);
     }
 
@@ -37,7 +40,8 @@ public record SelectionTuning(int passages, int perFramework, int rrfK, double m
     public static SelectionTuning from(TuningFile.Section s) {
         SelectionTuning t = s.build(() -> new SelectionTuning(s.count("passages"), s.count("perFramework"), s.count("rrfK"),
                 s.number("minCoverage"), s.number("minCosine"),
-                s.number("minAnswerable"), s.number("minCosineAnswerable"), s.count("maxLeanBack")));
+                s.number("minKeywordAnswerable"), s.number("minHybridAnswerable"), s.number("minCosineAnswerable"),
+                s.count("maxLeanBack")));
         s.done();
         return t;
     }
