@@ -84,6 +84,17 @@ public final class ExtractiveComposer {
             // answer first: the sentence that answers what was asked leads, whatever the kind of question
             draft.verdict(leadIn(q.frameworks()), Draft.quote(answering.get(0)));
         }
+        if (!answering.isEmpty() && selection.ask() == Selection.Ask.CHOICE) {
+            // a choice: what answers it for each other framework weighed, before their blocks
+            for (String f : q.frameworks()) {
+                if (!answering.get(0).first().subjects().contains(f) && !answering.get(0).first().mentions().contains(f)) {
+                    Claim side = sideOf(evidence, f, draft);
+                    if (side != null) {
+                        draft.note(0, Draft.text(kit.label(f) + ": "), Draft.quote(side));
+                    }
+                }
+            }
+        }
         if (!answering.isEmpty() && selection.ask() == Selection.Ask.SPECIFIC) {
             // one thing was asked: the sentences that answer it, no profile
             for (int i = 1; i < answering.size(); i++) {
@@ -135,6 +146,19 @@ public final class ExtractiveComposer {
             }
         }
         return out;
+    }
+
+    /** The best covering candidate about {@code f} (its subject or named by it), as a claim; null when none. */
+    private Claim sideOf(Evidence ev, String f, Draft draft) {
+        for (Selection.Candidate c : ev.selection().ranked()) {
+            if (c.covers() && (c.sentence().subjects().contains(f) || c.sentence().mentions().contains(f))) {
+                Optional<Claim> claim = kit.picker().claimAt(c.passage(), c.index(), f, c.score(), draft.used());
+                if (claim.isPresent()) {
+                    return draft.take(claim);
+                }
+            }
+        }
+        return null;
     }
 
     /** "**Echo** (Go): " for one framework asked, "**NestJS** and **Express.js**: " for several, nothing for none. */

@@ -233,6 +233,11 @@ public final class AnswerSelector {
                 lead = marked;
             }
         }
+        if (!reasons.isEmpty() && lead != null && !reasons.contains(lead.sentence().key())) {
+            // a why-question is answered by a reason: the best covering candidate that gives one, if any does
+            lead = ranked.stream().filter(c -> c.covers() && c.answersFor(q.frameworks())
+                    && reasons.contains(c.sentence().key())).findFirst().orElse(lead);
+        }
         return new Selection(ask, ranked, lead, content, uncovered(q, content, best), bestCoverage, bestCosine,
                 content.isEmpty() || answerable);
     }
