@@ -65,7 +65,6 @@ final class CompareLayout implements Layout {
                 }
             }
         }
-        kit.context(ev, question, draft, 1);
         if (!teamVerdict) {
             kit.languageNote(ev.query(), fs, draft);
         }

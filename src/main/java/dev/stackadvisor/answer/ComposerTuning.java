@@ -31,8 +31,6 @@ import dev.stackadvisor.retrieval.TuningFile;
  * @param listWindow             list items quoted together, 1..10
  * @param maxAntecedents         sentences back a reference is followed, 0..5
  * @param directRelevance        relevance a claim needs to be quoted as "the" answer, in [0, 1]
- * @param contextRelevance       relevance of a general "worth knowing" sentence, in [0, 1]
- * @param contextWordRelevance   word relevance with which two matched words suffice for it, in [0, 1]
  * @param leaningMin             relevance the leader's claim needs for "the sources lean to", in [0, 1]
  * @param leaningMargin          the runner-up must be below this share of the leader, in [0, 1]
  * @param conceptRelevance       relevance of a concept answer's further bullets, in [0, 1]
@@ -47,8 +45,7 @@ public record ComposerTuning(double relevanceWeight, double meaningWeight, doubl
                              double extraSubjectPenalty, int maxExtraSubjects, double notFirstSubjectPenalty,
                              int longWords, double longPenalty, int veryLongWords, double veryLongPenalty,
                              double namesListPenalty, double questionPenalty, int minClaimWords, int listWindow,
-                             int maxAntecedents, double directRelevance, double contextRelevance,
-                             double contextWordRelevance, double leaningMin, double leaningMargin,
+                             int maxAntecedents, double directRelevance, double leaningMin, double leaningMargin,
                              double conceptRelevance, double disagreementRelevance, double ratingsRelevance,
                              int maxWords, int supporting) {
 
@@ -76,8 +73,6 @@ public record ComposerTuning(double relevanceWeight, double meaningWeight, doubl
         TuningFile.inRange("listWindow", listWindow, 1, 10);
         TuningFile.inRange("maxAntecedents", maxAntecedents, 0, 5);
         TuningFile.inRange("directRelevance", directRelevance, 0, 1);
-        TuningFile.inRange("contextRelevance", contextRelevance, 0, 1);
-        TuningFile.inRange("contextWordRelevance", contextWordRelevance, 0, 1);
         TuningFile.inRange("leaningMin", leaningMin, 0, 1);
         TuningFile.inRange("leaningMargin", leaningMargin, 0, 1);
         TuningFile.inRange("conceptRelevance", conceptRelevance, 0, 1);
@@ -100,7 +95,7 @@ public record ComposerTuning(double relevanceWeight, double meaningWeight, doubl
                 s.number("notFirstSubjectPenalty"), s.count("longWords"), s.number("longPenalty"), s.count("veryLongWords"),
                 s.number("veryLongPenalty"), s.number("namesListPenalty"), s.number("questionPenalty"),
                 s.count("minClaimWords"), s.count("listWindow"), s.count("maxAntecedents"), s.number("directRelevance"),
-                s.number("contextRelevance"), s.number("contextWordRelevance"), s.number("leaningMin"),
+                s.number("leaningMin"),
                 s.number("leaningMargin"), s.number("conceptRelevance"), s.number("disagreementRelevance"),
                 s.number("ratingsRelevance"), s.count("maxWords"), s.count("supporting")));
         s.done();

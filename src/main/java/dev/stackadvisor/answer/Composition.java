@@ -97,23 +97,6 @@ final class Composition {
     }
 
     /**
-     * A general sentence (about no framework in particular) that answers the question itself, e.g. "Skip
-     * microservice rewrites for framework fashion." for "should we rewrite our monolith as microservices?".
-     */
-    void context(Evidence ev, Question question, Draft draft, int priority) {
-        if (ev.topicTerms().size() < 2) {
-            return;
-        }
-        List<RankedPassage> top = ev.general().subList(0, Math.min(6, ev.general().size()));
-        Optional<Claim> c = picker.best(top, null, Set.of(Aspect.GENERAL), question, draft.used(), tuning.contextRelevance());
-        int matched = c.map(x -> picker.matched(x, question)).orElse(0);
-        if (c.isPresent() && c.get().first().subjects().isEmpty()
-                && (matched >= 3 || (matched >= 2 && picker.wordRelevance(c.get(), question) >= tuning.contextWordRelevance()))) {
-            draft.note(priority, Draft.text("Worth knowing: "), Draft.quote(draft.take(c)));
-        }
-    }
-
-    /**
      * A case study about a framework the answer discusses, when one speaks to the question: evidence, shown as
      * such ("One case study: …"), never as a strength or fit of its own.
      */

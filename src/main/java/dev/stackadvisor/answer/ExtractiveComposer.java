@@ -148,10 +148,10 @@ public final class ExtractiveComposer {
         return out;
     }
 
-    /** The best covering candidate about {@code f} (its subject or named by it), as a claim; null when none. */
+    /** The best covering candidate about {@code f} (one of its subjects), as a claim; null when none. */
     private Claim sideOf(Evidence ev, String f, Draft draft) {
         for (Selection.Candidate c : ev.selection().ranked()) {
-            if (c.covers() && (c.sentence().subjects().contains(f) || c.sentence().mentions().contains(f))) {
+            if (c.covers() && c.sentence().subjects().contains(f)) {
                 Optional<Claim> claim = kit.picker().claimAt(c.passage(), c.index(), f, c.score(), draft.used());
                 if (claim.isPresent()) {
                     return draft.take(claim);

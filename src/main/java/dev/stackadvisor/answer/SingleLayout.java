@@ -57,7 +57,6 @@ final class SingleLayout implements Layout {
                 draft.item(priority++, f, Composition.kind(a), c);
             }
         }
-        kit.context(ev, question, draft, 1);
         kit.languageNote(q, List.of(f), draft);
         kit.caseStudies(ev, question, List.of(f), draft, 6);
         kit.disagreements(ev, question, List.of(f), draft);

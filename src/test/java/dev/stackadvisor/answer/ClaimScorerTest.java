@@ -21,7 +21,7 @@ class ClaimScorerTest {
      * namesListPenalty 1.25, questionPenalty 0.625 (the layouts' thresholds play no part in the score).
      */
     private static final ComposerTuning TUNING = new ComposerTuning(2, 0.5, 0.25, 0.5, 0.75, 0.5, 0.25, 0.375, 0.5,
-            0.0625, 4, 1.5, 30, 0.03125, 60, 0.5, 1.25, 0.625, 3, 3, 2, 0.34, 0.5, 0.6, 0.5, 0.5, 0.2, 0.99, 0.5, 150, 2);
+            0.0625, 4, 1.5, 30, 0.03125, 60, 0.5, 1.25, 0.625, 3, 3, 2, 0.34, 0.5, 0.5, 0.2, 0.99, 0.5, 150, 2);
 
     private final ClaimScorer scorer = new ClaimScorer(TUNING);
 
