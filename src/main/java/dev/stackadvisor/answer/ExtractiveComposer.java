@@ -131,7 +131,12 @@ public final class ExtractiveComposer {
         List<String> asked = ev.query().frameworks();
         List<Claim> out = new ArrayList<>();
         Set<String> used = new HashSet<>(draft.used());
-        for (Selection.Candidate c : ev.selection().ranked()) {
+        List<Selection.Candidate> order = new ArrayList<>();
+        if (ev.selection().lead() != null) {
+            order.add(ev.selection().lead()); // the selection's choice (for a why-question, the reason) first
+        }
+        order.addAll(ev.selection().ranked());
+        for (Selection.Candidate c : order) {
             if (out.size() > tuning.supporting() || !c.covers() || !c.answersFor(asked)) {
                 continue;
             }
@@ -148,10 +153,17 @@ public final class ExtractiveComposer {
         return out;
     }
 
-    /** The best covering candidate about {@code f} (one of its subjects), as a claim; null when none. */
+    /**
+     * The covering candidate about {@code f} (one of its subjects) that holds most of the question's content words,
+     * the better ranked among equals, as a claim; null when none.
+     */
     private Claim sideOf(Evidence ev, String f, Draft draft) {
-        for (Selection.Candidate c : ev.selection().ranked()) {
-            if (c.covers() && c.sentence().subjects().contains(f)) {
+        List<Selection.Candidate> about = ev.selection().ranked().stream()
+                .filter(c -> c.covers() && c.sentence().subjects().contains(f)).toList();
+        List<Selection.Candidate> byCoverage = new ArrayList<>(about);
+        byCoverage.sort(java.util.Comparator.comparingDouble(Selection.Candidate::coverage).reversed()); // stable
+        for (Selection.Candidate c : byCoverage) {
+            {
                 Optional<Claim> claim = kit.picker().claimAt(c.passage(), c.index(), f, c.score(), draft.used());
                 if (claim.isPresent()) {
                     return draft.take(claim);
