@@ -29,6 +29,8 @@ public final class Discourse {
     private final Pattern opener;
     private final Pattern caseStudy;
     private final Map<String, String> contentionPoints;
+    private final Pattern pointer;
+    private static final Pattern PARENTHETICAL = Pattern.compile("\\([^()]*\\)");
 
     /**
      * @param referenceOpeners words or phrases that, opening a sentence, make its subject a reference
@@ -44,6 +46,17 @@ public final class Discourse {
      *                         later, like the corpus), in the order they are tried
      */
     public Discourse(List<String> referenceOpeners, List<String> caseStudyCues, Map<String, String> contentionPoints) {
+        this(referenceOpeners, caseStudyCues, contentionPoints, List.of());
+    }
+
+    /**
+     * @param pointers words or phrases by which a sentence sends the reader elsewhere ("check out", "see the section",
+     *                 "read more"): such a sentence says where an answer is, not what it is
+     */
+    public Discourse(List<String> referenceOpeners, List<String> caseStudyCues, Map<String, String> contentionPoints,
+                     List<String> pointers) {
+        this.pointer = pointers.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives(pointers)
+                + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         this.contentionPoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(contentionPoints));
         if (referenceOpeners.isEmpty() || caseStudyCues.isEmpty()) {
             throw new IllegalArgumentException("discourse vocabulary needs reference openers and case-study cues");
@@ -68,7 +81,8 @@ public final class Discourse {
             JsonNode root = new ObjectMapper().readTree(in);
             Map<String, String> points = new LinkedHashMap<>();
             root.path("contentionPoints").forEach(p -> points.put(p.path("point").asText(), p.path("words").asText()));
-            return new Discourse(strings(root.path("referenceOpeners")), strings(root.path("caseStudyCues")), points);
+            return new Discourse(strings(root.path("referenceOpeners")), strings(root.path("caseStudyCues")), points,
+                    strings(root.path("pointers")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
@@ -82,6 +96,12 @@ public final class Discourse {
     /** Whether {@code sentence} starts with a reference word: its subject is elsewhere. */
     public boolean opensWithReference(String sentence) {
         return opener.matcher(Words.fold(sentence)).lookingAt();
+    }
+
+    /** Whether {@code sentence} sends the reader elsewhere (a {@code pointers} phrase): it never answers by itself. */
+    public boolean pointsElsewhere(String sentence) {
+        // a parenthetical "(read more)" is a link beside the statement, not the statement
+        return pointer != null && pointer.matcher(PARENTHETICAL.matcher(Words.fold(sentence)).replaceAll(" ")).find();
     }
 
     /** Whether {@code text} (a paragraph so far, or a heading) holds a case-study cue. */

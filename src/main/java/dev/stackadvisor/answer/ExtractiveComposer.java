@@ -154,20 +154,17 @@ public final class ExtractiveComposer {
     }
 
     /**
-     * The covering candidate about {@code f} (one of its subjects) that holds most of the question's content words,
-     * the better ranked among equals, as a claim; null when none.
+     * The covering candidate about {@code f} that holds most of the question's content words, the better ranked among
+     * equals, as a claim; null when none.
      */
     private Claim sideOf(Evidence ev, String f, Draft draft) {
-        List<Selection.Candidate> about = ev.selection().ranked().stream()
-                .filter(c -> c.covers() && c.sentence().subjects().contains(f)).toList();
-        List<Selection.Candidate> byCoverage = new ArrayList<>(about);
-        byCoverage.sort(java.util.Comparator.comparingDouble(Selection.Candidate::coverage).reversed()); // stable
-        for (Selection.Candidate c : byCoverage) {
-            {
-                Optional<Claim> claim = kit.picker().claimAt(c.passage(), c.index(), f, c.score(), draft.used());
-                if (claim.isPresent()) {
-                    return draft.take(claim);
-                }
+        List<Selection.Candidate> covering = new ArrayList<>(ev.selection().ranked().stream().filter(Selection.Candidate::covers).toList());
+        covering.sort(java.util.Comparator.comparingDouble(Selection.Candidate::coverage).reversed()); // stable: rank among equals
+        for (Selection.Candidate c : covering) {
+            Optional<Claim> claim = kit.picker().claimAt(c.passage(), c.index(), f, c.score(), draft.used());
+            // about f: its subject, or (a sentence leaning on the one before) squarely about it as quoted
+            if (claim.isPresent() && (c.sentence().subjects().contains(f) || kit.picker().squarelyAbout(claim.get(), f))) {
+                return draft.take(claim);
             }
         }
         return null;

@@ -123,7 +123,8 @@ final class IndexBuilder implements Library.Builder {
         QueryAnalyzer analyzer = new QueryAnalyzer(lexicon, corpus.passagesPerFramework(), keyword, cues, languages, stats,
                 dense, prototypes, tuning.analysis());
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning,
-                new AnswerSelector.SentenceCues(discourse::opensWithReference, cues::givesReason));
+                new AnswerSelector.SentenceCues(discourse::opensWithReference, cues::givesReason,
+                        discourse::pointsElsewhere));
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, composerTuning,
                 discourse);
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);

@@ -48,6 +48,7 @@ public final class SentenceIndex {
     private final IndexSearcher searcher;
     private final String[] keyByDoc;
     private final Map<String, Set<String>> stems = new HashMap<>();
+    private final Map<String, Sentence> previous = new HashMap<>();
 
     /** Indexes every sentence of {@code passages} once (by {@link Sentence#key()}). */
     public SentenceIndex(List<Passage> passages) {
@@ -74,6 +75,26 @@ public final class SentenceIndex {
         }
         searcher.setSimilarity(new BM25Similarity());
         keyByDoc = keys.toArray(String[]::new);
+        Map<String, java.util.TreeMap<Integer, Sentence>> byDocument = new HashMap<>();
+        for (Passage p : passages) {
+            for (Sentence s : p.sentences()) {
+                byDocument.computeIfAbsent(s.documentId(), d -> new java.util.TreeMap<>()).putIfAbsent(s.start(), s);
+            }
+        }
+        for (java.util.TreeMap<Integer, Sentence> inOrder : byDocument.values()) {
+            Sentence before = null;
+            for (Sentence s : inOrder.values()) {
+                if (before != null) {
+                    previous.put(s.key(), before);
+                }
+                before = s;
+            }
+        }
+    }
+
+    /** The sentence before this one in its document (across passages), or null for a document's first. */
+    public Sentence previous(String sentenceKey) {
+        return previous.get(sentenceKey);
     }
 
     /** Analysed stems of a sentence's stated text (empty for an unknown key). */

@@ -33,7 +33,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Whether a candidate answers at all is its <em>coverage</em>: the IDF-weighted share of the question's content
  * words (its topic words: framework names, filler and cue words the corpus never uses aside) that the sentence, its
- * heading path and the sentences it leans on hold, a word counting when it or one of its synonyms matches a stem
+ * heading path, the sentences it leans on and the question right before it (a documentation page's own question)
+ * hold, a word counting when it or one of its synonyms matches a stem
  * (loosely, as {@link TermStats#matches}); a why-question adds a fifth ranking, the sentences that give a reason
  * ({@code reasonPattern} in {@code question-cues.json}). This is WikiQA's weighted word-overlap baseline used as a gate: a
  * candidate below {@link SelectionTuning#minCoverage} does not answer, whatever its rank. Thread-safe.
@@ -77,10 +78,12 @@ public final class AnswerSelector {
      * @param leansBack   whether it opens with a reference word ("They…", "This…") and so leans on the sentences before
      *                    it (the composer's {@code Discourse} rule)
      * @param givesReason whether it gives a reason ({@link QuestionCues#givesReason})
+     * @param pointsElsewhere whether it sends the reader elsewhere ("check out…", "see the section…"): it never leads
      */
-    public record SentenceCues(Predicate<String> leansBack, Predicate<String> givesReason) {
-        /** No sentence leans on another or gives a reason. */
-        public static final SentenceCues NONE = new SentenceCues(s -> false, s -> false);
+    public record SentenceCues(Predicate<String> leansBack, Predicate<String> givesReason,
+                               Predicate<String> pointsElsewhere) {
+        /** No sentence leans on another, gives a reason or points elsewhere. */
+        public static final SentenceCues NONE = new SentenceCues(s -> false, s -> false, s -> false);
     }
 
     /** The tuning values. */
@@ -181,6 +184,13 @@ public final class AnswerSelector {
                 names.addAll(s.mentions());
                 names.addAll(headingNames.computeIfAbsent(r.passage().section(), lexicon::names));
                 boolean reason = q.reading().reason() && cues.givesReason().test(s.display());
+                Sentence before = sentences.previous(s.key());
+                if (before != null && before.quote().endsWith("?")) {
+                    // the sentence after a question in the text answers it ("A fair question is why…? The reason is…")
+                    terms.addAll(sentences.stems(before.key()));
+                    names.addAll(before.subjects());
+                    names.addAll(before.mentions());
+                }
                 if (cues.leansBack().test(s.quote())) {
                     for (int j = i - 1; j >= Math.max(0, i - tuning.maxLeanBack()); j--) {
                         terms.addAll(sentences.stems(ss.get(j).key()));
@@ -224,8 +234,9 @@ public final class AnswerSelector {
         for (Selection.Candidate c : fused) {
             boolean covers = answerable && (c.coverage() >= tuning.minCoverage()
                     || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine())
-                    || (q.frameworks().size() >= 2 && c.agreement() == q.frameworks().size()))
-                    && !c.sentence().quote().endsWith("?") && c.sentence().wordCount() >= 2;
+                    || (q.frameworks().size() >= 2 && c.agreement() == q.frameworks().size() && c.coverage() > 0))
+                    && !c.sentence().quote().endsWith("?") && c.sentence().wordCount() >= 2
+                    && !cues.pointsElsewhere().test(c.sentence().display());
             Selection.Candidate marked = new Selection.Candidate(c.sentence(), c.passage(), c.index(), c.score(), c.bm25(),
                     c.cosine(), c.agreement(), c.coverage(), c.fused(), covers);
             ranked.add(marked);

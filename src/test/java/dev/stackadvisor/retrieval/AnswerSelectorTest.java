@@ -38,7 +38,7 @@ class AnswerSelectorTest {
             text("d1", List.of("Django"), "Django ships an admin, an ORM and authentication for content sites."),
             text("d2", List.of("Django"), "Django can feel heavy for small services and simple APIs."),
             text("n1", List.of("NestJS"), "NestJS brings modules and dependency injection to large TypeScript codebases."),
-            text("n2", List.of("NestJS", "Express.js", "Fastify"), "NestJS can use Express or Fastify as its HTTP adapter."),
+            text("n2", List.of("NestJS", "Express.js", "Fastify"), "NestJS runs on Express by default and can run on Fastify through its HTTP adapter."),
             text("f1", List.of("FastAPI"), "FastAPI takes the simple decorator routing of Flask and adds type hints."),
             text("g1", List.of(), "Most teams should start with a modular monolith before splitting services."));
 
@@ -46,7 +46,7 @@ class AnswerSelectorTest {
     private static final QuestionCues CUES = new QuestionCues(CORPUS.keyword, LEXICON);
     private static final QueryAnalyzer ANALYZER = analyzer();
     private static final HybridRetriever RETRIEVER = new HybridRetriever(corpus(), CORPUS.keyword, CORPUS.stats, null,
-            null, Tuning.bundled(), new AnswerSelector.SentenceCues(s -> false, CUES::givesReason));
+            null, Tuning.bundled(), new AnswerSelector.SentenceCues(s -> false, CUES::givesReason, s -> false));
 
     private static HandCorpus.Text text(String id, List<String> frameworks, String text) {
         return new HandCorpus.Text(id, frameworks, Aspect.GENERAL, text);
