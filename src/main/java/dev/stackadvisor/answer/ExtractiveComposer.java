@@ -78,7 +78,8 @@ public final class ExtractiveComposer {
         // layouts already lead with the best answering sentence (a scenario's names what the sources point to)
         boolean answerFirst = evidence.fact() == null && selection.ask() != Selection.Ask.PROFILE
                 && (q.intent() == dev.stackadvisor.retrieval.Intent.SINGLE || q.intent() == dev.stackadvisor.retrieval.Intent.COMPARE);
-        List<Claim> answering = answerFirst ? answering(evidence, draft) : List.of();
+        int wanted = selection.ask() == Selection.Ask.SPECIFIC ? 1 + tuning.supporting() : 1;
+        List<Claim> answering = answerFirst ? answering(evidence, draft, wanted) : List.of();
         List<String> about;
         if (!answering.isEmpty()) {
             // answer first: the sentence that answers what was asked leads, whatever the kind of question
@@ -123,11 +124,11 @@ public final class ExtractiveComposer {
     }
 
     /**
-     * The claims that answer the question, best first (answer selection's covering candidates that may answer for
-     * the frameworks asked, each as the claim it makes when quoted): the first leads the answer; a specific question
-     * quotes up to {@link ComposerTuning#supporting()} more. Empty when none covers the question.
+     * The claims that answer the question, best first (answer selection's lead, then its covering candidates that may
+     * answer for the frameworks asked, each as the claim it makes when quoted), at most {@code wanted}: the first leads
+     * the answer; a specific question quotes up to {@link ComposerTuning#supporting()} more. Empty when none covers it.
      */
-    private List<Claim> answering(Evidence ev, Draft draft) {
+    private List<Claim> answering(Evidence ev, Draft draft, int wanted) {
         List<String> asked = ev.query().frameworks();
         List<Claim> out = new ArrayList<>();
         Set<String> used = new HashSet<>(draft.used());
@@ -137,7 +138,7 @@ public final class ExtractiveComposer {
         }
         order.addAll(ev.selection().ranked());
         for (Selection.Candidate c : order) {
-            if (out.size() > tuning.supporting() || !c.covers() || !c.answersFor(asked)) {
+            if (out.size() >= wanted || !c.covers() || !c.answersFor(asked)) {
                 continue;
             }
             String f = asked.stream().filter(c.sentence().subjects()::contains).findFirst().orElse(null);
