@@ -240,8 +240,16 @@ public final class AnswerSelector {
             Selection.Candidate marked = new Selection.Candidate(c.sentence(), c.passage(), c.index(), c.score(), c.bm25(),
                     c.cosine(), c.agreement(), c.coverage(), c.fused(), covers);
             ranked.add(marked);
-            if (lead == null && covers && c.answersFor(q.frameworks())) {
-                lead = marked;
+        }
+        double bestAnswering = ranked.stream().filter(c -> c.covers() && c.answersFor(q.frameworks()))
+                .mapToDouble(Selection.Candidate::coverage).max().orElse(0);
+        for (Selection.Candidate c : ranked) {
+            // rank fusion ignores by how much one candidate covers more: the lead must cover nearly as much as the best
+            // (or mean as much, in hybrid mode)
+            if (c.covers() && c.answersFor(q.frameworks()) && (c.coverage() >= bestAnswering - tuning.leadMargin()
+                    || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine()))) {
+                lead = c;
+                break;
             }
         }
         if (!reasons.isEmpty() && lead != null && !reasons.contains(lead.sentence().key())) {

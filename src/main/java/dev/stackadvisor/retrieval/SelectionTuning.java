@@ -17,11 +17,13 @@ package dev.stackadvisor.retrieval;
  * @param minHybridAnswerable (hybrid) best coverage that keeps a specific question answerable when no candidate
  *                     reaches {@code minCosineAnswerable}
  * @param minCosineAnswerable (hybrid) best candidate cosine that keeps a specific question answerable
+ * @param leadMargin   how much less coverage than the best-covering candidate the leading one may have, 0..1 (rank
+ *                     fusion alone would let a candidate covering a third of the question outrank one covering all)
  * @param maxLeanBack  sentences before a candidate that opens with a reference word whose words count for it, 0..10
  */
 public record SelectionTuning(int passages, int perFramework, int rrfK, double minCoverage, double minCosine,
                               double minKeywordAnswerable, double minHybridAnswerable, double minCosineAnswerable,
-                              int maxLeanBack) {
+                              double leadMargin, int maxLeanBack) {
 
     /** @throws IllegalArgumentException naming the value and its range */
     public SelectionTuning {
@@ -33,6 +35,7 @@ public record SelectionTuning(int passages, int perFramework, int rrfK, double m
         TuningFile.inRange("minKeywordAnswerable", minKeywordAnswerable, 0, 1);
         TuningFile.inRange("minHybridAnswerable", minHybridAnswerable, 0, 1);
         TuningFile.inRange("minCosineAnswerable", minCosineAnswerable, 0, 1);
+        TuningFile.inRange("leadMargin", leadMargin, 0, 1);
         TuningFile.inRange("maxLeanBack", maxLeanBack, 0, 10);
     }
 
@@ -41,7 +44,7 @@ public record SelectionTuning(int passages, int perFramework, int rrfK, double m
         SelectionTuning t = s.build(() -> new SelectionTuning(s.count("passages"), s.count("perFramework"), s.count("rrfK"),
                 s.number("minCoverage"), s.number("minCosine"),
                 s.number("minKeywordAnswerable"), s.number("minHybridAnswerable"), s.number("minCosineAnswerable"),
-                s.count("maxLeanBack")));
+                s.number("leadMargin"), s.count("maxLeanBack")));
         s.done();
         return t;
     }
