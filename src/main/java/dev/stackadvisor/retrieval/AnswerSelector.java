@@ -92,8 +92,9 @@ public final class AnswerSelector {
     }
 
     /**
-     * What a question asks for: a choice (a scenario, a recommendation cue, or two frameworks and a choice word), a
-     * profile (an aspect asked, or no content words: "tell me about X"), else one specific thing.
+     * What a question asks for: a choice (a scenario, a recommendation cue, or two frameworks and a choice word), one
+     * specific thing when a kind of fact and no aspect is asked, a profile (an aspect asked, or no content words:
+     * "tell me about X"), else one specific thing.
      */
     public Selection.Ask ask(AnalyzedQuery q) {
         return ask(q, content(q));
@@ -104,6 +105,9 @@ public final class AnswerSelector {
                 || (q.frameworks().size() >= 2 && q.reading().choice())) {
             return Selection.Ask.CHOICE;
         }
+        if (q.answerType() != null && q.focus() == null) {
+            return Selection.Ask.SPECIFIC; // a kind of fact, and nothing else, is asked ("what license does X use?")
+        }
         return q.focus() != null || content.isEmpty() ? Selection.Ask.PROFILE : Selection.Ask.SPECIFIC;
     }
 
@@ -111,7 +115,7 @@ public final class AnswerSelector {
      * The question's content words, what coverage is measured on: its topic words ({@link QueryTerms#topic()}) minus
      * the words of its cues (an aspect asked says what kind of sentence, not what it is about) and minus English stop
      * words (Lucene's copy of the Snowball list: "its", "own", "both"… that the index's short list keeps); for a
-     * question asking for a kind of fact, its cue words count ("salary" must be covered, not just "average").
+     * specific question asking for a kind of fact, its cue words count ("salary" must be covered, not just "average").
      */
     List<String> content(AnalyzedQuery q) {
         List<String> out = new ArrayList<>();
@@ -120,7 +124,7 @@ public final class AnswerSelector {
                 out.add(t);
             }
         }
-        if (q.answerType() != null) {
+        if (q.answerType() != null && ask(q, out) == Selection.Ask.SPECIFIC) {
             for (String t : q.reading().terms()) {
                 if (q.reading().cueTerms().contains(t) && !stopStems.contains(t) && !out.contains(t)) {
                     out.add(t);

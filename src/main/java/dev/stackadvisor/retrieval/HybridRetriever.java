@@ -95,7 +95,9 @@ public final class HybridRetriever {
         GateDecision decision = gate.decide(new GateInput(query, general, byFramework, denseTop,
                 () -> meaning(query.vector(), byFramework)));
         Fact fact = null;
-        if (decision.grounded() && query.answerType() != null) {
+        // a kind of fact is what is asked only in a question asking one thing: in a choice, a scenario or a profile
+        // ("2 founders, crud saas, what should we use"), a number, a person or a version word is the context
+        if (decision.grounded() && query.answerType() != null && selector.ask(query) == Selection.Ask.SPECIFIC) {
             fact = fact(query, general, byFramework);
             if (fact == null) {
                 decision = decision.with(GateReason.NO_FACT);
