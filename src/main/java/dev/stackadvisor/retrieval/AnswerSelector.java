@@ -219,8 +219,8 @@ public final class AnswerSelector {
         double bestCosine = Double.NaN;
         boolean relates = false;
         for (Selection.Candidate c : fused) {
-            // a sentence naming every framework asked answers a question about how they relate
-            relates |= q.frameworks().size() >= 2 && c.agreement() == q.frameworks().size();
+            // a sentence naming every framework weighed, and some of the question's words, speaks to the choice
+            relates |= q.frameworks().size() >= 2 && c.agreement() == q.frameworks().size() && c.coverage() > 0;
             if (best == null || c.coverage() > best.coverage()) {
                 best = c;
             }
@@ -231,13 +231,15 @@ public final class AnswerSelector {
         double bestCoverage = content.isEmpty() ? 1 : best == null ? 0 : best.coverage();
         // whether anything retrieved is to the question's point (hybrid: meaning or words; keyword: the words alone,
         // which needs a lower bar); then the best-ranked candidate with evidence of its own leads
-        boolean answerable = !content.isEmpty() && (relates || (Double.isNaN(bestCosine) ? bestCoverage >= tuning.minKeywordAnswerable()
+        boolean answerable = !content.isEmpty() && ((ask == Selection.Ask.CHOICE && relates)
+                || (Double.isNaN(bestCosine) ? bestCoverage >= tuning.minKeywordAnswerable()
                 : bestCosine >= tuning.minCosineAnswerable() || bestCoverage >= tuning.minHybridAnswerable()));
         List<Selection.Candidate> ranked = new ArrayList<>(fused.size());
         Selection.Candidate lead = null;
         for (Selection.Candidate c : fused) {
             boolean covers = answerable && (c.coverage() >= tuning.minCoverage()
                     || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine())
+                    // a sentence naming every framework asked, and some of the question's words, answers how they relate
                     || (q.frameworks().size() >= 2 && c.agreement() == q.frameworks().size() && c.coverage() > 0))
                     && !c.sentence().quote().endsWith("?") && c.sentence().wordCount() >= 2
                     && !cues.pointsElsewhere().test(c.sentence().display());
