@@ -159,6 +159,11 @@ public final class AnswerSelector {
         List<String> content = content(q);
         Selection.Ask ask = ask(q, content);
         double[] weights = stats.weights(content);
+        // the content words the corpus uses (itself or a synonym): what sentences can cover at all
+        List<String> known = content.stream().filter(t -> stats.known(t)
+                || q.reading().expansions().getOrDefault(t, List.of()).stream().anyMatch(stats::known)).toList();
+        double[] knownWeights = stats.weights(known);
+        double bestKnown = 0;
         Map<String, Selection.Candidate> byKey = new LinkedHashMap<>();
         Map<String, Integer> passageRank = new LinkedHashMap<>();
         List<RankedPassage> pool = new ArrayList<>();
@@ -207,6 +212,9 @@ public final class AnswerSelector {
                 }
                 int agreement = (int) q.frameworks().stream().filter(names::contains).count();
                 double coverage = TermStats.share(content, weights, t -> covers(q, t, terms));
+                if (known.size() >= 2 && q.frameworks().stream().anyMatch(names::contains)) {
+                    bestKnown = Math.max(bestKnown, TermStats.share(known, knownWeights, t -> covers(q, t, terms)));
+                }
                 double cosine = vectors == null || q.vector() == null ? Double.NaN : vectors.similarity(q.vector(), s.key());
                 Selection.Candidate c = new Selection.Candidate(s, r.passage(), i, r.score(),
                         bm25Scores.getOrDefault(s.key(), 0.0), cosine, agreement, coverage, 0, false);
@@ -264,7 +272,7 @@ public final class AnswerSelector {
                     && reasons.contains(c.sentence().key())).findFirst().orElse(lead);
         }
         return new Selection(ask, ranked, lead, content, uncovered(q, content, best), bestCoverage, bestCosine,
-                content.isEmpty() || answerable);
+                content.isEmpty() || answerable, bestKnown);
     }
 
     /** Adds the first {@code n} of {@code ranked} to the pool (once each), noting each passage's best rank. */

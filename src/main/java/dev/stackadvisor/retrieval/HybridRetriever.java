@@ -107,6 +107,11 @@ public final class HybridRetriever {
         GateReason why = decision.outcome();
         if (why == GateReason.OK || why == GateReason.UNKNOWN_TERMS) {
             selection = selector.select(query, general, byFramework);
+            if (why == GateReason.UNKNOWN_TERMS && selection.knownCoverage() >= selector.tuning().minKnownCoverage()) {
+                // slang or a word the corpus lacks ("meh", "fws") beside words a sentence about the framework covers
+                decision = decision.with(GateReason.OK);
+                why = GateReason.OK;
+            }
             if (why == GateReason.OK && selection.ask() == Selection.Ask.SPECIFIC && !selection.answerable()
                     && fact == null) {
                 // one thing was asked and nothing retrieved is to its point

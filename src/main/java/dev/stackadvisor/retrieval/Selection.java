@@ -21,9 +21,11 @@ import java.util.List;
  * @param answerable whether the sources say anything to the point: a candidate leads, or the best coverage or
  *                  cosine reach the lower bars of {@link SelectionTuning} (then the answer is a profile, not one
  *                  sentence); false means a specific question is not answered
+ * @param knownCoverage the best coverage, by a candidate about a framework asked, of the content words the corpus
+ *                  uses (0 when fewer than two): what the words the sources do have say about it
  */
 public record Selection(Ask ask, List<Candidate> ranked, Candidate lead, List<String> content, List<String> uncovered,
-                        double coverage, double cosine, boolean answerable) {
+                        double coverage, double cosine, boolean answerable, double knownCoverage) {
 
     public Selection {
         ranked = List.copyOf(ranked);
@@ -33,7 +35,7 @@ public record Selection(Ask ask, List<Candidate> ranked, Candidate lead, List<St
 
     /** Nothing selected (a refused question, or a hand-made evidence in a test). */
     public static Selection none(Ask ask) {
-        return new Selection(ask, List.of(), null, List.of(), List.of(), 0, Double.NaN, true);
+        return new Selection(ask, List.of(), null, List.of(), List.of(), 0, Double.NaN, true, 0);
     }
 
     /** Whether a candidate covers the question. */

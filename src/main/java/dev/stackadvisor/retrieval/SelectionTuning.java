@@ -19,11 +19,13 @@ package dev.stackadvisor.retrieval;
  * @param minCosineAnswerable (hybrid) best candidate cosine that keeps a specific question answerable
  * @param leadMargin   how much less coverage than the best-covering candidate the leading one may have, 0..1 (rank
  *                     fusion alone would let a candidate covering a third of the question outrank one covering all)
+ * @param minKnownCoverage coverage of the content words the corpus uses (at least two) by a sentence about a framework
+ *                     asked, at which words the corpus lacks ("meh", "fws") do not refuse the question as unknown terms
  * @param maxLeanBack  sentences before a candidate that opens with a reference word whose words count for it, 0..10
  */
 public record SelectionTuning(int passages, int perFramework, int rrfK, double minCoverage, double minCosine,
                               double minKeywordAnswerable, double minHybridAnswerable, double minCosineAnswerable,
-                              double leadMargin, int maxLeanBack) {
+                              double leadMargin, double minKnownCoverage, int maxLeanBack) {
 
     /** @throws IllegalArgumentException naming the value and its range */
     public SelectionTuning {
@@ -36,6 +38,7 @@ public record SelectionTuning(int passages, int perFramework, int rrfK, double m
         TuningFile.inRange("minHybridAnswerable", minHybridAnswerable, 0, 1);
         TuningFile.inRange("minCosineAnswerable", minCosineAnswerable, 0, 1);
         TuningFile.inRange("leadMargin", leadMargin, 0, 1);
+        TuningFile.inRange("minKnownCoverage", minKnownCoverage, 0, 1);
         TuningFile.inRange("maxLeanBack", maxLeanBack, 0, 10);
     }
 
@@ -44,7 +47,7 @@ public record SelectionTuning(int passages, int perFramework, int rrfK, double m
         SelectionTuning t = s.build(() -> new SelectionTuning(s.count("passages"), s.count("perFramework"), s.count("rrfK"),
                 s.number("minCoverage"), s.number("minCosine"),
                 s.number("minKeywordAnswerable"), s.number("minHybridAnswerable"), s.number("minCosineAnswerable"),
-                s.number("leadMargin"), s.count("maxLeanBack")));
+                s.number("leadMargin"), s.number("minKnownCoverage"), s.count("maxLeanBack")));
         s.done();
         return t;
     }
