@@ -6,7 +6,7 @@ public enum Intent {
     COMPARE,
     /** One framework named: what it is, fits, strengths, watch-outs, or the one thing asked. */
     SINGLE,
-    /** No framework named, a situation described ("we're a node shop building a chatbot"): recommend. */
+    /** No framework named, a situation described ("our team writes TypeScript and needs a chat backend"): recommend. */
     SCENARIO,
     /** No framework named, a general question ("advantages of a monolith?"): explain from the sources. */
     CONCEPT

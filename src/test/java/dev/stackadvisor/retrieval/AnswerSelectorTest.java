@@ -106,7 +106,7 @@ class AnswerSelectorTest {
             // specific asks no sentence covers, named framework or not
             "how big a request body does nestjs accept by default?",
             "how much RAM does django need per thousand users?",
-            "how do i center a div in css"})
+            "how do i vertically align text in a flexbox"})
     void should_not_answer_what_no_sentence_covers(String question) {
         Evidence ev = ask(question);
 
