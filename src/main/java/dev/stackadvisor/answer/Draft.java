@@ -164,6 +164,15 @@ final class Draft {
      * @param languageOf a framework's language for its block heading, or null when unknown
      */
     Rendered render(int maxWords, BiFunction<Claim, Integer, Citation> citationOf, Function<String, String> languageOf) {
+        return render(maxWords, citationOf, languageOf, c -> 0);
+    }
+
+    /**
+     * As {@link #render(int, BiFunction, Function)}, each framework block's items ordered by {@code relevance} to the
+     * question, most relevant first (equal ones keep the order the layout gave them: by aspect asked).
+     */
+    Rendered render(int maxWords, BiFunction<Claim, Integer, Citation> citationOf, Function<String, String> languageOf,
+                    java.util.function.ToDoubleFunction<Claim> relevance) {
         List<Entry> kept = new ArrayList<>(entries);
         while (words(kept, languageOf) > maxWords) {
             int worst = -1;
@@ -209,13 +218,19 @@ final class Draft {
         for (String f : frameworkOrder) {
             Map<Kind, List<Sections.Item>> items = new LinkedHashMap<>();
             List<String> lines = new ArrayList<>();
+            List<Entry> block = new ArrayList<>();
             for (Entry e : kept) {
                 if (e.part() == Part.FRAMEWORK && e.framework().equals(f)) {
-                    Claim c = ((Quote) e.pieces().get(0)).claim();
-                    lines.add("- " + e.kind().label + ": " + numbering.line(e.pieces()));
-                    items.computeIfAbsent(e.kind(), k -> new ArrayList<>())
-                            .add(new Sections.Item(c.display().strip(), numbering.number(c)));
+                    block.add(e);
                 }
+            }
+            block.sort(java.util.Comparator.comparingDouble(
+                    (Entry e) -> -relevance.applyAsDouble(((Quote) e.pieces().get(0)).claim()))); // stable
+            for (Entry e : block) {
+                Claim c = ((Quote) e.pieces().get(0)).claim();
+                lines.add("- " + e.kind().label + ": " + numbering.line(e.pieces()));
+                items.computeIfAbsent(e.kind(), k -> new ArrayList<>())
+                        .add(new Sections.Item(c.display().strip(), numbering.number(c)));
             }
             if (!lines.isEmpty()) {
                 String language = languageOf.apply(f);

@@ -116,7 +116,9 @@ public final class ExtractiveComposer {
             draft.after(0, Draft.text("Not covered by my sources: " + String.join(", ", q.notCovered())
                     + ", so I can't weigh " + (q.notCovered().size() == 1 ? "it" : "them") + "."));
         }
-        Draft.Rendered r = draft.render(tuning.maxWords(), this::citation, kit::language);
+        // a block's items by relevance to what was asked (its topic words), not only by aspect
+        Draft.Rendered r = draft.render(tuning.maxWords(), this::citation, kit::language,
+                c -> kit.picker().relevance(c, question));
         if (r.citations().isEmpty()) {
             return refusal(evidence);
         }

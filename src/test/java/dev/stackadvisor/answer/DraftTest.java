@@ -55,6 +55,27 @@ class DraftTest {
     }
 
     @Test
+    void should_order_a_blocks_items_by_relevance_to_the_question_then_as_laid_out() {
+        Claim fit = claim(0, "APIs for mobile apps");
+        Claim strength = claim(100, "FastAPI is async and typed.");
+        Claim watch = claim(200, "Async pitfalls if you block the event loop");
+        Draft d = new Draft();
+        d.item(2, "FastAPI", Draft.Kind.FIT, fit);
+        d.item(2, "FastAPI", Draft.Kind.STRENGTH, strength);
+        d.item(2, "FastAPI", Draft.Kind.WATCH_OUT, watch);
+
+        // the question was about async: the two claims that speak to it come first, equal ones as laid out
+        Draft.Rendered r = d.render(150, DraftTest::citation, f -> "Python",
+                c -> c.display().toLowerCase().contains("async") ? 1 : 0);
+
+        assertEquals("""
+                **FastAPI** (Python)
+                - Strength: FastAPI is async and typed [1].
+                - Watch out: Async pitfalls if you block the event loop [2].
+                - Fit: APIs for mobile apps [3].""", r.text());
+    }
+
+    @Test
     void should_drop_the_least_important_entries_until_the_budget_holds() {
         Draft d = new Draft();
         d.verdict(Draft.quote(claim(0, "one two three four five")));

@@ -93,7 +93,9 @@ class AnswerSelectorTest {
     @CsvSource(delimiter = '|', value = {
             // an aspect cue ("hurt", "overkill for") asks for a profile: the watch-outs answer it, never a refusal
             "what will hurt us if we pick express?",
-            "is django overkill for a simple webhook receiver?"})
+            "is django overkill for a simple webhook receiver?",
+            // a number in the context ("2 routes") is not a request for a number
+            "is nest overkill for a webhook relay with like 2 routes lol"})
     void should_never_refuse_for_a_cue_alone(String question) {
         Evidence ev = ask(question);
 
@@ -122,6 +124,15 @@ class AnswerSelectorTest {
         // refused as not answered, or (words the corpus never uses) as unknown terms: both name what is missing
         assertTrue(Set.of(GateReason.NOT_ANSWERED, GateReason.UNKNOWN_TERMS).contains(ev.gate().outcome()), ev.gate().reason());
         assertTrue(ev.selection().uncovered().containsAll(List.of("request", "body")), ev.selection().uncovered().toString());
+    }
+
+    @Test
+    void should_answer_a_choice_whose_context_holds_numbers_and_product_words() {
+        Evidence ev = ask("nest or fastify for 3 ts devs, api for a mobile app w/ auth + push?");
+
+        assertTrue(ev.gate().grounded(), ev.gate().reason());
+        assertEquals(Selection.Ask.CHOICE, ev.selection().ask());
+        assertEquals(null, ev.fact(), "a number in the context asked for no figure");
     }
 
     @Test
