@@ -138,7 +138,7 @@ public final class ExtractiveComposer {
         if (ev.selection().lead() != null) {
             order.add(ev.selection().lead()); // the selection's choice (for a why-question, the reason) first
         }
-        order.addAll(ev.selection().ranked());
+        order.addAll(ev.selection().answering());
         for (Selection.Candidate c : order) {
             if (out.size() >= wanted || !c.covers() || !c.answersFor(asked)) {
                 continue;

@@ -257,21 +257,22 @@ public final class AnswerSelector {
         }
         double bestAnswering = ranked.stream().filter(c -> c.covers() && c.answersFor(q.frameworks()))
                 .mapToDouble(Selection.Candidate::coverage).max().orElse(0);
+        List<Selection.Candidate> answering = new ArrayList<>();
         for (Selection.Candidate c : ranked) {
-            // rank fusion ignores by how much one candidate covers more: the lead must cover nearly as much as the best
-            // (or mean as much, in hybrid mode)
+            // rank fusion ignores by how much one candidate covers more: what answers must cover nearly as much as
+            // the best (or mean as much, in hybrid mode)
             if (c.covers() && c.answersFor(q.frameworks()) && (c.coverage() >= bestAnswering - tuning.leadMargin()
                     || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine()))) {
-                lead = c;
-                break;
+                answering.add(c);
             }
         }
+        lead = answering.isEmpty() ? null : answering.get(0);
         if (!reasons.isEmpty() && lead != null && !reasons.contains(lead.sentence().key())) {
             // a why-question is answered by a reason: the best covering candidate that gives one, if any does
             lead = ranked.stream().filter(c -> c.covers() && c.answersFor(q.frameworks())
                     && reasons.contains(c.sentence().key())).findFirst().orElse(lead);
         }
-        return new Selection(ask, ranked, lead, content, uncovered(q, content, best), bestCoverage, bestCosine,
+        return new Selection(ask, ranked, answering, lead, content, uncovered(q, content, best), bestCoverage, bestCosine,
                 content.isEmpty() || answerable, bestKnown);
     }
 

@@ -158,7 +158,7 @@ public final class HybridRetriever {
      * sentence that states one ({@link AnswerType#statedIn}) about the asked subject — about a framework the
      * question names, if it names any, and holding at least {@link RetrievalTuning#factSubjectShare} of the
      * question's topic words (its cue words aside: "what share of developers use Python?" needs "developers" and
-     * "Python").
+     * "Python"); none when a cue word naming the thing asked is one no document uses ("github stars").
      *
      * @return the sentence and its passage, or null when no retrieved sentence states such a fact
      */
@@ -169,15 +169,13 @@ public final class HybridRetriever {
         } else {
             byFramework.values().forEach(candidates::addAll);
         }
-        // what a stated fact must be about: the question's subject words, and the words of its cue that name the
-        // thing asked ("github stars", "salary"; not the interrogative anchor "how many")
-        List<String> subject = new ArrayList<>(query.terms().factSubject());
-        for (String t : query.reading().terms()) {
-            if (query.reading().cueTerms().contains(t) && !query.answerType().anchor().contains(t) && !subject.contains(t)
-                    && !query.terms().focus().contains(t)) {
-                subject.add(t);
+        for (String t : query.reading().cueTerms()) {
+            if (!query.answerType().anchor().contains(t) && !stats.known(t) && query.reading().terms().contains(t)) {
+                // the thing asked ("github stars", "salary") is a word no document uses: no sentence states it
+                return null;
             }
         }
+        List<String> subject = query.terms().factSubject();
         for (RankedPassage r : candidates) {
             for (Sentence s : r.passage().sentences()) {
                 boolean aboutSubject = query.frameworks().isEmpty()

@@ -42,6 +42,7 @@ public final class QuestionCues {
     private final Set<String> domain;
     private final Set<String> choice;
     private final List<String> reasonWords;
+    private final Set<String> reasonTerms;
     private final Pattern reason;
     private final Set<String> frameworkTerms = new HashSet<>();
 
@@ -78,6 +79,9 @@ public final class QuestionCues {
         List<String> reasons = new ArrayList<>();
         root.path("reasonWords").forEach(w -> reasons.add(String.join(" ", WORDS.split(w.asText().toLowerCase(Locale.ROOT))).trim()));
         reasonWords = List.copyOf(reasons);
+        Set<String> stems = new HashSet<>();
+        reasons.forEach(w -> stems.addAll(keyword.terms(w)));
+        reasonTerms = Set.copyOf(stems);
         try {
             reason = Pattern.compile(root.path("reasonPattern").asText("(?!)"));
         } catch (PatternSyntaxException e) {
@@ -137,8 +141,10 @@ public final class QuestionCues {
             }
         }
         Set<String> cueTerms = new HashSet<>();
+        boolean reason = asksReason(text);
         for (QueryToken t : own) {
-            if (within(t, cueSpans)) {
+            // "why", "the reason" say what kind of answer is asked, not what it is about
+            if (within(t, cueSpans) || (reason && reasonTerms.contains(t.term()))) {
                 cueTerms.add(t.term());
             }
         }
@@ -166,7 +172,7 @@ public final class QuestionCues {
         List<String> terms = own.stream().map(QueryToken::term).toList();
         boolean domainWord = terms.stream().anyMatch(domain::contains);
         return new Reading(terms, aspect, scenarioCue, type, cueTerms, synonyms, domainWord, expansions, asksChoice(text),
-                asksReason(text));
+                reason);
     }
 
     private static void add(Map<String, List<String>> map, String term, String synonym) {

@@ -11,6 +11,9 @@ import java.util.List;
  * @param ask       what the question asks for: one thing, a choice, or a profile
  * @param ranked    every candidate, best first by fused rank; those that cover the question are marked
  *                  ({@link Candidate#covers()})
+ * @param answering the covering candidates of {@code ranked} that may answer for the frameworks asked and cover nearly
+ *                  as much as the best ({@link SelectionTuning#leadMargin}), best first: what an answer quotes as
+ *                  answering the question
  * @param lead      the first covering candidate of {@code ranked} about a framework the question names (any, when it names none), or
  *                  null when none covers it
  * @param content   the question's content words as measured: analysed stems, framework names and filler aside
@@ -24,18 +27,19 @@ import java.util.List;
  * @param knownCoverage the best coverage, by a candidate about a framework asked, of the content words the corpus
  *                  uses (0 when fewer than two): what the words the sources do have say about it
  */
-public record Selection(Ask ask, List<Candidate> ranked, Candidate lead, List<String> content, List<String> uncovered,
+public record Selection(Ask ask, List<Candidate> ranked, List<Candidate> answering, Candidate lead, List<String> content, List<String> uncovered,
                         double coverage, double cosine, boolean answerable, double knownCoverage) {
 
     public Selection {
         ranked = List.copyOf(ranked);
+        answering = List.copyOf(answering);
         content = List.copyOf(content);
         uncovered = List.copyOf(uncovered);
     }
 
     /** Nothing selected (a refused question, or a hand-made evidence in a test). */
     public static Selection none(Ask ask) {
-        return new Selection(ask, List.of(), null, List.of(), List.of(), 0, Double.NaN, true, 0);
+        return new Selection(ask, List.of(), List.of(), null, List.of(), List.of(), 0, Double.NaN, true, 0);
     }
 
     /** Whether a candidate covers the question. */
