@@ -165,12 +165,8 @@ public final class Main {
         if (args.length == 0) {
             return usage(err, "explain needs a file of questions, one a line");
         }
-        List<String> questions;
-        try {
-            questions = Files.readAllLines(Path.of(args[0])).stream()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            err.println("stack-advisor: cannot read " + args[0] + ": " + e.getMessage());
+        List<String> questions = questions(args[0], err);
+        if (questions == null) {
             return 2;
         }
         Services s = ServiceFactory.build(config);
@@ -200,12 +196,8 @@ public final class Main {
         if (args.length == 0) {
             return usage(err, "candidates needs a file of questions, one a line");
         }
-        List<String> questions;
-        try {
-            questions = Files.readAllLines(Path.of(args[0])).stream()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            err.println("stack-advisor: cannot read " + args[0] + ": " + e.getMessage());
+        List<String> questions = questions(args[0], err);
+        if (questions == null) {
             return 2;
         }
         Services s = ServiceFactory.build(config);
@@ -220,6 +212,16 @@ public final class Main {
                     c.sentence().display().replace('\n', ' ')));
         }
         return 0;
+    }
+
+    /** The questions of a file, one a line, blank lines and {@code #} comments skipped; null (said on err) when unreadable. */
+    private static List<String> questions(String file, PrintStream err) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            err.println("stack-advisor: cannot read " + file + ": " + e.getMessage());
+            return null;
+        }
     }
 
     private static String phrasing(Prototypes.Match m) {
