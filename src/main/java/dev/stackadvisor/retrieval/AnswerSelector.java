@@ -268,8 +268,9 @@ public final class AnswerSelector {
         }
         lead = answering.isEmpty() ? null : answering.get(0);
         if (!reasons.isEmpty() && lead != null && !reasons.contains(lead.sentence().key())) {
-            // a why-question is answered by a reason: the best covering candidate that gives one, if any does
-            lead = ranked.stream().filter(c -> c.covers() && c.answersFor(q.frameworks())
+            // a why-question is answered by a reason: the best covering candidate that gives one and shares some of the
+            // question's words, if any does
+            lead = ranked.stream().filter(c -> c.covers() && c.answersFor(q.frameworks()) && c.coverage() > 0
                     && reasons.contains(c.sentence().key())).findFirst().orElse(lead);
         }
         return new Selection(ask, ranked, answering, lead, content, uncovered(q, content, best), bestCoverage, bestCosine,

@@ -90,7 +90,12 @@ public final class QuestionCues {
         choice = Set.copyOf(java.util.Arrays.asList(WORDS.split(root.path("choice").asText("").toLowerCase(Locale.ROOT).trim())));
         for (Framework f : lexicon.frameworks()) {
             for (String alias : f.aliases()) {
-                frameworkTerms.addAll(keyword.terms(alias));
+                List<String> terms = keyword.terms(alias);
+                if (terms.size() == 1) {
+                    // a one-word name; the words of a longer one ("fast api": "fast", "api") are ordinary words
+                    // alone, and the phrase itself is read as a name by the lexicon
+                    frameworkTerms.addAll(terms);
+                }
             }
         }
         if (aspects.isEmpty() || scenario.isEmpty()) {
