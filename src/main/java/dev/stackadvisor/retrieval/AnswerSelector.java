@@ -163,8 +163,6 @@ public final class AnswerSelector {
         List<String> known = content.stream().filter(t -> stats.known(t)
                 || q.reading().expansions().getOrDefault(t, List.of()).stream().anyMatch(stats::known)).toList();
         double[] knownWeights = stats.weights(known);
-        double bestKnown = 0;
-        Map<String, Selection.Candidate> byKey = new LinkedHashMap<>();
         Map<String, Integer> passageRank = new LinkedHashMap<>();
         List<RankedPassage> pool = new ArrayList<>();
         addTop(general, tuning.passages(), pool, passageRank);
@@ -180,49 +178,31 @@ public final class AnswerSelector {
         Map<String, Double> bm25Scores = sentences.score(bm25.weights(q), keys);
         List<Selection.Candidate> all = new ArrayList<>();
         Set<String> reasons = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        double bestKnown = 0;
         for (RankedPassage r : pool) {
             List<Sentence> ss = r.passage().sentences();
             for (int i = 0; i < ss.size(); i++) {
-                Sentence s = ss.get(i);
-                if (byKey.containsKey(s.key())) {
+                if (!seen.add(ss.get(i).key())) {
                     continue;
                 }
-                Set<String> terms = new HashSet<>(sentences.stems(s.key()));
-                terms.addAll(heading(r.passage().section()));
-                Set<String> names = new HashSet<>(s.subjects());
-                names.addAll(s.mentions());
-                names.addAll(headingNames.computeIfAbsent(r.passage().section(), lexicon::names));
-                boolean reason = q.reading().reason() && cues.givesReason().test(s.display());
-                Sentence before = sentences.previous(s.key());
-                if (before != null && before.quote().endsWith("?")) {
-                    // the sentence after a question in the text answers it ("A fair question is why…? The reason is…")
-                    terms.addAll(sentences.stems(before.key()));
-                    names.addAll(before.subjects());
-                    names.addAll(before.mentions());
+                Support e = support(q, r, i);
+                if (q.reading().reason() && cues.givesReason().test(ss.get(i).display())) {
+                    reasons.add(ss.get(i).key());
                 }
-                if (cues.leansBack().test(s.quote())) {
-                    for (int j = i - 1; j >= Math.max(0, i - tuning.maxLeanBack()); j--) {
-                        terms.addAll(sentences.stems(ss.get(j).key()));
-                        names.addAll(ss.get(j).subjects());
-                        names.addAll(ss.get(j).mentions());
-                    }
+                int agreement = (int) q.frameworks().stream().filter(e.names()::contains).count();
+                double coverage = TermStats.share(content, weights, t -> covers(q, t, e.terms()));
+                if (known.size() >= 2 && agreement > 0) {
+                    bestKnown = Math.max(bestKnown, TermStats.share(known, knownWeights, t -> covers(q, t, e.terms())));
                 }
-                if (reason) {
-                    reasons.add(s.key());
-                }
-                int agreement = (int) q.frameworks().stream().filter(names::contains).count();
-                double coverage = TermStats.share(content, weights, t -> covers(q, t, terms));
-                if (known.size() >= 2 && q.frameworks().stream().anyMatch(names::contains)) {
-                    bestKnown = Math.max(bestKnown, TermStats.share(known, knownWeights, t -> covers(q, t, terms)));
-                }
-                double cosine = vectors == null || q.vector() == null ? Double.NaN : vectors.similarity(q.vector(), s.key());
-                Selection.Candidate c = new Selection.Candidate(s, r.passage(), i, r.score(),
-                        bm25Scores.getOrDefault(s.key(), 0.0), cosine, agreement, coverage, 0, false);
-                byKey.put(s.key(), c);
-                all.add(c);
+                double cosine = vectors == null || q.vector() == null ? Double.NaN
+                        : vectors.similarity(q.vector(), ss.get(i).key());
+                all.add(new Selection.Candidate(ss.get(i), r.passage(), i, r.score(),
+                        bm25Scores.getOrDefault(ss.get(i).key(), 0.0), cosine, agreement, coverage, 0, false));
             }
         }
-        List<Selection.Candidate> fused = fuse(all, passageRank, !q.frameworks().isEmpty(), reasons);
+        List<Selection.Candidate> fused = CandidateFusion.fuse(all, passageRank, !q.frameworks().isEmpty(), reasons,
+                tuning.rrfK());
         Selection.Candidate best = null;
         double bestCosine = Double.NaN;
         boolean relates = false;
@@ -277,6 +257,40 @@ public final class AnswerSelector {
                 content.isEmpty() || answerable, bestKnown);
     }
 
+    /** The words and framework names that count for one sentence: its own, its heading path's, and those it leans on. */
+    private record Support(Set<String> terms, Set<String> names) {
+    }
+
+    /**
+     * What counts for sentence {@code i} of a passage: its stems and names, its heading path's, the question right before
+     * it in its document (it answers that question), and, when it opens with a reference word, the up to
+     * {@link SelectionTuning#maxLeanBack} sentences before it in its passage.
+     */
+    private Support support(AnalyzedQuery q, RankedPassage r, int i) {
+        List<Sentence> ss = r.passage().sentences();
+        Sentence s = ss.get(i);
+        Set<String> terms = new HashSet<>(sentences.stems(s.key()));
+        terms.addAll(heading(r.passage().section()));
+        Set<String> names = new HashSet<>(s.subjects());
+        names.addAll(s.mentions());
+        names.addAll(headingNames.computeIfAbsent(r.passage().section(), lexicon::names));
+        Sentence before = sentences.previous(s.key());
+        if (before != null && before.quote().endsWith("?")) {
+            // the sentence after a question in the text answers it ("A fair question is why…? The reason is…")
+            terms.addAll(sentences.stems(before.key()));
+            names.addAll(before.subjects());
+            names.addAll(before.mentions());
+        }
+        if (cues.leansBack().test(s.quote())) {
+            for (int j = i - 1; j >= Math.max(0, i - tuning.maxLeanBack()); j--) {
+                terms.addAll(sentences.stems(ss.get(j).key()));
+                names.addAll(ss.get(j).subjects());
+                names.addAll(ss.get(j).mentions());
+            }
+        }
+        return new Support(terms, names);
+    }
+
     /** Adds the first {@code n} of {@code ranked} to the pool (once each), noting each passage's best rank. */
     private static void addTop(List<RankedPassage> ranked, int n, List<RankedPassage> pool, Map<String, Integer> rank) {
         for (int i = 0; i < Math.min(n, ranked.size()); i++) {
@@ -307,65 +321,6 @@ public final class AnswerSelector {
             }
         }
         return false;
-    }
-
-    /**
-     * The candidates with their fused score, best first: reciprocal rank fusion of the rankings by BM25, cosine
-     * (when there are cosines), agreement (when frameworks are asked), coverage and passage rank; equal values
-     * share a rank. Ties keep the candidates' order (passage rank, then document order).
-     */
-    private List<Selection.Candidate> fuse(List<Selection.Candidate> all, Map<String, Integer> passageRank, boolean asked,
-                                           Set<String> reasons) {
-        double[] fused = new double[all.size()];
-        addRanks(all, fused, Selection.Candidate::bm25, true);
-        if (!all.isEmpty() && !Double.isNaN(all.get(0).cosine())) {
-            addRanks(all, fused, Selection.Candidate::cosine, false);
-        }
-        if (asked) {
-            addRanks(all, fused, c -> c.agreement(), true);
-        }
-        addRanks(all, fused, Selection.Candidate::coverage, true);
-        if (!reasons.isEmpty()) {
-            // a why-question: the sentences that give a reason ("because", "thanks to"…) rank first on this list
-            addRanks(all, fused, c -> reasons.contains(c.sentence().key()) ? 1 : 0, true);
-        }
-        addRanks(all, fused, c -> -passageRank.get(c.passage().id()), false);
-        List<Selection.Candidate> out = new ArrayList<>(all.size());
-        for (int i = 0; i < all.size(); i++) {
-            Selection.Candidate c = all.get(i);
-            out.add(new Selection.Candidate(c.sentence(), c.passage(), c.index(), c.score(), c.bm25(), c.cosine(),
-                    c.agreement(), c.coverage(), fused[i], false));
-        }
-        out.sort(Comparator.comparingDouble(Selection.Candidate::fused).reversed());
-        return out;
-    }
-
-    /**
-     * Adds 1/(k + rank) of one ranking (descending {@code value}; equal values share the better rank) to each
-     * candidate's fused score.
-     *
-     * @param positiveOnly a value of 0 or less is no evidence: such a candidate is not in this ranking
-     */
-    private void addRanks(List<Selection.Candidate> all, double[] fused, ToDoubleFunction<Selection.Candidate> value,
-                          boolean positiveOnly) {
-        Integer[] order = new Integer[all.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(value.applyAsDouble(all.get(b)), value.applyAsDouble(all.get(a))));
-        int rank = 0;
-        double previous = Double.NaN;
-        for (int i = 0; i < order.length; i++) {
-            double v = value.applyAsDouble(all.get(order[i]));
-            if (Double.isNaN(v) || (positiveOnly && v <= 0)) {
-                continue;
-            }
-            if (v != previous) {
-                rank = i + 1;
-                previous = v;
-            }
-            fused[order[i]] += 1.0 / (tuning.rrfK() + rank);
-        }
     }
 
     /** The user's words (as typed) of the content words {@code best} does not cover; all of them without a best. */
