@@ -246,7 +246,9 @@ public final class AnswerSelector {
                 answering.add(c);
             }
         }
-        lead = answering.isEmpty() ? null : answering.get(0);
+        // a statement leads before a table cell ("Ideal Business Type: …") when both answer
+        lead = answering.stream().filter(c -> !c.sentence().tableCell()).findFirst()
+                .orElse(answering.isEmpty() ? null : answering.get(0));
         if (!reasons.isEmpty() && lead != null && !reasons.contains(lead.sentence().key())) {
             // a why-question is answered by a reason: the best covering candidate that gives one and shares some of the
             // question's words, if any does
