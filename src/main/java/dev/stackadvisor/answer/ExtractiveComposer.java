@@ -85,7 +85,7 @@ public final class ExtractiveComposer {
             // answer first: the sentence that answers what was asked leads, whatever the kind of question
             draft.verdict(leadIn(q.frameworks()), Draft.quote(answering.get(0)));
         }
-        if (!answering.isEmpty() && selection.ask() == Selection.Ask.CHOICE) {
+        if (!answering.isEmpty() && selection.ask() == Selection.Ask.CHOICE && q.frameworks().size() >= 2) {
             // a choice: what answers it for each other framework weighed, before their blocks
             for (String f : q.frameworks()) {
                 if (!answering.get(0).first().subjects().contains(f) && !answering.get(0).first().mentions().contains(f)) {
@@ -140,8 +140,9 @@ public final class ExtractiveComposer {
         }
         order.addAll(ev.selection().answering());
         for (Selection.Candidate c : order) {
-            if (out.size() >= wanted || !c.covers() || !c.answersFor(asked)) {
-                continue;
+            if (out.size() >= wanted || !c.covers() || !c.answersFor(asked)
+                    || (!out.isEmpty() && c.sentence().aspect() == dev.stackadvisor.corpus.Aspect.RATING)) {
+                continue; // a comparison table's rating ("Scalability: Very High") out of its table answers nothing
             }
             String f = asked.stream().filter(c.sentence().subjects()::contains).findFirst().orElse(null);
             Optional<Claim> claim = kit.picker().claimAt(c.passage(), c.index(), f, c.score(), used);
