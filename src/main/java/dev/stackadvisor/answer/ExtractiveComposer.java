@@ -1,5 +1,6 @@
 package dev.stackadvisor.answer;
 
+import dev.stackadvisor.corpus.Aspect;
 import dev.stackadvisor.corpus.Corpus;
 import dev.stackadvisor.corpus.Document;
 import dev.stackadvisor.index.KeywordIndex;
@@ -7,23 +8,30 @@ import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.retrieval.AnalyzedQuery;
 import dev.stackadvisor.retrieval.Evidence;
 import dev.stackadvisor.retrieval.Fact;
+import dev.stackadvisor.retrieval.Intent;
+import dev.stackadvisor.retrieval.RankedPassage;
 import dev.stackadvisor.retrieval.Selection;
 import dev.stackadvisor.retrieval.TermStats;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The answerer used without an LLM (and as the LLM's fallback): every statement is a sentence quoted from a
- * retrieved passage, with a {@code [n]} marker, laid out on a {@link Draft} by the {@link Layout} of the kind of
- * question ({@link CompareLayout}, {@link SingleLayout}, {@link ScenarioLayout}, {@link ConceptLayout}), then
- * rendered as light Markdown and as {@link Sections}. A question asking for a kind of fact (a figure, a licence…)
- * gets the sentence stating it as its verdict. Pure and deterministic: the same evidence gives the same bytes.
- * At most {@link ComposerTuning#maxWords()} words.
+ * retrieved passage, with a {@code [n]} marker. Answer first: for a specific question or a choice naming frameworks,
+ * the answering span answer selection found ({@link Selection}) leads — a specific question then quotes up to
+ * {@link ComposerTuning#supporting()} more and no profile; a choice adds each other framework's best-covering sentence —
+ * and otherwise the {@link Layout} of the kind of question lays the answer out on a {@link Draft} ({@link CompareLayout},
+ * {@link SingleLayout}, {@link ScenarioLayout}, {@link ConceptLayout}), rendered as light Markdown and as
+ * {@link Sections}. A question asking for a kind of fact (a figure, a licence…) gets the sentence stating it as its
+ * verdict; one nothing covers, a refusal naming what the sources lack. Pure and deterministic: the same evidence gives
+ * the same bytes. At most {@link ComposerTuning#maxWords()} words.
  */
 public final class ExtractiveComposer {
 
@@ -77,7 +85,7 @@ public final class ExtractiveComposer {
         // a profile's answer is the profile (its layout puts the on-point claim first); the concept and scenario
         // layouts already lead with the best answering sentence (a scenario's names what the sources point to)
         boolean answerFirst = evidence.fact() == null && selection.ask() != Selection.Ask.PROFILE
-                && (q.intent() == dev.stackadvisor.retrieval.Intent.SINGLE || q.intent() == dev.stackadvisor.retrieval.Intent.COMPARE);
+                && (q.intent() == Intent.SINGLE || q.intent() == Intent.COMPARE);
         int wanted = selection.ask() == Selection.Ask.SPECIFIC ? 1 + tuning.supporting() : 1;
         List<Claim> answering = answerFirst ? answering(evidence, draft, wanted) : List.of();
         List<String> about;
@@ -141,7 +149,7 @@ public final class ExtractiveComposer {
         order.addAll(ev.selection().answering());
         for (Selection.Candidate c : order) {
             if (out.size() >= wanted || !c.covers() || !c.answersFor(asked)
-                    || (!out.isEmpty() && c.sentence().aspect() == dev.stackadvisor.corpus.Aspect.RATING)) {
+                    || (!out.isEmpty() && c.sentence().aspect() == Aspect.RATING)) {
                 continue; // a comparison table's rating ("Scalability: Very High") out of its table answers nothing
             }
             String f = asked.stream().filter(c.sentence().subjects()::contains).findFirst().orElse(null);
@@ -163,7 +171,7 @@ public final class ExtractiveComposer {
      */
     private Claim sideOf(Evidence ev, String f, Draft draft) {
         List<Selection.Candidate> covering = new ArrayList<>(ev.selection().ranked().stream().filter(Selection.Candidate::covers).toList());
-        covering.sort(java.util.Comparator.comparingDouble(Selection.Candidate::coverage).reversed()); // stable: rank among equals
+        covering.sort(Comparator.comparingDouble(Selection.Candidate::coverage).reversed()); // stable: rank among equals
         for (Selection.Candidate c : covering) {
             Optional<Claim> claim = kit.picker().claimAt(c.passage(), c.index(), f, c.score(), draft.used());
             // about f: its subject, or (a sentence leaning on the one before) squarely about it as quoted
@@ -229,8 +237,8 @@ public final class ExtractiveComposer {
                 : "My sources don't cover " + Composition.joinNames(missing.stream().map(w -> "\"" + w + "\"").toList()) + subject);
         b.append(", so I won't guess.");
         for (String f : q.frameworks()) {
-            java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>();
-            for (dev.stackadvisor.retrieval.RankedPassage r : ev.byFramework().getOrDefault(f, List.of())) {
+            LinkedHashSet<String> topics = new LinkedHashSet<>();
+            for (RankedPassage r : ev.byFramework().getOrDefault(f, List.of())) {
                 String[] path = r.passage().section().split(" › ");
                 String leaf = path[path.length - 1].strip();
                 if (!leaf.isEmpty() && topics.size() < 4) {
