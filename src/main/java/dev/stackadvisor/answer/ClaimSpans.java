@@ -199,8 +199,7 @@ final class ClaimSpans {
                 sameLineAsNext[i] = sameLine(sentences.get(i), sentences.get(i + 1));
             }
             headed = lexicon.names(p.section());
-            String[] path = p.section().split(" › ");
-            List<String> nearest = lexicon.names(path[path.length - 1]);
+            List<String> nearest = lexicon.names(p.leafHeading());
             headingSubject = nearest.size() == 1 ? nearest.get(0) : null;
             boolean headingTellsCase = discourse.tellsCaseStudy(p.section());
             facts = new SentenceFacts[n];

@@ -3,7 +3,9 @@ package dev.stackadvisor.answer;
 import dev.stackadvisor.corpus.Words;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -172,7 +175,7 @@ final class Draft {
      * question, most relevant first (equal ones keep the order the layout gave them: by aspect asked).
      */
     Rendered render(int maxWords, BiFunction<Claim, Integer, Citation> citationOf, Function<String, String> languageOf,
-                    java.util.function.ToDoubleFunction<Claim> relevance) {
+                    ToDoubleFunction<Claim> relevance) {
         List<Entry> kept = new ArrayList<>(entries);
         while (words(kept, languageOf) > maxWords) {
             int worst = -1;
@@ -224,8 +227,9 @@ final class Draft {
                     block.add(e);
                 }
             }
-            block.sort(java.util.Comparator.comparingDouble(
-                    (Entry e) -> -relevance.applyAsDouble(((Quote) e.pieces().get(0)).claim()))); // stable
+            Map<Entry, Double> relevanceOf = new IdentityHashMap<>(); // once per item, not per comparison
+            block.forEach(e -> relevanceOf.put(e, relevance.applyAsDouble(((Quote) e.pieces().get(0)).claim())));
+            block.sort(Comparator.comparingDouble((Entry e) -> -relevanceOf.get(e))); // stable
             for (Entry e : block) {
                 Claim c = ((Quote) e.pieces().get(0)).claim();
                 lines.add("- " + e.kind().label + ": " + numbering.line(e.pieces()));

@@ -142,11 +142,11 @@ public final class ExtractiveComposer {
         List<String> asked = ev.query().frameworks();
         List<Claim> out = new ArrayList<>();
         Set<String> used = new HashSet<>(draft.used());
-        List<Selection.Candidate> order = new ArrayList<>();
+        Set<Selection.Candidate> order = new LinkedHashSet<>();
         if (ev.selection().lead() != null) {
             order.add(ev.selection().lead()); // the selection's choice (for a why-question, the reason) first
         }
-        order.addAll(ev.selection().answering());
+        order.addAll(ev.selection().answering()); // the lead is one of them, unless a why-question's reason
         for (Selection.Candidate c : order) {
             if (out.size() >= wanted || !c.covers() || !c.answersFor(asked)
                     || (!out.isEmpty() && c.sentence().aspect() == Aspect.RATING)) {
@@ -239,8 +239,7 @@ public final class ExtractiveComposer {
         for (String f : q.frameworks()) {
             LinkedHashSet<String> topics = new LinkedHashSet<>();
             for (RankedPassage r : ev.byFramework().getOrDefault(f, List.of())) {
-                String[] path = r.passage().section().split(" › ");
-                String leaf = path[path.length - 1].strip();
+                String leaf = r.passage().leafHeading();
                 if (!leaf.isEmpty() && topics.size() < 4) {
                     topics.add(leaf);
                 }

@@ -23,6 +23,12 @@ public record Passage(String id, String documentId, String section, int start, i
         frameworks = List.copyOf(frameworks);
     }
 
+    /** The last heading of its heading path ("Strengths" of "Django (Python) › Strengths"), "" at the top. */
+    public String leafHeading() {
+        int at = section.lastIndexOf(" › ");
+        return (at < 0 ? section : section.substring(at + " › ".length())).strip();
+    }
+
     /** True when the passage names or is about the framework with this canonical name. */
     public boolean isAbout(String framework) {
         return frameworks.contains(framework);

@@ -35,6 +35,11 @@ public record AnalyzedQuery(String message, String context, List<String> framewo
         languages = List.copyOf(languages);
     }
 
+    /** Whether it weighs two or more frameworks against each other: it names them and a choice word ("or", "vs"…). */
+    public boolean weighsFrameworks() {
+        return frameworks.size() >= 2 && reading.choice();
+    }
+
     /** The kind of fact the question asks for, or null. */
     public AnswerType answerType() {
         return reading.answerType();

@@ -101,8 +101,7 @@ public final class AnswerSelector {
     }
 
     private static Selection.Ask ask(AnalyzedQuery q, List<String> content) {
-        if (q.intent() == Intent.SCENARIO || q.reading().scenario()
-                || (q.frameworks().size() >= 2 && q.reading().choice())) {
+        if (q.intent() == Intent.SCENARIO || q.reading().scenario() || q.weighsFrameworks()) {
             return Selection.Ask.CHOICE;
         }
         if (q.answerType() != null && q.focus() == null) {
@@ -207,8 +206,7 @@ public final class AnswerSelector {
         double bestCosine = Double.NaN;
         boolean relates = false;
         for (Selection.Candidate c : fused) {
-            // a sentence naming every framework weighed, and some of the question's words, speaks to the choice
-            relates |= q.frameworks().size() >= 2 && c.agreement() == q.frameworks().size() && c.coverage() > 0;
+            relates |= c.relatesAll(q.frameworks());
             if (best == null || c.coverage() > best.coverage()) {
                 best = c;
             }
@@ -227,8 +225,7 @@ public final class AnswerSelector {
         for (Selection.Candidate c : fused) {
             boolean covers = answerable && (c.coverage() >= tuning.minCoverage()
                     || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine())
-                    // a sentence naming every framework asked, and some of the question's words, answers how they relate
-                    || (q.frameworks().size() >= 2 && c.agreement() == q.frameworks().size() && c.coverage() > 0))
+                    || c.relatesAll(q.frameworks()))
                     && !c.sentence().quote().endsWith("?") && c.sentence().wordCount() >= 2
                     && !cues.pointsElsewhere().test(c.sentence().display());
             Selection.Candidate marked = new Selection.Candidate(c.sentence(), c.passage(), c.index(), c.score(), c.bm25(),

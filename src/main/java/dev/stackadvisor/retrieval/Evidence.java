@@ -30,12 +30,4 @@ public record Evidence(AnalyzedQuery query, List<RankedPassage> general, List<St
         topicTerms = List.copyOf(topicTerms);
         java.util.Objects.requireNonNull(selection, "selection");
     }
-
-    /** Evidence without answer selection (a hand-made one in a test). */
-    public Evidence(AnalyzedQuery query, List<RankedPassage> general, List<String> frameworks,
-                    Map<String, List<RankedPassage>> byFramework, List<String> topicTerms, GateDecision gate,
-                    float[] queryVector, Fact fact) {
-        this(query, general, frameworks, byFramework, topicTerms, gate, queryVector, fact,
-                Selection.none(Selection.Ask.PROFILE));
-    }
 }

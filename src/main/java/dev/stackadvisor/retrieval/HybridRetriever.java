@@ -95,15 +95,16 @@ public final class HybridRetriever {
         GateDecision decision = gate.decide(new GateInput(query, general, byFramework, denseTop,
                 () -> meaning(query.vector(), byFramework)));
         Fact fact = null;
+        Selection.Ask ask = selector.ask(query);
         // a kind of fact is what is asked only in a question asking one thing: in a choice, a scenario or a profile
         // ("2 founders, crud saas, what should we use"), a number, a person or a version word is the context
-        if (decision.grounded() && query.answerType() != null && selector.ask(query) == Selection.Ask.SPECIFIC) {
+        if (decision.grounded() && query.answerType() != null && ask == Selection.Ask.SPECIFIC) {
             fact = fact(query, general, byFramework);
             if (fact == null) {
                 decision = decision.with(GateReason.NO_FACT);
             }
         }
-        Selection selection = Selection.none(selector.ask(query));
+        Selection selection = Selection.none(ask);
         GateReason why = decision.outcome();
         if (why == GateReason.OK || why == GateReason.UNKNOWN_TERMS) {
             selection = selector.select(query, general, byFramework);

@@ -76,8 +76,8 @@ public final class RelevanceGate {
         if (reason == GateReason.UNKNOWN_TERMS && in.meaning().getAsDouble() >= tuning.minMeaning()) {
             reason = GateReason.OK; // unknown words, but it means what a source says
         }
-        boolean choice = query.frameworks().size() >= 2 && query.reading().choice();
-        if (reason == GateReason.UNKNOWN_TERMS && (query.focus() != null || choice) && query.answerType() == null) {
+        if (reason == GateReason.UNKNOWN_TERMS && (query.focus() != null || query.weighsFrameworks())
+                && query.answerType() == null) {
             // it asks for an aspect of a framework the sources cover ("is X overkill for a webhook receiver?") or a
             // choice among covered frameworks ("X or Y for 3 ts devs, api for a mobile app?"): what the sources say of
             // each answers it, whatever words they lack for its context

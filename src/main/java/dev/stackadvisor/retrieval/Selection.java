@@ -84,5 +84,13 @@ public record Selection(Ask ask, List<Candidate> ranked, List<Candidate> answeri
         public boolean answersFor(List<String> frameworks) {
             return frameworks.isEmpty() || agreement > 0 || frameworks.stream().anyMatch(passage::isAbout);
         }
+
+        /**
+         * Whether it names every one of two or more frameworks asked and holds some of the question's words: it
+         * speaks to how they relate, or to a choice among them.
+         */
+        public boolean relatesAll(List<String> frameworks) {
+            return frameworks.size() >= 2 && agreement == frameworks.size() && coverage > 0;
+        }
     }
 }
