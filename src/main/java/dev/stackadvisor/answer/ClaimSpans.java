@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 final class ClaimSpans {
 
     private static final Pattern YES_NO = Pattern.compile("(?i)^(yes|no)\\b.*");
+    /** A parenthetical aside, "(and Angular)", in a heading. */
+    private static final Pattern PARENTHETICAL = Pattern.compile("\\([^()]*\\)");
     /** Framework-independent spans are filed under this key (no framework name is empty). */
     private static final String ANY = "";
 
@@ -199,7 +201,8 @@ final class ClaimSpans {
                 sameLineAsNext[i] = sameLine(sentences.get(i), sentences.get(i + 1));
             }
             headed = lexicon.names(p.section());
-            List<String> nearest = lexicon.names(p.leafHeading());
+            // "NestJS (and Angular)": a name in parentheses is an aside, the heading is about the one outside them
+            List<String> nearest = lexicon.names(PARENTHETICAL.matcher(p.leafHeading()).replaceAll(" "));
             headingSubject = nearest.size() == 1 ? nearest.get(0) : null;
             boolean headingTellsCase = discourse.tellsCaseStudy(p.section());
             facts = new SentenceFacts[n];

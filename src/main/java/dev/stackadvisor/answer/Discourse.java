@@ -30,6 +30,7 @@ public final class Discourse {
     private final Pattern caseStudy;
     private final Map<String, String> contentionPoints;
     private final Pattern pointer;
+    private final Pattern comparative;
     private static final Pattern PARENTHETICAL = Pattern.compile("\\([^()]*\\)");
 
     /**
@@ -55,8 +56,16 @@ public final class Discourse {
      */
     public Discourse(List<String> referenceOpeners, List<String> caseStudyCues, Map<String, String> contentionPoints,
                      List<String> pointers) {
-        this.pointer = pointers.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives(pointers)
-                + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this(referenceOpeners, caseStudyCues, contentionPoints, pointers, List.of());
+    }
+
+    /**
+     * @param comparatives words or phrases by which a sentence weighs one thing against another ("than", "unlike")
+     */
+    public Discourse(List<String> referenceOpeners, List<String> caseStudyCues, Map<String, String> contentionPoints,
+                     List<String> pointers, List<String> comparatives) {
+        this.pointer = wholeWords(pointers);
+        this.comparative = wholeWords(comparatives);
         this.contentionPoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(contentionPoints));
         if (referenceOpeners.isEmpty() || caseStudyCues.isEmpty()) {
             throw new IllegalArgumentException("discourse vocabulary needs reference openers and case-study cues");
@@ -82,7 +91,7 @@ public final class Discourse {
             Map<String, String> points = new LinkedHashMap<>();
             root.path("contentionPoints").forEach(p -> points.put(p.path("point").asText(), p.path("words").asText()));
             return new Discourse(strings(root.path("referenceOpeners")), strings(root.path("caseStudyCues")), points,
-                    strings(root.path("pointers")));
+                    strings(root.path("pointers")), strings(root.path("comparatives")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
@@ -104,9 +113,20 @@ public final class Discourse {
         return pointer != null && pointer.matcher(PARENTHETICAL.matcher(Words.fold(sentence)).replaceAll(" ")).find();
     }
 
+    /** Whether {@code sentence} weighs one thing against another (a {@code comparatives} word: "faster than…"). */
+    public boolean compares(String sentence) {
+        return comparative != null && comparative.matcher(Words.fold(sentence)).find();
+    }
+
     /** Whether {@code text} (a paragraph so far, or a heading) holds a case-study cue. */
     public boolean tellsCaseStudy(String text) {
         return caseStudy.matcher(Words.fold(text)).find();
+    }
+
+    /** A case-insensitive pattern finding any of {@code phrases} as whole words; null for none. */
+    private static Pattern wholeWords(List<String> phrases) {
+        return phrases.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives(phrases)
+                + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     private static String alternatives(List<String> phrases) {

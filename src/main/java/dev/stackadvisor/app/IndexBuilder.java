@@ -124,7 +124,7 @@ final class IndexBuilder implements Library.Builder {
                 dense, prototypes, tuning.analysis());
         HybridRetriever retriever = new HybridRetriever(corpus, keyword, stats, dense, sentences, tuning,
                 new AnswerSelector.SentenceCues(discourse::opensWithReference, cues::givesReason,
-                        discourse::pointsElsewhere));
+                        discourse::pointsElsewhere, discourse::compares));
         ExtractiveComposer composer = new ExtractiveComposer(corpus, keyword, retriever.stats(), sentences, composerTuning,
                 discourse);
         Catalog catalog = new Catalog(corpus, analyzer, retriever, composer);

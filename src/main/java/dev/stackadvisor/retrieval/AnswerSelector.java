@@ -41,6 +41,8 @@ import java.util.function.ToDoubleFunction;
  */
 public final class AnswerSelector {
 
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("\\d+(?:[.:]\\d+)+");
+
     private final KeywordIndex keyword;
     private final SentenceIndex sentences;
     private final SentenceVectors vectors;
@@ -79,11 +81,13 @@ public final class AnswerSelector {
      *                    it (the composer's {@code Discourse} rule)
      * @param givesReason whether it gives a reason ({@link QuestionCues#givesReason})
      * @param pointsElsewhere whether it sends the reader elsewhere ("check out…", "see the section…"): it never leads
+     * @param compares    whether it weighs one thing against another ("much faster than…"): with the frameworks a
+     *                    choice weighs, it leads the choice's answer
      */
     public record SentenceCues(Predicate<String> leansBack, Predicate<String> givesReason,
-                               Predicate<String> pointsElsewhere) {
-        /** No sentence leans on another, gives a reason or points elsewhere. */
-        public static final SentenceCues NONE = new SentenceCues(s -> false, s -> false, s -> false);
+                               Predicate<String> pointsElsewhere, Predicate<String> compares) {
+        /** No sentence leans on another, gives a reason, points elsewhere or compares. */
+        public static final SentenceCues NONE = new SentenceCues(s -> false, s -> false, s -> false, s -> false);
     }
 
     /** The tuning values. */
@@ -111,15 +115,25 @@ public final class AnswerSelector {
     }
 
     /**
-     * The question's content words, what coverage is measured on: its topic words ({@link QueryTerms#topic()}) minus
+     * The question's content words, what coverage is measured on: its topic words (of a specific question, those of
+     * its questions when the message also makes statements: {@link QueryTerms#asked()}) minus
      * the words of its cues (an aspect asked says what kind of sentence, not what it is about) and minus English stop
      * words (Lucene's copy of the Snowball list: "its", "own", "both"… that the index's short list keeps); for a
      * specific question asking for a kind of fact, its cue words count ("salary" must be covered, not just "average").
      */
     List<String> content(AnalyzedQuery q) {
-        List<String> out = new ArrayList<>();
-        for (String t : q.terms().topic()) {
-            if (!q.reading().cueTerms().contains(t) && !stopStems.contains(t)) {
+        List<String> out = contentOf(q, q.terms().topic());
+        if (ask(q, out) == Selection.Ask.SPECIFIC) {
+            // one thing is asked: what the message's questions ask, not the situation its statements describe (a
+            // choice weighs that situation, so it keeps every word)
+            List<String> asked = contentOf(q, q.terms().asked());
+            if (!asked.isEmpty()) {
+                out = asked;
+            }
+        }
+        for (String t : q.reading().terms()) {
+            // a dotted literal the sources contain ("0.0.0.0", "3.11"): an address or version is what is asked about
+            if (isLiteral(t) && stats.known(t) && !out.contains(t)) {
                 out.add(t);
             }
         }
@@ -131,6 +145,31 @@ public final class AnswerSelector {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code s} is a comparative sentence about the frameworks weighed: it names two or more of them and no
+     * other framework, holds a comparative word, and is a statement of its own (not a table cell).
+     */
+    private boolean compares(Sentence s, List<String> weighed) {
+        return !s.tableCell() && s.mentions().size() >= 2 && weighed.containsAll(s.mentions())
+                && cues.compares().test(s.display());
+    }
+
+    /** {@code words} minus the question's cue words and the stop list. */
+    private List<String> contentOf(AnalyzedQuery q, List<String> words) {
+        List<String> out = new ArrayList<>();
+        for (String t : words) {
+            if (!q.reading().cueTerms().contains(t) && !stopStems.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Whether an analysed word is a literal of digits joined by dots or colons ("0.0.0.0", "3.11", "127.0.0.1:8000"). */
+    static boolean isLiteral(String t) {
+        return LITERAL.matcher(t).matches();
     }
 
     /** The stems of the Snowball English stop list, as the index analyses each word. */
@@ -239,7 +278,8 @@ public final class AnswerSelector {
             // rank fusion ignores by how much one candidate covers more: what answers must cover nearly as much as
             // the best (or mean as much, in hybrid mode)
             if (c.covers() && c.answersFor(q.frameworks()) && (c.coverage() >= bestAnswering - tuning.leadMargin()
-                    || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine()))) {
+                    || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine()
+                    && bestAnswering < tuning.minHybridAnswerable()))) {
                 answering.add(c);
             }
         }
@@ -251,6 +291,12 @@ public final class AnswerSelector {
             // question's words, if any does
             lead = ranked.stream().filter(c -> c.covers() && c.answersFor(q.frameworks()) && c.coverage() > 0
                     && reasons.contains(c.sentence().key())).findFirst().orElse(lead);
+        }
+        if (ask == Selection.Ask.CHOICE && lead != null && reasons.isEmpty()) {
+            // a choice is answered first by the sentence that weighs the frameworks asked against each other (a
+            // why-question's, by its reason)
+            lead = ranked.stream().filter(c -> c.covers() && compares(c.sentence(), q.frameworks())).findFirst()
+                    .orElse(lead);
         }
         return new Selection(ask, ranked, answering, lead, content, uncovered(q, content, best), bestCoverage, bestCosine,
                 content.isEmpty() || answerable, bestKnown);

@@ -58,6 +58,8 @@ public final class QueryAnalyzer {
     private final TermStats stats;
     /** Where a question's sentences end (after . ! or ?, before white space). */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+    /** Where a sentence or a label ends: after . ! ? or : and white space ("context: we're 5 devs"). */
+    private static final Pattern CLAUSE_END = Pattern.compile("(?<=[.!?:])\\s+");
 
     /**
      * @param lexicon      the framework table
@@ -270,6 +272,18 @@ public final class QueryAnalyzer {
             }
         }
         List<String> evidenceTopic = new ArrayList<>(topic);
+        // a message of questions and statements: the questions are what is asked, the statements (and a label before
+        // a colon: "context: 3 devs, all python. which…?") its context
+        List<String> asked = new ArrayList<>();
+        boolean states = false;
+        for (String sentence : CLAUSE_END.split(text.strip())) {
+            if (sentence.strip().endsWith("?")) {
+                cues.topic(keyword.terms(sentence), unknownCues).stream().filter(topic::contains)
+                        .filter(t -> !asked.contains(t)).forEach(asked::add);
+            } else if (!cues.topic(keyword.terms(sentence), unknownCues).isEmpty()) {
+                states = true;
+            }
+        }
         for (String t : topic) {
             for (String syn : reading.synonyms().getOrDefault(t, List.of())) {
                 if (stats.known(syn) && !evidenceTopic.contains(syn) && !cues.filler(syn)) {
@@ -278,7 +292,8 @@ public final class QueryAnalyzer {
             }
         }
         return new QueryTerms(contextTerms, focusTerms, topic, gateTopic, sentenceTopics,
-                cues.topic(current, reading.cueTerms()), evidenceTopic, frameworksFor(languages));
+                cues.topic(current, reading.cueTerms()), evidenceTopic, frameworksFor(languages),
+                states && !asked.isEmpty() ? asked : topic);
     }
 
     /**

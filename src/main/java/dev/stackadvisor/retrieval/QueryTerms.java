@@ -16,10 +16,13 @@ import java.util.List;
  * @param factSubject    own words minus framework names, filler and every cue word: what a stated fact must be about
  * @param evidenceTopic  {@code topic} plus the known, non-filler synonyms of its words: what sentences are ranked on
  * @param preferred      covered frameworks of the team's languages ({@link AnalyzedQuery#languages}), in lexicon order
+ * @param asked          the topic words of the message's questions when it also holds statements or a label before a
+ *                       colon ("we run gin on k8s. is its router a radix tree?" → the second sentence's): what a
+ *                       specific answer must cover; else {@code topic}
  */
 public record QueryTerms(List<String> context, List<String> focus, List<String> topic, List<String> gateTopic,
                          List<List<String>> sentenceTopics, List<String> factSubject, List<String> evidenceTopic,
-                         List<String> preferred) {
+                         List<String> preferred, List<String> asked) {
     public QueryTerms {
         context = List.copyOf(context);
         focus = List.copyOf(focus);
@@ -29,10 +32,12 @@ public record QueryTerms(List<String> context, List<String> focus, List<String> 
         factSubject = List.copyOf(factSubject);
         evidenceTopic = List.copyOf(evidenceTopic);
         preferred = List.copyOf(preferred);
+        asked = List.copyOf(asked);
     }
 
     /** No words at all (a hand-made query in a test). */
     public static QueryTerms none() {
-        return new QueryTerms(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new QueryTerms(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 }

@@ -46,7 +46,8 @@ class AnswerSelectorTest {
     private static final QuestionCues CUES = new QuestionCues(CORPUS.keyword, LEXICON);
     private static final QueryAnalyzer ANALYZER = analyzer();
     private static final HybridRetriever RETRIEVER = new HybridRetriever(corpus(), CORPUS.keyword, CORPUS.stats, null,
-            null, Tuning.bundled(), new AnswerSelector.SentenceCues(s -> false, CUES::givesReason, s -> false));
+            null, Tuning.bundled(), new AnswerSelector.SentenceCues(s -> false, CUES::givesReason, s -> false,
+                    s -> s.contains(" than ")));
 
     private static HandCorpus.Text text(String id, List<String> frameworks, String text) {
         return new HandCorpus.Text(id, frameworks, Aspect.GENERAL, text);

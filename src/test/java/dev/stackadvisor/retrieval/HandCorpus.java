@@ -57,7 +57,7 @@ final class HandCorpus {
                                List<String> candidates) {
         List<String> t = c.terms(topic);
         QuestionCues.Reading reading = new QuestionCues.Reading(t, null, false, null, java.util.Set.of(), Map.of(), false);
-        QueryTerms terms = new QueryTerms(List.of(), List.of(), t, t, List.of(), t, t, preferred);
+        QueryTerms terms = new QueryTerms(List.of(), List.of(), t, t, List.of(), t, t, preferred, t);
         return new AnalyzedQuery(topic, "", frameworks, notCovered, languages, intent, null, followUp, candidates, dangling,
                 reading, null, terms);
     }
