@@ -41,6 +41,10 @@ class ClaimPickerTest {
             Verdict
 
             Pick Hono.
+
+            Koa (and Express)
+
+            It builds every app from async middleware functions.
             """;
 
     private final FrameworkLexicon lexicon = new FrameworkLexicon();
@@ -131,5 +135,13 @@ class ClaimPickerTest {
 
         assertTrue(picker.squarelyAbout(c, "NestJS"), c.toString());
         assertEquals(Optional.empty(), best("Django", "clear module structure"));
+    }
+
+    @Test
+    void should_read_a_reference_under_a_heading_by_the_name_outside_its_parentheses() {
+        // "Koa (and Express)": the section is about Koa; Express is an aside, so "It" is Koa
+        Claim c = claimAt("It builds every app from async middleware functions.", "Koa.js").orElseThrow();
+
+        assertEquals("It builds every app from async middleware functions.", c.display());
     }
 }

@@ -43,6 +43,18 @@ class DiscourseTest {
         assertEquals(caseStudy, BUNDLED.tellsCaseStudy(text), text);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Fastify is much faster than Express in benchmarks.|true",
+            "Unlike Flask, FastAPI validates requests from type hints.|true",
+            "Gin outperforms Martini by a wide margin.|true",
+            "Fastify has a plugin system.|false",
+            // whole words only: 'thank' is not 'than', 'versus' inside a word is not a comparison
+            "Thanks to its router, Hono is small.|false"})
+    void should_tell_a_comparative_sentence(String sentence, boolean compares) {
+        assertEquals(compares, BUNDLED.compares(sentence), sentence);
+    }
+
     @Test
     void should_match_words_from_its_own_lists_only() {
         Discourse d = new Discourse(List.of("those"), List.of("war story"));

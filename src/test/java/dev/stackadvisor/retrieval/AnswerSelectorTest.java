@@ -40,7 +40,10 @@ class AnswerSelectorTest {
             text("n1", List.of("NestJS"), "NestJS brings modules and dependency injection to large TypeScript codebases."),
             text("n2", List.of("NestJS", "Express.js", "Fastify"), "NestJS runs on Express by default and can run on Fastify through its HTTP adapter."),
             text("f1", List.of("FastAPI"), "FastAPI takes the simple decorator routing of Flask and adds type hints."),
-            text("g1", List.of(), "Most teams should start with a modular monolith before splitting services."));
+            text("g1", List.of(), "Most teams should start with a modular monolith before splitting services."),
+            text("c1", List.of("Fastify", "Express.js"), "Fastify serves requests much faster than Express in benchmarks."),
+            text("c2", List.of("Fastify"), "Fastify suits raw throughput work with its schema-based serializer and plugin system."),
+            text("l1", List.of("Fastify"), "Fastify listens on 127.0.0.1 unless you pass 0.0.0.0 as the host."));
 
     private static final FrameworkLexicon LEXICON = new FrameworkLexicon();
     private static final QuestionCues CUES = new QuestionCues(CORPUS.keyword, LEXICON);
@@ -157,5 +160,45 @@ class AnswerSelectorTest {
                 || q.reading().expansions().getOrDefault(t, List.of()).stream().anyMatch(e -> TermStats.matches(e, terms)));
 
         assertEquals(expected, share, 1e-9, "content " + content + ", expansions " + q.reading().expansions());
+    }
+
+    @Test
+    void should_lead_a_choice_with_the_sentence_that_compares_the_frameworks_weighed() {
+        // c2 holds more of the question's words; c1 weighs the two frameworks asked against each other
+        Evidence ev = ask("fastify or express for raw throughput?");
+
+        assertEquals(Selection.Ask.CHOICE, ev.selection().ask());
+        assertNotNull(ev.selection().lead(), "nothing leads");
+        assertEquals("c1", ev.selection().lead().sentence().documentId(), ev.selection().lead().sentence().quote());
+    }
+
+    @Test
+    void should_measure_a_specific_question_on_what_its_questions_ask_not_on_its_statements() {
+        // the statement (hosting, queue, database) is context the sources never mention; the question is covered
+        Evidence ev = ask("we run our django monolith on heroku with celery and a postgres replica. does django ship an admin?");
+
+        List<String> context = CORPUS.terms("heroku celery postgres replica monolith");
+        assertTrue(ev.selection().content().stream().noneMatch(context::contains), "content " + ev.selection().content());
+        assertTrue(ev.gate().grounded(), ev.gate().reason());
+        assertEquals("d1", ev.selection().lead().sentence().documentId());
+    }
+
+    @Test
+    void should_keep_a_choice_measured_on_every_word_of_the_message() {
+        // a choice weighs the situation the statements describe
+        Evidence ev = ask("we have 3 ts devs and lots of raw throughput. fastify or express?");
+
+        assertEquals(Selection.Ask.CHOICE, ev.selection().ask());
+        assertTrue(ev.selection().content().containsAll(CORPUS.terms("raw throughput")), "content " + ev.selection().content());
+    }
+
+    @Test
+    void should_count_a_dotted_literal_the_sources_contain_as_a_content_word() {
+        Evidence ev = ask("does fastify listen on 0.0.0.0?");
+
+        assertTrue(ev.selection().content().contains("0.0.0.0"), "content " + ev.selection().content());
+        assertEquals("l1", ev.selection().lead().sentence().documentId());
+        // a literal no source holds is not something a sentence could cover
+        assertFalse(ask("does fastify listen on 10.1.2.3?").selection().content().contains("10.1.2.3"));
     }
 }
