@@ -214,7 +214,9 @@ public final class Segmenter {
                     i = Math.max(table.nextLine(), i + 1);
                     continue;
                 }
-                Optional<TableParser.Table> flat = tables.flattenedTable(text, lines, i);
+                int at = i;
+                Optional<TableParser.Table> flat = tables.flattenedTable(text, lines, at)
+                        .or(() -> tables.spacedTable(text, lines, at));
                 if (flat.isPresent()) {
                     emitTable(flat.get());
                     i = flat.get().nextLine();

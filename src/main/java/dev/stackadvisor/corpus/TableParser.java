@@ -346,6 +346,78 @@ final class TableParser {
         return pos;
     }
 
+    /**
+     * Parses a table flattened with spaces if {@code lines.get(first)} is its header: a short line with no framework
+     * name and no closing punctuation, followed by two or more rows that each read "label · framework names · text"
+     * ({@code MVP/Startup Node.js, Django, FastAPI Fast build, easier hiring}), the names found by the lexicon (a
+     * language with its frameworks in parentheses, "Go (Gin/Fiber)", and one word between commas, "Spring Boot, Go,
+     * NestJS", belong to the names). Each row becomes two cells, never the row as one quote: the names, stated with
+     * the row label ("MVP/Startup: Node.js, Django, FastAPI"), and the text after them, stated with label and names.
+     * The header's column names cannot be told apart (spaces join them too), so they are not used.
+     */
+    Optional<Table> spacedTable(String text, List<Segmenter.Line> lines, int first) {
+        String header = lines.get(first).trimmed();
+        int words = header.isEmpty() ? 0 : header.split("\\s+").length;
+        if (words < 2 || words > 8 || CLOSED.matcher(header).find() || header.contains("|")
+                || !lexicon.mentions(header).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Row> rows = new ArrayList<>();
+        int i = first + 1;
+        while (i < lines.size()) {
+            Optional<Row> row = spacedRow(lines.get(i));
+            if (row.isEmpty()) {
+                break;
+            }
+            rows.add(row.get());
+            i++;
+        }
+        return rows.size() < 2 ? Optional.empty() : Optional.of(new Table(rows, i));
+    }
+
+    private Optional<Row> spacedRow(Segmenter.Line line) {
+        String t = line.trimmed();
+        if (t.isEmpty() || CLOSED.matcher(t).find() || t.contains("|")) {
+            return Optional.empty();
+        }
+        List<FrameworkLexicon.Mention> found = lexicon.mentions(t);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        int from = found.get(0).start();
+        Matcher language = LANGUAGE_BEFORE.matcher(t.substring(0, from));
+        if (language.find()) {
+            from = language.start(); // "Python (Django/FastAPI)": the language heads its frameworks
+        }
+        int to = found.get(0).end();
+        for (int k = 1; k < found.size() && NAME_GAP.matcher(t.substring(to, found.get(k).start())).matches(); k++) {
+            to = found.get(k).end();
+        }
+        Matcher close = Pattern.compile("^\\)").matcher(t.substring(to));
+        if (close.find()) {
+            to += close.end();
+        }
+        String label = t.substring(0, from).strip();
+        String rest = t.substring(to).strip();
+        if (label.isEmpty() || rest.split("\\s+").length < 2 || !Character.isUpperCase(rest.codePointAt(0))) {
+            return Optional.empty();
+        }
+        int base = line.trimmedStart();
+        String names = t.substring(from, to).strip();
+        int restStart = base + t.indexOf(rest, to);
+        List<Cell> cells = List.of(
+                new Cell("", base + from, base + from + names.length(), Aspect.FIT, label + ": " + names),
+                new Cell("", restStart, restStart + rest.length(), Aspect.FIT, label + ", " + names + ROW_LABEL + rest));
+        return Optional.of(new Row(base, base + t.length(), lexicon.names(names), label, cells, false));
+    }
+
+    /** A line that ends like a sentence or a lead-in is prose, not a table line. */
+    private static final Pattern CLOSED = Pattern.compile("[.!?:;]\\s*$");
+    /** A capitalised word and an opening parenthesis right before the first name: "Python (" of "Python (Django)". */
+    private static final Pattern LANGUAGE_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}.#+]*\\s*\\($");
+    /** What may stand between two names of one cell: separators and at most one capitalised word ("), Elixir, "). */
+    private static final Pattern NAME_GAP = Pattern.compile("[\\s,/()]*(?:\\p{Lu}[\\p{L}.#+]*[\\s,/()]+)?");
+
     private static int[] trim(String text, int start, int end) {
         while (start < end && Segmenter.isSpace(text.charAt(start))) {
             start++;

@@ -265,7 +265,9 @@ public final class AnswerSelector {
             boolean covers = answerable && (c.coverage() >= tuning.minCoverage()
                     || (!Double.isNaN(c.cosine()) && c.cosine() >= tuning.minCosine())
                     || c.relatesAll(q.frameworks()))
-                    && !c.sentence().quote().endsWith("?") && c.sentence().wordCount() >= 2
+                    && !c.sentence().quote().endsWith("?")
+                    // a lone word says nothing, unless it is a table cell stated with its row and column ("Growing")
+                    && (c.sentence().wordCount() >= 2 || c.sentence().tableCell())
                     && !cues.pointsElsewhere().test(c.sentence().display());
             Selection.Candidate marked = new Selection.Candidate(c.sentence(), c.passage(), c.index(), c.score(), c.bm25(),
                     c.cosine(), c.agreement(), c.coverage(), c.fused(), covers);
