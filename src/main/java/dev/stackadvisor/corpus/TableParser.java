@@ -408,7 +408,8 @@ final class TableParser {
         List<Cell> cells = List.of(
                 new Cell("", base + from, base + from + names.length(), Aspect.FIT, label + ": " + names),
                 new Cell("", restStart, restStart + rest.length(), Aspect.FIT, label + ", " + names + ROW_LABEL + rest));
-        return Optional.of(new Row(base, base + t.length(), lexicon.names(names), label, cells, false));
+        // the row's heading names its frameworks, as a framework-per-row table's does
+        return Optional.of(new Row(base, base + t.length(), lexicon.names(names), label + ": " + names, cells, false));
     }
 
     /** A line that ends like a sentence or a lead-in is prose, not a table line. */
