@@ -50,6 +50,8 @@ public final class TestServer implements AutoCloseable {
 
     /** Where the shared fixtures keep their embeddings; survives between runs until {@code mvn clean}. */
     public static final Path SHARED_CACHE_DIR = Path.of("target", "test-cache").toAbsolutePath();
+    /** Where test servers keep their SQLite feedback database unless a test says otherwise (never the real .data/). */
+    public static final Path SHARED_DATA_DIR = Path.of("target", "test-data").toAbsolutePath();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
@@ -101,6 +103,7 @@ public final class TestServer implements AutoCloseable {
                 "ADVISOR_CACHE_DIR", cacheDir.toAbsolutePath().toString(),
                 "ADVISOR_RETRIEVAL", retrieval.name().toLowerCase(Locale.ROOT),
                 "PORT", "0"));
+        env.put("ADVISOR_DATA_DIR", SHARED_DATA_DIR.toString());
         env.putAll(extra);
         return AppConfig.fromEnv(env);
     }
