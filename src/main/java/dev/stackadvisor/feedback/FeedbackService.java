@@ -17,6 +17,13 @@ public final class FeedbackService implements AutoCloseable {
     public static final int MAX_COMMENT_CHARS = 2000;
     /** Most ratings one listing returns. */
     public static final int MAX_LIST = 1000;
+    /**
+     * How long a rating of an answer not (yet) stored waits for another replica to store it, milliseconds: a shared
+     * database only. Each replica writes its answers a few milliseconds after serving them ({@link AnswerRecorder}),
+     * and a user's click routed to another replica can arrive first; an unknown id costs this long before its 404.
+     */
+    public static final long SHARED_WAIT_MS = 2_000;
+    private static final long RECHECK_MS = 100;
 
     private final FeedbackStore store;
     private final AnswerRecorder recorder;
@@ -62,7 +69,8 @@ public final class FeedbackService implements AutoCloseable {
      *
      * @param comment null or at most {@link #MAX_COMMENT_CHARS} characters (callers validate; longer is cut)
      * @param channel {@code api} or {@code slack}
-     * @throws UnknownAnswerException       when no answer has {@code answerId}
+     * @throws UnknownAnswerException       when no answer has {@code answerId} (on PostgreSQL: after waiting
+     *                                      {@link #SHARED_WAIT_MS} for another replica to store it)
      * @throws FeedbackUnavailableException when the database cannot be reached
      */
     public Receipt rate(String answerId, Rating rating, String comment, String channel) {
@@ -70,8 +78,18 @@ public final class FeedbackService implements AutoCloseable {
         String text = comment == null || comment.isBlank() ? null
                 : comment.strip().substring(0, Math.min(comment.strip().length(), MAX_COMMENT_CHARS));
         Receipt receipt = new Receipt(newId(), answerId, rating, clock.instant());
-        if (!store.addFeedback(receipt.feedbackId(), answerId, rating, text, channel, receipt.createdAt())) {
-            throw new UnknownAnswerException(answerId);
+        long deadline = System.nanoTime() + (store.database().kind() == Database.Kind.POSTGRESQL
+                ? java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SHARED_WAIT_MS) : 0);
+        while (!store.addFeedback(receipt.feedbackId(), answerId, rating, text, channel, receipt.createdAt())) {
+            if (System.nanoTime() >= deadline) {
+                throw new UnknownAnswerException(answerId);
+            }
+            try {
+                Thread.sleep(RECHECK_MS); // another replica may be about to store it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnknownAnswerException(answerId);
+            }
         }
         meters.counter("advisor.feedback", "rating", rating.code()).increment();
         return receipt;
