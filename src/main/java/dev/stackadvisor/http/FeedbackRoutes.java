@@ -83,6 +83,16 @@ final class FeedbackRoutes {
     }
 
     private FeedbackService feedback() {
+        return feedback(rc);
+    }
+
+    /**
+     * The feedback service of the ready services.
+     *
+     * @throws ApiException                 503 {@code not_ready} while the indexes load
+     * @throws FeedbackUnavailableException when no database is configured
+     */
+    static FeedbackService feedback(RouteContext rc) {
         return rc.ready().feedback().orElseThrow(() -> new FeedbackUnavailableException(
                 "no feedback database is configured: set ADVISOR_DATA_DIR (SQLite) or ADVISOR_DATABASE_URL (PostgreSQL)", null));
     }

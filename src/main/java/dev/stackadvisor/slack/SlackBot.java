@@ -244,7 +244,7 @@ public final class SlackBot implements AutoCloseable {
                                String asked, URI responseUrl) {
         try {
             ChatReply reply = service.chat(question, session);
-            client.respond(responseUrl, BlockKit.answer(reply.answer(), urls, asked), true);
+            client.respond(responseUrl, BlockKit.answer(reply.answer(), urls, asked, reply.answerId()), true);
         } catch (SlackApiException e) {
             log.warn("could not post a slash command answer: {}", e.getMessage());
         } catch (RuntimeException e) {
@@ -268,7 +268,7 @@ public final class SlackBot implements AutoCloseable {
                         + ChatService.MAX_MESSAGE_CHARS + ".");
             } else {
                 ChatReply reply = service.chat(question, sessionId(e.channel(), threadTs));
-                message = BlockKit.answer(reply.answer(), urls, null);
+                message = BlockKit.answer(reply.answer(), urls, null, reply.answerId());
             }
             client.postMessage(e.channel(), threadTs, message);
         } catch (SlackApiException ex) {

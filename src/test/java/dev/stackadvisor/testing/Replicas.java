@@ -23,7 +23,6 @@ public final class Replicas {
         env.put("ADVISOR_RETRIEVAL", retrieval.name().toLowerCase(Locale.ROOT));
         env.put("PORT", "0");
         env.put("REDIS_URL", redis.url());
-        env.put("ADVISOR_DATA_DIR", TestServer.SHARED_DATA_DIR.toString());
         env.putAll(extra);
         return env;
     }

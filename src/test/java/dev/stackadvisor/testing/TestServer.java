@@ -85,7 +85,31 @@ public final class TestServer implements AutoCloseable {
      * {@code REDIS_URL} set, its own Redis connection, closed when the server stops).
      */
     public static TestServer start(AppConfig config) {
-        return new TestServer(config, ServiceFactory.build(config), true);
+        AppConfig c = withTestDataDir(config);
+        return new TestServer(c, ServiceFactory.build(c), true);
+    }
+
+    /**
+     * {@code config} with its feedback database moved from the default {@code .data/} (the developer's own) to
+     * {@link #SHARED_DATA_DIR}; a test that names a data directory or a database URL keeps it.
+     */
+    static AppConfig withTestDataDir(AppConfig config) {
+        if (!Path.of(".data").equals(config.dataDir())) {
+            return config;
+        }
+        try {
+            java.lang.reflect.RecordComponent[] components = AppConfig.class.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getName().equals("dataDir") ? SHARED_DATA_DIR
+                        : components[i].getAccessor().invoke(config);
+            }
+            return AppConfig.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy the configuration", e);
+        }
     }
 
     /**
