@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code feedback export [--rating up|down] [--since DATE]}: the rated answers of the configured database
  * ({@code ADVISOR_DATA_DIR} or {@code ADVISOR_DATABASE_URL}) as eval cases, JSON Lines on standard output
  * ({@link EvalExport}); ready to edit into {@code must_include_any} and add to an eval file. Exit codes: 0 ok, 1 the
- * database cannot be reached, 2 bad usage or no database configured.
+ * database cannot be reached, 2 bad usage or no database configured. Log lines go to standard error.
  */
 final class FeedbackCommand {
 
@@ -50,6 +50,7 @@ final class FeedbackCommand {
                 }
             }
         }
+        logToStandardError(); // standard output is the JSON Lines: a log line there would be a broken case
         Optional<FeedbackService> opened = FeedbackService.open(config, new SimpleMeterRegistry());
         if (opened.isEmpty()) {
             return usage(err, "no feedback database is configured: set ADVISOR_DATA_DIR or ADVISOR_DATABASE_URL");
@@ -61,6 +62,22 @@ final class FeedbackCommand {
         } catch (FeedbackUnavailableException e) {
             err.println("stack-advisor: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Points logback's console appenders (logback.xml logs to standard output) at standard error. */
+    static void logToStandardError() {
+        if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
+            return;
+        }
+        for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
+            logger.iteratorForAppenders().forEachRemaining(appender -> {
+                if (appender instanceof ch.qos.logback.core.ConsoleAppender<?> console) {
+                    console.stop();
+                    console.setTarget("System.err");
+                    console.start();
+                }
+            });
         }
     }
 
