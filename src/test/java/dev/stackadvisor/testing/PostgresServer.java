@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +58,7 @@ public final class PostgresServer implements AutoCloseable {
         assumeTrue(!root || Files.isExecutable(Path.of("/usr/sbin/runuser")),
                 "skipped: running as root without /usr/sbin/runuser, and PostgreSQL refuses to run as root");
         try {
-            PostgresServer pg = new PostgresServer(bin.get(), Files.createTempDirectory("postgres-test"), freePort(), root);
+            PostgresServer pg = new PostgresServer(bin.get(), Files.createTempDirectory("postgres-test"), LocalProcesses.freePort(), root);
             pg.init();
             pg.start();
             return pg;
@@ -86,7 +85,7 @@ public final class PostgresServer implements AutoCloseable {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("postgres did not start on port " + port + ": see " + dir.resolve("postgres.log"));
             }
-            sleep(Duration.ofMillis(50));
+            LocalProcesses.sleep(Duration.ofMillis(50));
         }
     }
 
@@ -192,21 +191,6 @@ public final class PostgresServer implements AutoCloseable {
                     .max(Comparator.comparing(Path::toString));
         } catch (IOException e) {
             return Optional.empty();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
