@@ -349,6 +349,7 @@ public final class TestServer implements AutoCloseable {
         app.stop();
         if (ownServices) {
             services.redis().ifPresent(SharedRedis::close);
+            services.feedback().ifPresent(dev.stackadvisor.feedback.FeedbackService::close);
         }
     }
 
