@@ -13,6 +13,8 @@ import dev.stackadvisor.retrieval.PreviousTurn;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 import dev.stackadvisor.retrieval.TopK;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -213,10 +215,10 @@ public final class ChatService {
         }
         ChatReply reply = new ChatReply(id, answer, (t1 - t0) / 1e6, (t2 - t1) / 1e6, newId("a-"));
         // recorded before the client can see the id and rate it; earlier follow-ups as the session remembers them
-        List<String> asked = new java.util.ArrayList<>(earlier.size() + 1);
+        List<String> asked = new ArrayList<>(earlier.size() + 1);
         earlier.forEach(t -> asked.add(t.question()));
         asked.add(message);
-        answerLog.record(new AnswerRecord(reply.answerId(), id, java.time.Instant.now(), asked, answer.text(),
+        answerLog.record(new AnswerRecord(reply.answerId(), id, Instant.now(), asked, answer.text(),
                 answer.citations(), answer.mode().code(), answer.grounded(), answer.frameworks(), reply.retrievalMs(),
                 reply.answerMs(), answer.fallbackReason()));
         if (sink != null) {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes answers to the database off the request path: {@link #record} only queues (a chat turn never waits for
  * the database), one writer thread inserts what is queued in batches of up to {@link #BATCH}, one transaction each.
- * A database that is down loses the answers of that moment: they are counted in {@code advisor_answers_unrecorded_total}
+ * A batch the database does not take is tried again for up to {@link #RETRY_MS}; a database that stays down loses
+ * the answers of that moment: they are counted in {@code advisor_answers_unrecorded_total}
  * (reason {@code database_down}, or {@code queue_full} when {@link #QUEUE} answers wait), and the outage is logged
  * once when it starts and once when it ends. {@link #flush()} lets a rating wait for the answer it names.
  * Thread-safe.
@@ -26,6 +27,12 @@ public final class AnswerRecorder implements AnswerLog, AutoCloseable {
     public static final int BATCH = 256;
     /** Most {@link #flush()} waits, milliseconds: past it the rating is judged on what is stored. */
     public static final long FLUSH_WAIT_MS = 3_000;
+    /**
+     * How long a batch is tried again when the database cannot be reached, milliseconds: long enough for a first
+     * SQLite connection on a loaded machine (measured over 1 s while the indexes were built) or a PostgreSQL restart.
+     */
+    public static final long RETRY_MS = 5_000;
+    private static final long RETRY_PAUSE_MS = 200;
 
     private static final Logger log = LoggerFactory.getLogger(AnswerRecorder.class);
 
@@ -111,7 +118,7 @@ public final class AnswerRecorder implements AnswerLog, AutoCloseable {
                 return;
             }
             try {
-                store.addAnswers(batch);
+                insert(batch);
                 meters.counter("advisor.answers.recorded").increment(batch.size());
                 if (down) {
                     down = false;
@@ -123,6 +130,8 @@ public final class AnswerRecorder implements AnswerLog, AutoCloseable {
                     down = true;
                     log.warn("answers are not recorded (feedback on them will not be possible): {}", e.getMessage());
                 }
+            } catch (InterruptedException e) {
+                return;
             } catch (RuntimeException e) {
                 unrecorded("error", batch.size());
                 log.error("recording {} answers failed", batch.size(), e);
@@ -132,6 +141,26 @@ public final class AnswerRecorder implements AnswerLog, AutoCloseable {
                 progress.notifyAll();
             }
             batch.clear();
+        }
+    }
+
+    /**
+     * Inserts a batch, trying again every {@link #RETRY_PAUSE_MS} for up to {@link #RETRY_MS} while the database
+     * cannot be reached (its first connection at a busy start-up, a restart); after the first failure of an outage
+     * a batch is tried once.
+     */
+    private void insert(List<AnswerRecord> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(down ? 0 : RETRY_MS);
+        while (true) {
+            try {
+                store.addAnswers(batch);
+                return;
+            } catch (FeedbackUnavailableException e) {
+                if (System.nanoTime() >= deadline || !running) {
+                    throw e;
+                }
+                Thread.sleep(RETRY_PAUSE_MS);
+            }
         }
     }
 

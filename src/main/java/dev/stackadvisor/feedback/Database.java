@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -155,7 +156,7 @@ public final class Database implements AutoCloseable {
             }
             try {
                 var result = flyway.migrate();
-                log.info("{} database schema at version {} ({} migrations applied)", kind.name().toLowerCase(java.util.Locale.ROOT),
+                log.info("{} database schema at version {} ({} migrations applied)", kind.name().toLowerCase(Locale.ROOT),
                         result.targetSchemaVersion, result.migrationsExecuted);
                 migrated = true;
             } catch (RuntimeException e) { // Flyway wraps the SQLException of a database that is down
@@ -170,7 +171,7 @@ public final class Database implements AutoCloseable {
     }
 
     private FeedbackUnavailableException unavailable(Exception e) {
-        return new FeedbackUnavailableException("the feedback database (" + kind.name().toLowerCase(java.util.Locale.ROOT)
+        return new FeedbackUnavailableException("the feedback database (" + kind.name().toLowerCase(Locale.ROOT)
                 + ") is unavailable: " + firstLine(e.getMessage()), e);
     }
 

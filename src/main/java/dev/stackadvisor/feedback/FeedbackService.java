@@ -1,11 +1,15 @@
 package dev.stackadvisor.feedback;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stackadvisor.config.AppConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ratings of answers: store one, list the recent ones. Counts every stored rating in {@code advisor_feedback_total}
@@ -48,9 +52,9 @@ public final class FeedbackService implements AutoCloseable {
      * The configured feedback database with its answer writer, or empty when none is configured
      * ({@code ADVISOR_DATA_DIR} empty and no {@code ADVISOR_DATABASE_URL}). Does not connect: see {@link Database#open}.
      */
-    public static java.util.Optional<FeedbackService> open(dev.stackadvisor.config.AppConfig config, MeterRegistry meters) {
+    public static Optional<FeedbackService> open(AppConfig config, MeterRegistry meters) {
         return Database.open(config).map(db -> {
-            FeedbackStore store = new FeedbackStore(db, new com.fasterxml.jackson.databind.ObjectMapper());
+            FeedbackStore store = new FeedbackStore(db, new ObjectMapper());
             return new FeedbackService(store, new AnswerRecorder(store, meters), meters, Clock.systemUTC());
         });
     }
@@ -79,7 +83,7 @@ public final class FeedbackService implements AutoCloseable {
                 : comment.strip().substring(0, Math.min(comment.strip().length(), MAX_COMMENT_CHARS));
         Receipt receipt = new Receipt(newId(), answerId, rating, clock.instant());
         long deadline = System.nanoTime() + (store.database().kind() == Database.Kind.POSTGRESQL
-                ? java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SHARED_WAIT_MS) : 0);
+                ? TimeUnit.MILLISECONDS.toNanos(SHARED_WAIT_MS) : 0);
         while (!store.addFeedback(receipt.feedbackId(), answerId, rating, text, channel, receipt.createdAt())) {
             if (System.nanoTime() >= deadline) {
                 throw new UnknownAnswerException(answerId);

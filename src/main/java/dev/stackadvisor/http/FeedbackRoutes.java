@@ -1,11 +1,13 @@
 package dev.stackadvisor.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stackadvisor.answer.Citation;
 import dev.stackadvisor.feedback.FeedbackService;
 import dev.stackadvisor.feedback.FeedbackUnavailableException;
 import dev.stackadvisor.feedback.RatedAnswer;
 import dev.stackadvisor.feedback.Rating;
 import dev.stackadvisor.feedback.Since;
+import dev.stackadvisor.feedback.UnknownAnswerException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -43,7 +45,7 @@ final class FeedbackRoutes {
         c.routes.get("/api/feedback", h::list);
         c.routes.exception(FeedbackUnavailableException.class, (e, ctx) -> ctx.status(503)
                 .json(ErrorBody.of("feedback_unavailable", e.getMessage())));
-        c.routes.exception(dev.stackadvisor.feedback.UnknownAnswerException.class, (e, ctx) -> ctx.status(404)
+        c.routes.exception(UnknownAnswerException.class, (e, ctx) -> ctx.status(404)
                 .json(ErrorBody.of("not_found", e.getMessage())));
     }
 
@@ -165,7 +167,7 @@ final class FeedbackRoutes {
         m.put("frameworks", r.answer().frameworks());
         m.put("mode", r.answer().mode());
         m.put("grounded", r.answer().grounded());
-        m.put("sources", r.answer().citations().stream().map(dev.stackadvisor.answer.Citation::documentId).distinct().toList());
+        m.put("sources", r.answer().citations().stream().map(Citation::documentId).distinct().toList());
         m.put("answeredAt", r.answer().createdAt().toString());
         return m;
     }

@@ -111,7 +111,8 @@ class FeedbackDatabaseTest {
     }
 
     @Test
-    void should_keep_chat_answering_while_postgresql_is_down_and_take_feedback_again_when_it_is_back() {
+    void should_keep_chat_answering_while_postgresql_is_down_and_take_feedback_again_when_it_is_back()
+            throws InterruptedException {
         try (PostgresServer pg = PostgresServer.startOrSkip();
              TestServer server = replica(Map.of("ADVISOR_DATABASE_URL", pg.url()))) {
             assertEquals(201, FeedbackApiTest.rate(server, server.chat("gin or echo?").json().path("answerId").asText(),
@@ -136,8 +137,12 @@ class FeedbackDatabaseTest {
             assertEquals(503, rated.status(), rated.toString());
             assertEquals("feedback_unavailable", rated.json().path("error").path("code").asText());
             assertEquals("down", server.get("/health").json().path("database").path("state").asText());
-            assertTrue(server.get("/metrics").body().lines().anyMatch(l -> l.startsWith(
-                    "advisor_answers_unrecorded_total{reason=\"database_down\"}")), "lost answers are counted");
+            long counted = System.nanoTime();
+            while (server.get("/metrics").body().lines().noneMatch(l -> l.startsWith(
+                    "advisor_answers_unrecorded_total{reason=\"database_down\"}"))) {
+                assertTrue(System.nanoTime() - counted < 15_000_000_000L, "lost answers are counted");
+                Thread.sleep(200);
+            }
 
             // when it is back, feedback works again without a restart
             pg.start();
