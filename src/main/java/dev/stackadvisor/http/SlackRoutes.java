@@ -66,7 +66,8 @@ final class SlackRoutes {
 
     /**
      * A click on an answer's 👍 / 👎 ({@code block_actions}, form-encoded {@code payload=}): each feedback button
-     * clicked is stored as a rating from the {@code slack} channel; other interactions are acknowledged and ignored.
+     * clicked is stored as a rating from the {@code slack} channel, and the user is thanked privately; other
+     * interactions are acknowledged and ignored.
      * An unknown answer is a 404, a database that is down a 503 {@code feedback_unavailable} (see FeedbackRoutes).
      */
     void interactions(Context ctx) {
@@ -76,6 +77,9 @@ final class SlackRoutes {
         SlackInteraction interaction = SlackInteraction.parse(body, rc.json());
         for (SlackInteraction.Vote v : interaction.votes()) {
             FeedbackRoutes.feedback(rc).rate(v.answerId(), v.helpful() ? Rating.UP : Rating.DOWN, null, "slack");
+        }
+        if (!interaction.votes().isEmpty()) {
+            b.thank(interaction.responseUrl(), interaction.votes().get(interaction.votes().size() - 1).helpful());
         }
         ctx.json(Map.of("ok", true));
     }

@@ -210,6 +210,29 @@ public final class SlackBot implements AutoCloseable {
         return Map.of("ok", true);
     }
 
+    /**
+     * Thanks the user for a rating with a message only they see, posted to the click's response URL on a worker;
+     * nothing when the URL is not one {@link ResponseUrlPolicy} allows or every worker is busy (the rating is
+     * stored either way).
+     */
+    public void thank(String responseUrl, boolean helpful) {
+        responseUrls.allowed(responseUrl).ifPresent(url -> {
+            SlackMessage thanks = BlockKit.notice(helpful ? "Thanks for the :+1:, glad it helped."
+                    : "Thanks for the :-1:. It is recorded, and the team turns such ratings into test cases.");
+            try {
+                workers.execute(() -> {
+                    try {
+                        client.respond(url, thanks, false);
+                    } catch (SlackApiException e) {
+                        log.warn("could not thank for a rating: {}", e.getMessage());
+                    }
+                });
+            } catch (RejectedExecutionException busy) {
+                log.info("no worker free to thank for a rating; it is stored");
+            }
+        });
+    }
+
     /** Stops taking answers; answers in progress may finish within a few seconds. */
     @Override
     public void close() {

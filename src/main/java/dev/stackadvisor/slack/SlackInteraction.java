@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
  *
  * @param type   {@code block_actions} for a button click (other types are ignored)
  * @param userId who clicked ({@code U…}), "" when absent
+ * @param responseUrl where to reply to the click ({@code response_url}), "" when absent
  * @param votes  the feedback buttons clicked ({@link BlockKit#HELPFUL}, {@link BlockKit#NOT_HELPFUL}), in order;
  *               other actions are left out
  */
-public record SlackInteraction(String type, String userId, List<Vote> votes) {
+public record SlackInteraction(String type, String userId, String responseUrl, List<Vote> votes) {
 
     /** What an answer id in a button's value may look like. */
     static final Pattern ANSWER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -67,6 +68,7 @@ public record SlackInteraction(String type, String userId, List<Vote> votes) {
             }
             votes.add(new Vote(answerId, action.equals(BlockKit.HELPFUL)));
         }
-        return new SlackInteraction(root.path("type").asText(""), root.path("user").path("id").asText(""), votes);
+        return new SlackInteraction(root.path("type").asText(""), root.path("user").path("id").asText(""),
+                root.path("response_url").asText(""), votes);
     }
 }

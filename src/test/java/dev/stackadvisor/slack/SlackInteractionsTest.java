@@ -70,6 +70,11 @@ class SlackInteractionsTest {
 
     /** The form body Slack posts when a user clicks {@code button} of {@code message}. */
     private static String click(JsonNode message, String actionId) {
+        return click(message, actionId, "click");
+    }
+
+    /** As {@link #click(JsonNode, String)} with a response URL ending in {@code token}. */
+    private static String click(JsonNode message, String actionId, String token) {
         JsonNode actions = message.path("blocks").get(message.path("blocks").size() - 1);
         JsonNode button = null;
         for (JsonNode b : actions.path("elements")) {
@@ -83,7 +88,7 @@ class SlackInteractionsTest {
                 "user", Map.of("id", "U0FEEDBACK", "username", "dev", "team_id", "T0001"),
                 "team", Map.of("id", "T0001", "domain", "acme"),
                 "channel", Map.of("id", "C0001", "name", "backend"),
-                "response_url", slack.responseUrl("click"),
+                "response_url", slack.responseUrl(token),
                 "trigger_id", "13345224609.738474920." + UUID.randomUUID(),
                 "actions", java.util.List.of(Map.of("type", "button", "action_id", actionId,
                         "block_id", actions.path("block_id").asText(), "value", button.path("value").asText(),
@@ -124,7 +129,8 @@ class SlackInteractionsTest {
     @Test
     void should_record_a_signed_click_as_a_rating_from_slack() {
         JsonNode message = answerInSlack("fastify vs nestjs?");
-        String body = click(message, BlockKit.NOT_HELPFUL);
+        String token = "thanks-" + UUID.randomUUID();
+        String body = click(message, BlockKit.NOT_HELPFUL, token);
 
         Response r = server.send(signer.signed(server.baseUrl() + "/slack/interactions", FORM, body));
 
@@ -142,6 +148,11 @@ class SlackInteractionsTest {
         assertEquals("slack", rating.path("channel").asText());
         JsonNode turns = rating.path("turns"); // a slash command's session is the user in the channel
         assertEquals("fastify vs nestjs?", turns.get(turns.size() - 1).asText());
+        // and the user is thanked privately on the click's response URL
+        assertTrue(FakeSlack.await(Duration.ofSeconds(5), () -> !slack.responses(token).isEmpty()), "no thanks posted");
+        JsonNode thanks = slack.responses(token).get(0).body();
+        assertEquals("ephemeral", thanks.path("response_type").asText(), thanks.toString());
+        assertTrue(thanks.path("text").asText().startsWith("Thanks"), thanks.toString());
     }
 
     @Test
