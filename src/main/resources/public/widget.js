@@ -29,6 +29,8 @@
   const LOG_KEY = 'stack-advisor:log:' + endpoint;
   const SESSION_ID = /^[A-Za-z0-9_-]{1,128}$/; // what the server accepts; anything else in storage is ignored
   const MARKERS = /\[(\d+(?:\s*,\s*\d+)*)\]/g; // [1] and [1, 2]
+  const ANSWER_ID = /^[A-Za-z0-9_-]{1,64}$/; // what POST /api/feedback accepts
+  const MAX_COMMENT = 2000; // the server refuses longer comments
 
   // sessionStorage throws when storage is disabled, in sandboxed iframes or over quota: the widget then
   // simply forgets the conversation on reload instead of breaking.
@@ -93,6 +95,14 @@
     /* Keyboard users must always see where they are: a thick outline that survives any background. */
     :focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
     textarea:focus-visible { outline-offset: 0; }
+    .feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px !important; }
+    button.rate { font: inherit; font-size: 1rem; line-height: 1; padding: 4px 10px; border-radius: 8px; cursor: pointer;
+                  background: #fff; border: 1px solid #6b7280; }
+    button.rate[aria-pressed="true"] { background: #e0e7ff; border-color: #1d4ed8; }
+    button.rate:disabled { cursor: default; }
+    .feedback form { flex-basis: 100%; }
+    .feedback textarea { min-height: 2.4em; }
+    .feedback .thanks { font-size: .8125rem; color: #4b5563; }
     [hidden] { display: none !important; }
   `;
 
@@ -174,8 +184,8 @@
     try { return JSON.parse(store.get(LOG_KEY) || '[]'); } catch { return []; }
   }
   function saveTurn(question, reply) {
-    const { answer, grounded, citations, sections } = reply; // only what redrawing needs
-    store.set(LOG_KEY, JSON.stringify([...savedTurns(), { question, answer, grounded, citations, sections }]
+    const { answer, grounded, citations, sections, answerId } = reply; // only what redrawing needs
+    store.set(LOG_KEY, JSON.stringify([...savedTurns(), { question, answer, grounded, citations, sections, answerId }]
       .slice(-MAX_SAVED_TURNS)));
   }
 
@@ -209,13 +219,94 @@
     } else {
       markdown(reply.answer, ctx).forEach((node) => text.append(node));
     }
-    msg.querySelectorAll('.note, .source').forEach((node) => node.remove());
+    msg.querySelectorAll('.note, .source, .feedback').forEach((node) => node.remove());
     if (reply.grounded === false) {
       msg.classList.add('ungrounded');
       msg.append(el('p', 'note', 'Not answered from the sources: the articles do not cover this question.'));
     }
     msg.append(panel);
+    if (typeof reply.answerId === 'string' && ANSWER_ID.test(reply.answerId)) {
+      msg.append(feedback(reply.answerId, panel.id));
+    }
     scrollToEnd();
+  }
+
+  /**
+   * 👍 / 👎 under an answer: real buttons with labels, so they work from the keyboard and read well. 👍 sends the
+   * rating at once; 👎 first opens a comment box (optional) whose Send button sends it. The rating is stored by
+   * POST /api/feedback; a failure says so and lets the user try again.
+   */
+  function feedback(answerId, idBase) {
+    const box = el('div', 'feedback');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', 'Rate this answer');
+    const up = el('button', 'rate up', '👍');
+    const down = el('button', 'rate down', '👎');
+    for (const [button, label] of [[up, 'Helpful'], [down, 'Not helpful']]) {
+      button.type = 'button';
+      button.setAttribute('aria-label', label);
+      button.setAttribute('aria-pressed', 'false');
+    }
+    down.setAttribute('aria-expanded', 'false');
+    const form = el('form');
+    form.hidden = true;
+    form.noValidate = true;
+    const commentId = idBase + '-comment';
+    down.setAttribute('aria-controls', commentId);
+    const label = el('label', null, 'What was wrong or missing? (optional)');
+    label.htmlFor = commentId;
+    const comment = el('textarea');
+    comment.id = commentId;
+    comment.rows = 2;
+    comment.maxLength = MAX_COMMENT;
+    const row = el('div', 'row');
+    const send = el('button', 'send', 'Send feedback');
+    send.type = 'submit';
+    row.append(send);
+    form.append(label, comment, row);
+    const thanks = el('span', 'thanks');
+    thanks.setAttribute('role', 'status');
+    box.append(up, down, thanks, form);
+
+    async function rate(rating, text) {
+      const chosen = rating === 'up' ? up : down;
+      [up, down, send].forEach((b) => { b.disabled = true; });
+      thanks.textContent = 'Sending…';
+      try {
+        const body = { answerId, rating };
+        if (text) body.comment = text;
+        const response = await fetch(endpoint + '/api/feedback', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        if (response.status !== 201) throw new WidgetError(response.status === 503
+          ? 'Feedback cannot be saved right now. Please try again later.'
+          : `Your feedback could not be sent (error ${response.status}). Please try again.`);
+        chosen.setAttribute('aria-pressed', 'true');
+        form.hidden = true;
+        down.setAttribute('aria-expanded', 'false');
+        thanks.textContent = 'Thanks for your feedback.';
+      } catch (error) {
+        [up, down, send].forEach((b) => { b.disabled = false; });
+        thanks.textContent = error instanceof WidgetError ? error.message
+          : 'Your feedback could not be sent: Stack Advisor cannot be reached. Please try again.';
+      }
+    }
+    up.addEventListener('click', () => rate('up'));
+    down.addEventListener('click', () => {
+      form.hidden = !form.hidden;
+      down.setAttribute('aria-expanded', String(!form.hidden));
+      if (!form.hidden) comment.focus();
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      rate('down', comment.value.trim().slice(0, MAX_COMMENT));
+    });
+    comment.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') { form.hidden = true; down.setAttribute('aria-expanded', 'false'); down.focus(); }
+    });
+    return box;
   }
 
   /** Blocks of the answer's Markdown: a run of "- " lines is a list, any other block a paragraph. */

@@ -60,6 +60,7 @@ public final class Main {
                 case "eval" -> eval(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 case "explain" -> explain(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 case "candidates" -> candidates(config, Arrays.copyOfRange(args, 1, args.length), out, err);
+                case "feedback" -> FeedbackCommand.run(config, Arrays.copyOfRange(args, 1, args.length), out, err);
                 default -> usage(err, "unknown command '" + command + "'");
             };
         } catch (ConfigException | CorpusLoader.CorpusException | IllegalStateException | IllegalArgumentException e) {
@@ -92,6 +93,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             drain.drainAndStop(app, DRAIN_MS);
             redis.ifPresent(SharedRedis::close);
+            Optional.ofNullable(services.get()).flatMap(Services::feedback).ifPresent(f -> f.close()); // queued answers
         }, "shutdown"));
         services.set(ServiceFactory.build(config, meters, redis));
         System.out.println("Stack Advisor listening on http://" + config.host() + ":" + app.port());
@@ -234,7 +236,7 @@ public final class Main {
 
     private static int usage(PrintStream err, String problem) {
         err.println("stack-advisor: " + problem);
-        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl... [--verbose] | explain QUESTIONS.txt | candidates QUESTIONS.txt]");
+        err.println("usage: java -jar stack-advisor.jar [serve | ask \"question\" | eval FILE.jsonl... [--verbose] | explain QUESTIONS.txt | candidates QUESTIONS.txt | feedback export [--rating up|down] [--since DATE]]");
         return 2;
     }
 }

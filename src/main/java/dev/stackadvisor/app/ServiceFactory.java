@@ -11,6 +11,8 @@ import dev.stackadvisor.chat.RedisConversationStore;
 import dev.stackadvisor.chat.SessionStore;
 import dev.stackadvisor.chat.SharedRedis;
 import java.util.Optional;
+import dev.stackadvisor.feedback.AnswerLog;
+import dev.stackadvisor.feedback.FeedbackService;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.corpus.Corpus;
 import dev.stackadvisor.corpus.FrameworkLexicon;
@@ -165,9 +167,11 @@ public final class ServiceFactory {
         Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS)
                 .expireAfterWrite(Duration.ofHours(1)).recordStats().build();
         CaffeineCacheMetrics.monitor(meters, answers, "answers");
-        ChatService chat = new ChatService(library, sessions, answers, meters);
+        Optional<FeedbackService> feedback = FeedbackService.open(config, meters);
+        ChatService chat = new ChatService(library, sessions, answers, meters,
+                feedback.map(FeedbackService::answerLog).orElse(AnswerLog.NONE));
         DocumentService documents = new DocumentService(library, new CorpusFiles(config.corpusDir()),
                 config.maxDocumentBytes());
-        return new Services(chat, library, documents, meters, redis);
+        return new Services(chat, library, documents, meters, redis, feedback);
     }
 }

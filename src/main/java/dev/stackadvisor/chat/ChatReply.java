@@ -9,6 +9,7 @@ import dev.stackadvisor.answer.Answer;
  * @param answer      the answer
  * @param retrievalMs time spent analysing and retrieving, milliseconds
  * @param answerMs    time spent composing the answer, milliseconds
+ * @param answerId    names this answer for feedback ({@code a-} + 24 random hex digits), unique per turn
  */
-public record ChatReply(String sessionId, Answer answer, double retrievalMs, double answerMs) {
+public record ChatReply(String sessionId, Answer answer, double retrievalMs, double answerMs, String answerId) {
 }

@@ -13,6 +13,8 @@ import dev.stackadvisor.retrieval.PreviousTurn;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 import dev.stackadvisor.retrieval.TopK;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.stackadvisor.corpus.Words;
+import dev.stackadvisor.feedback.AnswerLog;
+import dev.stackadvisor.feedback.AnswerRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +55,7 @@ public final class ChatService {
     private final ConversationStore sessions;
     private final Cache<String, Answer> answers;
     private final MeterRegistry meters;
+    private final AnswerLog answerLog;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -63,10 +68,20 @@ public final class ChatService {
      *                 {@code advisor.answers} (grounded, mode, fallback), {@code advisor.llm.calls} (outcome)
      */
     public ChatService(Library library, ConversationStore sessions, Cache<String, Answer> answers, MeterRegistry meters) {
+        this(library, sessions, answers, meters, AnswerLog.NONE);
+    }
+
+    /**
+     * As {@link #ChatService(Library, ConversationStore, Cache, MeterRegistry)}, giving every answered turn to
+     * {@code answerLog} (for feedback on it).
+     */
+    public ChatService(Library library, ConversationStore sessions, Cache<String, Answer> answers, MeterRegistry meters,
+                       AnswerLog answerLog) {
         this.library = library;
         this.sessions = sessions;
         this.answers = answers;
         this.meters = meters;
+        this.answerLog = answerLog;
     }
 
     /** As {@link #chat(String, String, int)} with the default breadth. */
@@ -153,7 +168,8 @@ public final class ChatService {
         String id = sessionId != null ? sessionId : newSessionId();
         long t0 = System.nanoTime();
         // a session the server just named has nothing to read; only an LLM reads the history (both may be in Redis)
-        Optional<Turn> last = sessionId == null ? Optional.empty() : sessions.lastTurn(id);
+        List<Turn> earlier = sessionId == null ? List.of() : sessions.turns(id);
+        Optional<Turn> last = earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
         List<ChatMessage> history = sessionId == null || llm == null ? List.of() : sessions.history(id);
         PreviousTurn previous = last.map(t -> new PreviousTurn(t.question(), t.frameworks())).orElse(null);
         // read once, a follow-up restated by the LLM when there is one
@@ -197,7 +213,14 @@ public final class ChatService {
         } else {
             sessions.append(id, turn);
         }
-        ChatReply reply = new ChatReply(id, answer, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        ChatReply reply = new ChatReply(id, answer, (t1 - t0) / 1e6, (t2 - t1) / 1e6, newId("a-"));
+        // recorded before the client can see the id and rate it; earlier follow-ups as the session remembers them
+        List<String> asked = new ArrayList<>(earlier.size() + 1);
+        earlier.forEach(t -> asked.add(t.question()));
+        asked.add(message);
+        answerLog.record(new AnswerRecord(reply.answerId(), id, Instant.now(), asked, answer.text(),
+                answer.citations(), answer.mode().code(), answer.grounded(), answer.frameworks(), reply.retrievalMs(),
+                reply.answerMs(), answer.fallbackReason()));
         if (sink != null) {
             sink.done(reply);
         }
@@ -239,8 +262,13 @@ public final class ChatService {
     }
 
     private String newSessionId() {
+        return newId("s-");
+    }
+
+    /** {@code prefix} + 24 random hex digits (96 bits: unguessable, so an id is also a capability to rate). */
+    private String newId(String prefix) {
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
-        return "s-" + HexFormat.of().formatHex(bytes);
+        return prefix + HexFormat.of().formatHex(bytes);
     }
 }

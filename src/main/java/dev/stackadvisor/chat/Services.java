@@ -2,6 +2,7 @@ package dev.stackadvisor.chat;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
+import dev.stackadvisor.feedback.FeedbackService;
 import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
 
@@ -15,9 +16,11 @@ import dev.stackadvisor.retrieval.QueryAnalyzer;
  * @param documents adds, deletes and shows documents at run time
  * @param meters    where the services record their metrics; the HTTP layer serves it at /metrics
  * @param redis     the Redis replicas share ({@code REDIS_URL}), empty when everything is in this process's memory
+ * @param feedback  ratings of answers in the database ({@code ADVISOR_DATA_DIR} or {@code ADVISOR_DATABASE_URL}),
+ *                  empty when no database is configured
  */
 public record Services(ChatService chat, Library library, DocumentService documents, PrometheusMeterRegistry meters,
-                       Optional<SharedRedis> redis) {
+                       Optional<SharedRedis> redis, Optional<FeedbackService> feedback) {
 
     /** Sources, frameworks and profiles of the current corpus. */
     public Catalog catalog() {

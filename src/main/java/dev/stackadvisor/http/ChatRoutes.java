@@ -81,6 +81,11 @@ final class ChatRoutes {
         body.put("retrieval", rc.config().retrieval().name().toLowerCase(Locale.ROOT));
         // conversations, Slack claims, rate limits: "up" shared in Redis, "down" each replica on its own meanwhile
         body.put("redis", rc.redis().map(r -> r.check() ? "up" : "down").orElse("off"));
+        // answers and their ratings: "up", "down" (chat still answers; feedback gets 503), or "off" (no database)
+        if (s != null) {
+            body.put("database", s.feedback().map(f -> Map.of("kind", f.kind().name().toLowerCase(Locale.ROOT),
+                    "state", f.state())).orElse(Map.of("kind", "none", "state", "off")));
+        }
         if (s != null) {
             IndexSnapshot snapshot = s.library().current(); // one snapshot: the counts agree with each other
             StartupReport r = snapshot.report();

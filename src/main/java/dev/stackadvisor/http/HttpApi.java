@@ -97,6 +97,7 @@ public final class HttpApi {
             SlackRoutes.register(c, rc);
             WidgetRoutes.register(c, rc);
             DocumentRoutes.register(c, rc);
+            FeedbackRoutes.register(c, rc);
             c.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
             c.routes.exception(DocumentException.class, (e, ctx) -> ctx.status(switch (e.kind()) {
                 case INVALID -> 400;

@@ -11,7 +11,8 @@ import java.util.List;
  * The bodies of the OpenAI-compatible API, in OpenAI's shapes (https://platform.openai.com/docs/api-reference/chat/object,
  * …/chat/streaming, …/models/list), plus one extra top-level field, {@code citations}: our {@link Citation}s,
  * which OpenAI clients ignore or expose as an extra, and {@code sections} (the answer as structure, see
- * {@link Sections}; absent for refusals and LLM answers). The content is the answer in Markdown followed by its sources,
+ * {@link Sections}; absent for refusals and LLM answers), and {@code answerId} (on the completion and on the chunk that
+ * finishes a stream: what {@code POST /api/feedback} rates). The content is the answer in Markdown followed by its sources,
  * so a client that shows only the content still shows where each {@code [n]} comes from.
  *
  * <p>Token counts are estimates, not a tokenizer's: {@link #tokens} takes about 4 characters per token, OpenAI's
@@ -31,7 +32,8 @@ final class OpenAiCompletion {
 
     /** {@code chat.completion}. */
     record Completion(String id, String object, long created, String model, List<Choice> choices, Usage usage,
-                      List<Citation> citations, @JsonInclude(JsonInclude.Include.NON_NULL) Sections sections) {
+                      List<Citation> citations, @JsonInclude(JsonInclude.Include.NON_NULL) Sections sections,
+                      String answerId) {
     }
 
     /** One choice of a completion; {@code logprobs} is always null. */
@@ -61,7 +63,8 @@ final class OpenAiCompletion {
     record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices,
                  @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
                  @JsonInclude(JsonInclude.Include.NON_NULL) List<Citation> citations,
-                 @JsonInclude(JsonInclude.Include.NON_NULL) Sections sections) {
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Sections sections,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) String answerId) {
     }
 
     /** One choice of a chunk; {@code finish_reason} is null until the last content chunk. */
@@ -81,29 +84,32 @@ final class OpenAiCompletion {
     record ModelList(String object, List<Model> data) {
     }
 
-    /** The non-streamed answer: content = answer text + sources; finish reason {@code stop}. */
-    static Completion completion(String id, long created, Answer answer, int promptChars) {
+    /**
+     * The non-streamed answer: content = answer text + sources; finish reason {@code stop}; {@code answerId} names
+     * the answer for {@code POST /api/feedback}.
+     */
+    static Completion completion(String id, long created, Answer answer, int promptChars, String answerId) {
         String content = answer.text() + sources(answer.citations());
         return new Completion(id, "chat.completion", created, OpenAiRequest.MODEL,
                 List.of(new Choice(0, new Message("assistant", content, null), null, "stop")),
-                Usage.of(promptChars, content.length()), answer.citations(), answer.sections());
+                Usage.of(promptChars, content.length()), answer.citations(), answer.sections(), answerId);
     }
 
     /** A chunk with one choice. */
     static Chunk chunk(String id, long created, Delta delta, String finishReason, List<Citation> citations) {
-        return chunk(id, created, delta, finishReason, citations, null);
+        return chunk(id, created, delta, finishReason, citations, null, null);
     }
 
-    /** The chunk that finishes the answer: its citations and sections ride on it. */
+    /** The chunk that finishes the answer: its citations, sections and answer id ride on it. */
     static Chunk chunk(String id, long created, Delta delta, String finishReason, List<Citation> citations,
-                       Sections sections) {
+                       Sections sections, String answerId) {
         return new Chunk(id, "chat.completion.chunk", created, OpenAiRequest.MODEL,
-                List.of(new ChunkChoice(0, delta, null, finishReason)), null, citations, sections);
+                List.of(new ChunkChoice(0, delta, null, finishReason)), null, citations, sections, answerId);
     }
 
     /** The usage chunk that ends a stream when asked for: no choices. */
     static Chunk usageChunk(String id, long created, Usage usage) {
-        return new Chunk(id, "chat.completion.chunk", created, OpenAiRequest.MODEL, List.of(), usage, null, null);
+        return new Chunk(id, "chat.completion.chunk", created, OpenAiRequest.MODEL, List.of(), usage, null, null, null);
     }
 
     /** The list of the one model. */

@@ -67,7 +67,7 @@ final class OpenAiRoutes {
         long created = clock.instant().getEpochSecond();
         if (!request.stream()) {
             ChatReply reply = s.chat().chat(request.earlier(), request.question(), ChatService.DEFAULT_TOP_K, null);
-            ctx.json(OpenAiCompletion.completion(id, created, reply.answer(), request.promptChars()));
+            ctx.json(OpenAiCompletion.completion(id, created, reply.answer(), request.promptChars(), reply.answerId()));
             return;
         }
         OpenAiStreamWriter stream = new OpenAiStreamWriter(ctx, rc.json(), id, created, request.includeUsage(),

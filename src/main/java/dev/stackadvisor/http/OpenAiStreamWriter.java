@@ -74,7 +74,8 @@ final class OpenAiStreamWriter implements StreamSink {
             content(sources);
         }
         OpenAiCompletion.Delta nothing = new OpenAiCompletion.Delta(null, null);
-        send(OpenAiCompletion.chunk(id, created, nothing, "stop", reply.answer().citations(), reply.answer().sections()));
+        send(OpenAiCompletion.chunk(id, created, nothing, "stop", reply.answer().citations(), reply.answer().sections(),
+                reply.answerId()));
         if (includeUsage) {
             send(OpenAiCompletion.usageChunk(id, created, OpenAiCompletion.Usage.of(promptChars, completionChars)));
         }

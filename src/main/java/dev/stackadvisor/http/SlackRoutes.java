@@ -6,6 +6,8 @@ import dev.stackadvisor.slack.SlackBot;
 import dev.stackadvisor.slack.SlackEvent;
 import dev.stackadvisor.slack.SlackException;
 import dev.stackadvisor.slack.SlashCommand;
+import dev.stackadvisor.slack.SlackInteraction;
+import dev.stackadvisor.feedback.Rating;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -13,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Slack channel: {@code POST /slack/commands} (slash commands, form-encoded) and {@code POST /slack/events}
- * (Events API, JSON). Every request is signature-checked on its raw body before anything else is read; errors
+ * The Slack channel: {@code POST /slack/commands} (slash commands, form-encoded), {@code POST /slack/events}
+ * (Events API, JSON) and {@code POST /slack/interactions} (button clicks: answer feedback). Every request is signature-checked on its raw body before anything else is read; errors
  * are {@code {"error": {"code", "message"}}} with 401 (signature), 400, 415, or 503 (Slack not configured, still
  * starting, or busy). The work is {@link SlackBot}'s; handlers parse, call, respond.
  */
@@ -40,6 +42,7 @@ final class SlackRoutes {
         SlackRoutes h = new SlackRoutes(rc, bot);
         c.routes.post("/slack/commands", h::command);
         c.routes.post("/slack/events", h::events);
+        c.routes.post("/slack/interactions", h::interactions);
         c.routes.exception(SlackException.class,
                 (e, ctx) -> ctx.status(status(e.kind())).json(ErrorBody.of(e.code(), e.getMessage())));
         if (bot != null) {
@@ -59,6 +62,26 @@ final class SlackRoutes {
         byte[] body = signedBody(ctx, b);
         requireType(ctx, "application/json");
         ctx.json(b.event(SlackEvent.parse(body, rc.json()), ctx.header(RETRY_HEADER)));
+    }
+
+    /**
+     * A click on an answer's 👍 / 👎 ({@code block_actions}, form-encoded {@code payload=}): each feedback button
+     * clicked is stored as a rating from the {@code slack} channel, and the user is thanked privately; other
+     * interactions are acknowledged and ignored.
+     * An unknown answer is a 404, a database that is down a 503 {@code feedback_unavailable} (see FeedbackRoutes).
+     */
+    void interactions(Context ctx) {
+        SlackBot b = configured();
+        byte[] body = signedBody(ctx, b);
+        requireType(ctx, "application/x-www-form-urlencoded");
+        SlackInteraction interaction = SlackInteraction.parse(body, rc.json());
+        for (SlackInteraction.Vote v : interaction.votes()) {
+            FeedbackRoutes.feedback(rc).rate(v.answerId(), v.helpful() ? Rating.UP : Rating.DOWN, null, "slack");
+        }
+        if (!interaction.votes().isEmpty()) {
+            b.thank(interaction.responseUrl(), interaction.votes().get(interaction.votes().size() - 1).helpful());
+        }
+        ctx.json(Map.of("ok", true));
     }
 
     private SlackBot configured() {

@@ -49,14 +49,29 @@ public final class BlockKit {
     private BlockKit() {
     }
 
+    /** The {@code action_id} of the 👍 button; its {@code value} is the answer id. */
+    public static final String HELPFUL = "feedback_up";
+    /** The {@code action_id} of the 👎 button; its {@code value} is the answer id. */
+    public static final String NOT_HELPFUL = "feedback_down";
+    /** Prefix of the feedback actions block's {@code block_id}, followed by the answer id. */
+    public static final String FEEDBACK_BLOCK = "feedback:";
+
+    /** As {@link #answer(Answer, Map, String, String)} without feedback buttons. */
+    public static SlackMessage answer(Answer answer, Map<String, String> urls, String asked) {
+        return answer(answer, urls, asked, null);
+    }
+
     /**
      * An answer as a message.
      *
      * @param answer   the answer; its citations become the source list (none when not grounded)
      * @param urls     article URL by document id, for linking titles and markers; may be empty
      * @param asked    a line of mrkdwn saying who asked what, shown first (for slash commands), or null
+     * @param answerId the answer's id: the message ends with an actions block ({@code block_id}
+     *                 {@value #FEEDBACK_BLOCK}{@code <answerId>}) of a 👍 ({@value #HELPFUL}) and a 👎
+     *                 ({@value #NOT_HELPFUL}) button whose value is the id; null for none
      */
-    public static SlackMessage answer(Answer answer, Map<String, String> urls, String asked) {
+    public static SlackMessage answer(Answer answer, Map<String, String> urls, String asked, String answerId) {
         List<SlackMessage.Block> blocks = new ArrayList<>();
         if (asked != null && !asked.isBlank()) {
             blocks.add(SlackMessage.Block.context(List.of(Mrkdwn.clip(asked, MAX_CONTEXT_TEXT))));
@@ -78,8 +93,14 @@ public final class BlockKit {
         for (Citation c : answer.citations()) {
             sources.add(source(c, urls.get(c.documentId())));
         }
-        for (int i = 0; i < sources.size() && blocks.size() < MAX_BLOCKS; i += MAX_CONTEXT_ELEMENTS) {
+        int room = answerId == null ? MAX_BLOCKS : MAX_BLOCKS - 1;
+        for (int i = 0; i < sources.size() && blocks.size() < room; i += MAX_CONTEXT_ELEMENTS) {
             blocks.add(SlackMessage.Block.context(sources.subList(i, Math.min(sources.size(), i + MAX_CONTEXT_ELEMENTS))));
+        }
+        if (answerId != null) {
+            blocks.add(SlackMessage.Block.actions(FEEDBACK_BLOCK + answerId, List.of(
+                    SlackMessage.Button.of("👍 Helpful", HELPFUL, answerId, "This answer was helpful"),
+                    SlackMessage.Button.of("👎 Not helpful", NOT_HELPFUL, answerId, "This answer was not helpful"))));
         }
         return new SlackMessage(fallback(answer), blocks);
     }

@@ -210,6 +210,29 @@ public final class SlackBot implements AutoCloseable {
         return Map.of("ok", true);
     }
 
+    /**
+     * Thanks the user for a rating with a message only they see, posted to the click's response URL on a worker;
+     * nothing when the URL is not one {@link ResponseUrlPolicy} allows or every worker is busy (the rating is
+     * stored either way).
+     */
+    public void thank(String responseUrl, boolean helpful) {
+        responseUrls.allowed(responseUrl).ifPresent(url -> {
+            SlackMessage thanks = BlockKit.notice(helpful ? "Thanks for the :+1:, glad it helped."
+                    : "Thanks for the :-1:. It is recorded, and the team turns such ratings into test cases.");
+            try {
+                workers.execute(() -> {
+                    try {
+                        client.respond(url, thanks, false);
+                    } catch (SlackApiException e) {
+                        log.warn("could not thank for a rating: {}", e.getMessage());
+                    }
+                });
+            } catch (RejectedExecutionException busy) {
+                log.info("no worker free to thank for a rating; it is stored");
+            }
+        });
+    }
+
     /** Stops taking answers; answers in progress may finish within a few seconds. */
     @Override
     public void close() {
@@ -244,7 +267,7 @@ public final class SlackBot implements AutoCloseable {
                                String asked, URI responseUrl) {
         try {
             ChatReply reply = service.chat(question, session);
-            client.respond(responseUrl, BlockKit.answer(reply.answer(), urls, asked), true);
+            client.respond(responseUrl, BlockKit.answer(reply.answer(), urls, asked, reply.answerId()), true);
         } catch (SlackApiException e) {
             log.warn("could not post a slash command answer: {}", e.getMessage());
         } catch (RuntimeException e) {
@@ -268,7 +291,7 @@ public final class SlackBot implements AutoCloseable {
                         + ChatService.MAX_MESSAGE_CHARS + ".");
             } else {
                 ChatReply reply = service.chat(question, sessionId(e.channel(), threadTs));
-                message = BlockKit.answer(reply.answer(), urls, null);
+                message = BlockKit.answer(reply.answer(), urls, null, reply.answerId());
             }
             client.postMessage(e.channel(), threadTs, message);
         } catch (SlackApiException ex) {

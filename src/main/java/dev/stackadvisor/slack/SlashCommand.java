@@ -26,6 +26,19 @@ public record SlashCommand(String command, String text, String userId, String ch
      * @throws SlackException {@code BAD_REQUEST} {@code invalid_form} when the body is not valid form encoding
      */
     public static SlashCommand parse(byte[] body) {
+        Map<String, String> fields = fields(body);
+        return new SlashCommand(fields.getOrDefault("command", ""), fields.getOrDefault("text", "").strip(),
+                fields.getOrDefault("user_id", ""), fields.getOrDefault("channel_id", ""),
+                fields.getOrDefault("team_id", ""), fields.getOrDefault("response_url", ""),
+                fields.getOrDefault("trigger_id", ""));
+    }
+
+    /**
+     * The fields of a form body; a repeated field keeps its first value.
+     *
+     * @throws SlackException {@code BAD_REQUEST} {@code invalid_form} when the body is not valid form encoding
+     */
+    static Map<String, String> fields(byte[] body) {
         Map<String, String> fields = new HashMap<>();
         String form = new String(body, StandardCharsets.UTF_8);
         try {
@@ -41,9 +54,6 @@ public record SlashCommand(String command, String text, String userId, String ch
         } catch (IllegalArgumentException e) {
             throw SlackException.badRequest("invalid_form", "the body is not valid application/x-www-form-urlencoded");
         }
-        return new SlashCommand(fields.getOrDefault("command", ""), fields.getOrDefault("text", "").strip(),
-                fields.getOrDefault("user_id", ""), fields.getOrDefault("channel_id", ""),
-                fields.getOrDefault("team_id", ""), fields.getOrDefault("response_url", ""),
-                fields.getOrDefault("trigger_id", ""));
+        return fields;
     }
 }

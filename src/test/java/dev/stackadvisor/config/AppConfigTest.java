@@ -88,4 +88,40 @@ class AppConfigTest {
         assertFalse(c.toString().contains("sk-secret-value"));
         assertFalse(c.toString().contains("key-123"));
     }
+
+    @Test
+    void should_keep_feedback_in_sqlite_under_the_data_dir_unless_a_database_url_is_given() {
+        AppConfig defaults = AppConfig.fromEnv(Map.of());
+        assertEquals(java.nio.file.Path.of(".data"), defaults.dataDir());
+        assertEquals("", defaults.databaseUrl());
+        assertTrue(defaults.databaseEnabled());
+        AppConfig none = AppConfig.fromEnv(Map.of("ADVISOR_DATA_DIR", ""));
+        assertEquals(null, none.dataDir());
+        assertFalse(none.databaseEnabled());
+        AppConfig pg = AppConfig.fromEnv(Map.of("ADVISOR_DATA_DIR", "", "ADVISOR_DATABASE_URL", "postgresql://db:5432/advisor"));
+        assertTrue(pg.databaseEnabled());
+        assertEquals("postgresql://db:5432/advisor", pg.databaseUrl());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"mysql://db/advisor", "localhost:5432", "jdbc:sqlite:x.db",
+            "postgresql:/db"})
+    void should_refuse_a_database_url_that_is_not_postgresql(String url) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnv(Map.of("ADVISOR_DATABASE_URL", url)));
+        assertTrue(e.getMessage().startsWith("ADVISOR_DATABASE_URL="), e.getMessage());
+    }
+
+    @Test
+    void should_never_print_the_database_password() {
+        AppConfig url = AppConfig.fromEnv(Map.of("ADVISOR_DATABASE_URL", "postgresql://advisor:hunter2@db:5432/advisor"));
+        assertFalse(url.toString().contains("hunter2"), url.toString());
+        assertTrue(url.toString().contains("postgresql://***@db:5432/advisor"), url.toString());
+        AppConfig jdbc = AppConfig.fromEnv(Map.of("ADVISOR_DATABASE_URL",
+                "jdbc:postgresql://db:5432/advisor?user=advisor&password=hunter2&ssl=true"));
+        assertFalse(jdbc.toString().contains("hunter2"), jdbc.toString());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnv(Map.of("ADVISOR_DATABASE_URL", "mysql://advisor:hunter2@db/advisor")));
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
 }

@@ -127,8 +127,11 @@ class SlackEventsTest {
         JsonNode blocks = body.path("blocks");
         assertEquals("section", blocks.get(0).path("type").asText(), body::toString);
         assertTrue(blocks.get(0).path("text").path("text").asText().contains("Laravel"), body::toString);
-        assertEquals("context", blocks.get(blocks.size() - 1).path("type").asText(), body::toString);
-        assertTrue(blocks.get(blocks.size() - 1).path("elements").get(0).path("text").asText().startsWith("*[1]*"), body::toString);
+        assertEquals("context", blocks.get(blocks.size() - 2).path("type").asText(), body::toString);
+        assertTrue(blocks.get(blocks.size() - 2).path("elements").get(0).path("text").asText().startsWith("*[1]*"), body::toString);
+        // the last block: 👍 / 👎 for feedback on this answer
+        assertEquals("actions", blocks.get(blocks.size() - 1).path("type").asText(), body::toString);
+        assertTrue(blocks.get(blocks.size() - 1).path("block_id").asText().startsWith(BlockKit.FEEDBACK_BLOCK), body::toString);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +42,7 @@ public final class RedisServer implements AutoCloseable {
         assumeTrue(Files.isExecutable(BINARY), "skipped: " + BINARY + " is missing (apt-get install redis-server; "
                 + ".ci/run installs it): the Redis tests need a real Redis");
         try {
-            RedisServer redis = new RedisServer(Files.createTempDirectory("redis-test"), freePort());
+            RedisServer redis = new RedisServer(Files.createTempDirectory("redis-test"), LocalProcesses.freePort());
             redis.start();
             return redis;
         } catch (IOException e) {
@@ -76,7 +75,7 @@ public final class RedisServer implements AutoCloseable {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("redis-server did not start on port " + port + ": see " + dir.resolve("redis.log"));
             }
-            sleep(Duration.ofMillis(20));
+            LocalProcesses.sleep(Duration.ofMillis(20));
         }
     }
 
@@ -140,21 +139,6 @@ public final class RedisServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

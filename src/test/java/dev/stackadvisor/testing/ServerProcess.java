@@ -50,6 +50,7 @@ public final class ServerProcess {
         Map<String, String> e = pb.environment();
         e.keySet().removeIf(k -> !k.equals("PATH") && !k.equals("HOME"));
         e.putAll(env);
+        e.putIfAbsent("ADVISOR_DATA_DIR", TestServer.SHARED_DATA_DIR.toString()); // never the developer's .data/
         e.put("PORT", "0");
         e.put("HOST", "127.0.0.1");
         Process p;

@@ -50,6 +50,8 @@ public final class TestServer implements AutoCloseable {
 
     /** Where the shared fixtures keep their embeddings; survives between runs until {@code mvn clean}. */
     public static final Path SHARED_CACHE_DIR = Path.of("target", "test-cache").toAbsolutePath();
+    /** Where test servers keep their SQLite feedback database unless a test says otherwise (never the real .data/). */
+    public static final Path SHARED_DATA_DIR = Path.of("target", "test-data").toAbsolutePath();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
@@ -83,7 +85,31 @@ public final class TestServer implements AutoCloseable {
      * {@code REDIS_URL} set, its own Redis connection, closed when the server stops).
      */
     public static TestServer start(AppConfig config) {
-        return new TestServer(config, ServiceFactory.build(config), true);
+        AppConfig c = withTestDataDir(config);
+        return new TestServer(c, ServiceFactory.build(c), true);
+    }
+
+    /**
+     * {@code config} with its feedback database moved from the default {@code .data/} (the developer's own) to
+     * {@link #SHARED_DATA_DIR}; a test that names a data directory or a database URL keeps it.
+     */
+    static AppConfig withTestDataDir(AppConfig config) {
+        if (!Path.of(".data").equals(config.dataDir())) {
+            return config;
+        }
+        try {
+            java.lang.reflect.RecordComponent[] components = AppConfig.class.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getName().equals("dataDir") ? SHARED_DATA_DIR
+                        : components[i].getAccessor().invoke(config);
+            }
+            return AppConfig.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy the configuration", e);
+        }
     }
 
     /**
@@ -101,6 +127,7 @@ public final class TestServer implements AutoCloseable {
                 "ADVISOR_CACHE_DIR", cacheDir.toAbsolutePath().toString(),
                 "ADVISOR_RETRIEVAL", retrieval.name().toLowerCase(Locale.ROOT),
                 "PORT", "0"));
+        env.put("ADVISOR_DATA_DIR", SHARED_DATA_DIR.toString());
         env.putAll(extra);
         return AppConfig.fromEnv(env);
     }
@@ -322,6 +349,7 @@ public final class TestServer implements AutoCloseable {
         app.stop();
         if (ownServices) {
             services.redis().ifPresent(SharedRedis::close);
+            services.feedback().ifPresent(dev.stackadvisor.feedback.FeedbackService::close);
         }
     }
 

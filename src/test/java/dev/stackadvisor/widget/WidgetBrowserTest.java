@@ -86,7 +86,7 @@ class WidgetBrowserTest {
         recordStreamedText();
 
         // when a question is typed and sent with Enter
-        WebElement question = widget.findElement(By.cssSelector("textarea"));
+        WebElement question = widget.findElement(By.cssSelector("textarea#question"));
         assertEquals("Your question", widget.findElement(By.cssSelector("label[for='question']")).getText());
         question.sendKeys("fastify vs nestjs?", Keys.ENTER);
 
@@ -147,7 +147,7 @@ class WidgetBrowserTest {
         assertEquals(sessionId, js().executeScript("return sessionStorage.getItem(arguments[0])", key));
         assertEquals(1, widget.findElements(By.cssSelector(".msg.user")).size(), "conversation not redrawn");
         assertFalse(widget.findElements(By.cssSelector(".msg.bot .chip")).isEmpty(), "chips not redrawn");
-        widget.findElement(By.cssSelector("textarea")).sendKeys("and what are their weaknesses?", Keys.ENTER);
+        widget.findElement(By.cssSelector("textarea#question")).sendKeys("and what are their weaknesses?", Keys.ENTER);
         waitForAnswers(2);
         // had the widget not sent the stored id, the server would have started (and returned) a new session
         assertEquals(sessionId, js().executeScript("return sessionStorage.getItem(arguments[0])", key));
@@ -157,6 +157,60 @@ class WidgetBrowserTest {
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::toString).toList();
         assertEquals(List.of(), problems, "browser console");
+    }
+
+    @Test
+    void should_send_a_rating_with_the_keyboard_and_a_comment_on_thumbs_down() throws IOException {
+        // given the page of a server with its own feedback database, and two answers
+        Path data = Files.createTempDirectory("widget-feedback");
+        String admin = "widget-admin-key";
+        server = TestServer.start(WidgetAssetsTest.keywordConfig(Map.of("ADVISOR_DATA_DIR", data.toString(),
+                "ADVISOR_ADMIN_KEYS", admin)));
+        driver.get(server.baseUrl() + "/");
+        js().executeScript("sessionStorage.clear()");
+        driver.navigate().refresh();
+        SearchContext widget = widget();
+        widget.findElement(By.cssSelector("textarea#question")).sendKeys("is flask good for small services?", Keys.ENTER);
+        waitForAnswers(1);
+        widget.findElement(By.cssSelector("textarea#question")).sendKeys("fastify vs nestjs?", Keys.ENTER);
+        waitForAnswers(2);
+
+        // the buttons are real buttons with names, grouped under each answer
+        List<WebElement> groups = widget.findElements(By.cssSelector(".msg.bot .feedback[role='group']"));
+        assertEquals(2, groups.size(), "one rating group per answer");
+        WebElement up = groups.get(0).findElement(By.cssSelector("button.rate.up"));
+        WebElement down = groups.get(1).findElement(By.cssSelector("button.rate.down"));
+        assertEquals("Helpful", up.getAttribute("aria-label"));
+        assertEquals("Not helpful", down.getAttribute("aria-label"));
+
+        // when the first answer gets 👍 from the keyboard (focus, Enter)
+        js().executeScript("arguments[0].focus()", up);
+        up.sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, ANSWER_WAIT).until(d -> "true".equals(up.getAttribute("aria-pressed")));
+        assertEquals("Thanks for your feedback.", groups.get(0).findElement(By.cssSelector(".thanks")).getText());
+
+        // and the second gets 👎 with a comment, sent from the box 👎 opens
+        js().executeScript("arguments[0].focus()", down);
+        down.sendKeys(Keys.SPACE);
+        WebElement comment = groups.get(1).findElement(By.cssSelector("textarea"));
+        assertTrue(comment.isDisplayed(), "👎 opens the comment box");
+        assertEquals("true", down.getAttribute("aria-expanded"));
+        assertEquals(Boolean.TRUE, js().executeScript(
+                "return document.querySelector('stack-advisor-widget').shadowRoot.activeElement === arguments[0]", comment),
+                "the comment box has the focus");
+        comment.sendKeys("no word on the learning curve");
+        groups.get(1).findElement(By.cssSelector("button.send")).click();
+        new WebDriverWait(driver, ANSWER_WAIT).until(d -> "true".equals(down.getAttribute("aria-pressed")));
+
+        // then both ratings reached the server, the comment with the 👎
+        TestServer.Response list = TestServer.sendWithNewClient(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.baseUrl() + "/api/feedback")).header("Authorization", "Bearer " + admin).GET());
+        assertEquals(200, list.status(), list.toString());
+        Map<String, String> byQuestion = new java.util.HashMap<>();
+        list.json().path("feedback").forEach(n -> byQuestion.put(n.path("turns").get(n.path("turns").size() - 1).asText(),
+                n.path("rating").asText() + ":" + n.path("comment").asText("")));
+        assertEquals(Map.of("is flask good for small services?", "up:", "fastify vs nestjs?", "down:no word on the learning curve"),
+                byQuestion);
     }
 
     @Test
@@ -174,7 +228,7 @@ class WidgetBrowserTest {
         SearchContext widget = widget();
 
         // when a question with the same markup is asked too
-        widget.findElement(By.cssSelector("textarea")).sendKeys("is " + payload + " a framework?", Keys.ENTER);
+        widget.findElement(By.cssSelector("textarea#question")).sendKeys("is " + payload + " a framework?", Keys.ENTER);
         waitForAnswers(2);
 
         // then the markup shows as text everywhere and nothing of it runs
@@ -198,12 +252,12 @@ class WidgetBrowserTest {
         server = null;
 
         // when a question is sent
-        widget.findElement(By.cssSelector("textarea")).sendKeys("fastify vs nestjs?", Keys.ENTER);
+        widget.findElement(By.cssSelector("textarea#question")).sendKeys("fastify vs nestjs?", Keys.ENTER);
 
         // then a polite alert says so, the question is back in the box with focus, and no half turn remains
         String alert = waitForAlert(widget);
         assertTrue(alert.startsWith("Cannot reach Stack Advisor"), alert);
-        WebElement box = widget.findElement(By.cssSelector("textarea"));
+        WebElement box = widget.findElement(By.cssSelector("textarea#question"));
         assertEquals("fastify vs nestjs?", box.getAttribute("value"));
         assertTrue((Boolean) js().executeScript(
                 "return document.querySelector('stack-advisor-widget').shadowRoot.activeElement === arguments[0]", box),
@@ -217,7 +271,7 @@ class WidgetBrowserTest {
         server = TestServer.start(WidgetAssetsTest.keywordConfig(Map.of("ADVISOR_RATE_LIMIT_PER_MINUTE", "1")));
         driver.get(server.baseUrl() + "/");
         SearchContext widget = widget();
-        WebElement box = widget.findElement(By.cssSelector("textarea"));
+        WebElement box = widget.findElement(By.cssSelector("textarea#question"));
         box.sendKeys("fastify vs nestjs?", Keys.ENTER);
         waitForAnswers(1);
 

@@ -172,7 +172,7 @@ class WidgetFailureTest {
 
         // the next question carries the session
         reply.set(exchange -> respond(exchange, 503, "application/json", "{}"));
-        widget.findElement(By.cssSelector("textarea")).sendKeys("and then?", Keys.ENTER);
+        widget.findElement(By.cssSelector("textarea#question")).sendKeys("and then?", Keys.ENTER);
         browser.waitForAlert(widget);
         assertTrue(lastRequest.get().contains("\"sessionId\":\"s-42\""), lastRequest.get());
     }
@@ -181,12 +181,12 @@ class WidgetFailureTest {
 
     private SearchContext ask(String question) {
         SearchContext widget = browser.widget();
-        widget.findElement(By.cssSelector("textarea")).sendKeys(question, Keys.ENTER);
+        widget.findElement(By.cssSelector("textarea#question")).sendKeys(question, Keys.ENTER);
         return widget;
     }
 
     private static void assertQuestionKeptAndTurnUndone(SearchContext widget) {
-        assertEquals(QUESTION, widget.findElement(By.cssSelector("textarea")).getAttribute("value"));
+        assertEquals(QUESTION, widget.findElement(By.cssSelector("textarea#question")).getAttribute("value"));
         assertTrue(widget.findElements(By.cssSelector(".msg")).isEmpty(), "the failed turn should be removed");
         assertEquals("false", widget.findElement(By.cssSelector(".log")).getAttribute("aria-busy"));
     }
