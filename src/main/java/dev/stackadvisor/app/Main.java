@@ -117,7 +117,7 @@ public final class Main {
         if (question.length() > dev.stackadvisor.chat.ChatService.MAX_MESSAGE_CHARS) {
             return usage(err, "the question is longer than " + dev.stackadvisor.chat.ChatService.MAX_MESSAGE_CHARS + " characters");
         }
-        ChatReply reply = ServiceFactory.build(config).chat().chat(question, null);
+        ChatReply reply = ServiceFactory.build(config.withoutDatabase()).chat().chat(question, null);
         out.println(reply.answer().text());
         if (!reply.answer().citations().isEmpty()) {
             out.println();
@@ -148,7 +148,7 @@ public final class Main {
                 return 2;
             }
         }
-        Services s = ServiceFactory.build(config);
+        Services s = ServiceFactory.build(config.withoutDatabase());
         for (List<EvalRunner.Case> cases : sets) {
             EvalRunner.Summary summary = new EvalRunner(s.chat(), s.catalog()).run(cases);
             out.println("retrieval: " + s.startup().retrieval() + ", cases: " + cases.size());
@@ -171,7 +171,7 @@ public final class Main {
         if (questions == null) {
             return 2;
         }
-        Services s = ServiceFactory.build(config);
+        Services s = ServiceFactory.build(config.withoutDatabase());
         out.println("question\tread as\tframeworks\tintent\taspect\tfact kind\tgate\tcoverage\tpassage cos\tnearest phrasing\tphrasing cos"
                 + "\tnearest intent phrasing\tintent cos\tsentence cos\task\tbest coverage\tbest candidate cos\tlead");
         for (String q : questions) {
@@ -202,7 +202,7 @@ public final class Main {
         if (questions == null) {
             return 2;
         }
-        Services s = ServiceFactory.build(config);
+        Services s = ServiceFactory.build(config.withoutDatabase());
         for (String q : questions) {
             Evidence ev = s.retriever().retrieve(s.analyzer().analyze(q, null));
             var sel = ev.selection();
