@@ -1,0 +1,199 @@
+package dev.stackadvisor.chat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warms a snapshot before it takes traffic: asks it generated questions ({@link WarmupQuestions}) through the real
+ * answer path ({@link ChatService#rehearse}: analysis, both retrievers, gate, answer selection, composer; no LLM
+ * call, no session, no answer cache, no traffic metric) until per-request latency stops falling or the budget
+ * ({@code ADVISOR_WARMUP_SECONDS}) runs out. A fresh JVM serves its first minute at about half speed while the JIT
+ * compiles the pipeline (issue 22); a re-indexed snapshot reuses the compiled code, so its warm-up finds the
+ * plateau within a few batches and mostly fills what is per snapshot.
+ *
+ * <p><b>When latency has stopped falling.</b> Questions go in batches of {@link #BATCH}, run on {@code threads}
+ * threads at once (the machine's cores: concurrent questions also exercise the embedding batcher's grouped
+ * inferences); a batch's figure is the median of its questions' latencies, milliseconds. Latency is flat
+ * ({@link Plateau}) once {@link #PATIENCE} batches in a row are none more than {@link #MIN_GAIN} below the last
+ * batch that was. The numbers come from the batch medians of cold starts on 2 cores (docs/benchmarks.md, issue 22):
+ * a batch median moves by up to ±4 % batch to batch once warm, so a 5 % fall is a real one; the curve has steps of
+ * a few batches while C2 compiles the next layer, so 8 batches without a fall is past a step, not on it.
+ *
+ * <p>Thread-safe: {@link #run} may be called from any thread, one run at a time (the {@link Library} calls it under
+ * its re-index lock); {@link #progress} from any.
+ */
+public final class Warmup {
+
+    /** Questions per batch: enough for a stable median (a batch is ~0.2 s warm on 2 cores, ~1 s cold). */
+    static final int BATCH = 64;
+    /** A batch median this much below the reference counts as latency still falling (fraction). */
+    static final double MIN_GAIN = 0.05;
+    /** Batches in a row without such a fall that make a plateau. */
+    static final int PATIENCE = 8;
+
+    /**
+     * What the warm-up is doing, for {@code /health}.
+     *
+     * @param state         {@code off} (budget 0), {@code pending} (not started), {@code warming}, {@code done},
+     *                      {@code failed} (a question threw: logged; the snapshot is served anyway)
+     * @param generation    the snapshot being (or last) warmed; 0 before the first
+     * @param questions     questions answered in this run
+     * @param batches       batches of {@link #BATCH} completed in this run
+     * @param elapsedMs     milliseconds since this run started (its length once it ended)
+     * @param lastBatchMs   median per-request latency of the last batch, milliseconds; null before the first
+     * @param stoppedBy     {@code plateau}, {@code budget} or {@code error}; null while warming
+     * @param budgetSeconds {@code ADVISOR_WARMUP_SECONDS}
+     */
+    public record Progress(String state, long generation, long questions, int batches, long elapsedMs,
+                           Double lastBatchMs, String stoppedBy, int budgetSeconds) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Warmup.class);
+
+    private final Duration budget;
+    private final Function<IndexSnapshot, WarmupQuestions> questions;
+    private final int threads;
+    /** The next question's index: a re-index warm-up asks questions the ones before it did not. */
+    private final AtomicLong next = new AtomicLong();
+    private final AtomicReference<Progress> progress;
+
+    /**
+     * @param budget    the longest one run may take; zero = off
+     * @param questions what to ask a snapshot (null only when off): made per run, from the snapshot's corpus
+     * @param threads   questions answered at once, ≥ 1
+     */
+    public Warmup(Duration budget, Function<IndexSnapshot, WarmupQuestions> questions, int threads) {
+        if (threads < 1 || budget.isNegative() || (!budget.isZero() && questions == null)) {
+            throw new IllegalArgumentException("warm-up needs threads >= 1, a budget >= 0 and questions when on");
+        }
+        this.budget = budget;
+        this.questions = questions;
+        this.threads = threads;
+        this.progress = new AtomicReference<>(new Progress(budget.isZero() ? "off" : "pending", 0, 0, 0, 0, null, null,
+                (int) budget.toSeconds()));
+    }
+
+    /** No warm-up ({@code ADVISOR_WARMUP_SECONDS=0}). */
+    public static Warmup off() {
+        return new Warmup(Duration.ZERO, null, 1);
+    }
+
+    /** Whether runs do anything (a budget above zero). */
+    public boolean enabled() {
+        return !budget.isZero();
+    }
+
+    /** The current or last run's progress. */
+    public Progress progress() {
+        return progress.get();
+    }
+
+    /**
+     * Asks {@code snapshot} questions until latency is flat or the budget is spent; returns at once when off. Never
+     * throws: a failing question ends the run ({@code failed}, logged), as a snapshot that cannot answer would fail
+     * its traffic too, and warming is worth less than serving.
+     *
+     * @return the run's final progress
+     */
+    public Progress run(IndexSnapshot snapshot) {
+        if (!enabled()) {
+            return progress.get();
+        }
+        long t0 = System.nanoTime();
+        long deadline = t0 + budget.toNanos();
+        long generation = snapshot.generation();
+        int budgetSeconds = (int) budget.toSeconds();
+        progress.set(new Progress("warming", generation, 0, 0, 0, null, null, budgetSeconds));
+        Plateau plateau = new Plateau(MIN_GAIN, PATIENCE);
+        WarmupQuestions asking = questions.apply(snapshot);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon(generation));
+        long asked = 0;
+        int batches = 0;
+        Double last = null;
+        String stoppedBy = "budget";
+        String state = "done";
+        try {
+            while (System.nanoTime() < deadline) {
+                List<Future<Long>> batch = new ArrayList<>(BATCH);
+                for (int i = 0; i < BATCH; i++) {
+                    String question = asking.question(next.getAndIncrement());
+                    batch.add(pool.submit(() -> timed(snapshot, question, deadline)));
+                }
+                List<Long> latencies = new ArrayList<>(BATCH);
+                for (Future<Long> f : batch) {
+                    long ns = f.get();
+                    if (ns >= 0) {
+                        latencies.add(ns);
+                    }
+                }
+                if (latencies.isEmpty()) {
+                    break; // the budget ran out before any question of this batch started
+                }
+                asked += latencies.size();
+                batches++;
+                last = median(latencies) / 1e6;
+                log.debug("warm-up generation {} batch {}: median {} ms", generation, batches, last);
+                progress.set(new Progress("warming", generation, asked, batches, ms(t0), last, null, budgetSeconds));
+                if (plateau.add(last)) {
+                    stoppedBy = "plateau";
+                    break;
+                }
+            }
+        } catch (ExecutionException e) {
+            log.warn("warm-up of generation {} stopped: a question failed", generation, e.getCause());
+            state = "failed";
+            stoppedBy = "error";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state = "failed";
+            stoppedBy = "error";
+        } finally {
+            pool.shutdownNow();
+        }
+        Progress done = new Progress(state, generation, asked, batches, ms(t0), last, stoppedBy, budgetSeconds);
+        progress.set(done);
+        log.info("warm-up of generation {}: {} questions in {} batches, {} ms, last batch median {} ms, stopped by {}",
+                generation, asked, batches, done.elapsedMs(), last == null ? "-" : String.format("%.2f", last), stoppedBy);
+        return done;
+    }
+
+    /** A question's latency, nanoseconds; -1 when the budget ran out before it started. */
+    private static long timed(IndexSnapshot snapshot, String question, long deadline) {
+        long start = System.nanoTime();
+        if (start >= deadline) {
+            return -1;
+        }
+        ChatService.rehearse(snapshot, question);
+        return System.nanoTime() - start;
+    }
+
+    private static double median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(long generation) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "warmup-" + generation + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
