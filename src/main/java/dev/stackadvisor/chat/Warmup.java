@@ -25,10 +25,12 @@ import org.slf4j.LoggerFactory;
  * <p><b>When latency has stopped falling.</b> Questions go in batches of {@link #BATCH}, run on {@code threads}
  * threads at once (the machine's cores: concurrent questions also exercise the embedding batcher's grouped
  * inferences); a batch's figure is the median of its questions' latencies, milliseconds. Latency is flat
- * ({@link Plateau}) once {@link #PATIENCE} batches in a row are none more than {@link #MIN_GAIN} below the last
- * batch that was. The numbers come from the batch medians of cold starts on 2 cores (docs/benchmarks.md, issue 22):
- * a batch median moves by up to ±4 % batch to batch once warm, so a 5 % fall is a real one; the curve has steps of
- * a few batches while C2 compiles the next layer, so 8 batches without a fall is past a step, not on it.
+ * ({@link Plateau}) once, for {@link #PATIENCE} batches in a row, the median of the last {@link #WINDOW} batch
+ * medians has not fallen more than {@link #MIN_GAIN} below where it last fell that much. The numbers come from the
+ * batch medians of cold starts on 2 cores shared with other work (docs/benchmarks.md, issue 22): from ~22 ms the
+ * median falls to ~3 ms within 20–35 batches when the machine is quiet, with single batches 30–60 % off the trend
+ * when a neighbour's burst or a collection hits them, which the window of 3 absorbs; the curve falls in steps of a
+ * few batches while C2 compiles the next layer, so 10 batches without a 5 % fall is past a step, not on it.
  *
  * <p>Thread-safe: {@link #run} may be called from any thread, one run at a time (the {@link Library} calls it under
  * its re-index lock); {@link #progress} from any.
@@ -40,7 +42,9 @@ public final class Warmup {
     /** A batch median this much below the reference counts as latency still falling (fraction). */
     static final double MIN_GAIN = 0.05;
     /** Batches in a row without such a fall that make a plateau. */
-    static final int PATIENCE = 8;
+    static final int PATIENCE = 10;
+    /** Batch medians the plateau's figure is the median of. */
+    static final int WINDOW = 3;
 
     /**
      * What the warm-up is doing, for {@code /health}.
@@ -115,7 +119,7 @@ public final class Warmup {
         long generation = snapshot.generation();
         int budgetSeconds = (int) budget.toSeconds();
         progress.set(new Progress("warming", generation, 0, 0, 0, null, null, budgetSeconds));
-        Plateau plateau = new Plateau(MIN_GAIN, PATIENCE);
+        Plateau plateau = new Plateau(MIN_GAIN, PATIENCE, WINDOW);
         WarmupQuestions asking = questions.apply(snapshot);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon(generation));
         long asked = 0;
@@ -142,7 +146,7 @@ public final class Warmup {
                 }
                 asked += latencies.size();
                 batches++;
-                last = median(latencies) / 1e6;
+                last = Plateau.median(latencies.stream().mapToDouble(Long::doubleValue).sorted().toArray()) / 1e6;
                 log.debug("warm-up generation {} batch {}: median {} ms", generation, batches, last);
                 progress.set(new Progress("warming", generation, asked, batches, ms(t0), last, null, budgetSeconds));
                 if (plateau.add(last)) {
@@ -176,12 +180,6 @@ public final class Warmup {
         }
         ChatService.rehearse(snapshot, question);
         return System.nanoTime() - start;
-    }
-
-    private static double median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }
 
     private static long ms(long t0) {
