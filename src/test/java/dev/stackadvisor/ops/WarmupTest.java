@@ -42,7 +42,7 @@ class WarmupTest {
     @Test
     void should_answer_503_while_warming_show_progress_then_turn_ready_with_questions_asked() throws Exception {
         try (TempCorpus dir = TempCorpus.create()) {
-            ServerProcess server = ServerProcess.start(env(dir, "20"), Duration.ofSeconds(180));
+            ServerProcess server = ServerProcess.start(env(dir, "8"), Duration.ofSeconds(180));
             try {
                 // given a server whose indexes are loaded ("listening" is printed before the warm-up starts)
                 // when /ready and /health are polled until it is ready
@@ -81,7 +81,7 @@ class WarmupTest {
                 assertTrue(warmup.path("questions").asLong() > 0, health.toString());
                 assertTrue(warmup.path("questions").asLong() >= warming.path("warmup").path("questions").asLong(), health.toString());
                 assertTrue(Set.of("plateau", "budget").contains(warmup.path("stoppedBy").asText()), health.toString());
-                assertEquals(20, warmup.path("budgetSeconds").asInt(), health.toString());
+                assertEquals(8, warmup.path("budgetSeconds").asInt(), health.toString());
                 assertEquals(0, health.path("sessions").asInt(), "the warm-up kept conversations: " + health);
                 String metrics = get(server, "/metrics").body();
                 assertFalse(metrics.contains("advisor_answers_total{"), "the warm-up counted answers");
