@@ -118,8 +118,9 @@ public final class ServiceFactory {
 
     /**
      * The warm-up ({@code ADVISOR_WARMUP_SECONDS}; off at 0): questions from each snapshot's lexicon and covered
-     * frameworks and the bundled cue files,
-     * as many at once as there are cores, up to 4 (more only queue behind the embedding model).
+     * frameworks and the bundled cue files, as many at once as one MiniLM inference takes
+     * ({@code ADVISOR_EMBEDDING_BATCH}, 16): the batcher then forms the batch sizes a loaded server forms, so ONNX
+     * Runtime has met their shapes and the JIT the code of each, before the first user does.
      */
     static Warmup warmup(AppConfig config) {
         if (config.warmupSeconds() == 0) {
@@ -127,7 +128,7 @@ public final class ServiceFactory {
         }
         return new Warmup(Duration.ofSeconds(config.warmupSeconds()),
                 s -> WarmupQuestions.bundled(WarmupVocabulary.bundled(s.corpus().lexicon(), s.corpus().coveredFrameworks())),
-                Math.min(4, Runtime.getRuntime().availableProcessors()));
+                config.embeddingBatch());
     }
 
     /**

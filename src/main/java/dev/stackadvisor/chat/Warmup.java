@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * plateau within a few batches and mostly fills what is per snapshot.
  *
  * <p><b>When latency has stopped falling.</b> Questions go in batches of {@link #BATCH}, run on {@code threads}
- * threads at once (the machine's cores: concurrent questions also exercise the embedding batcher's grouped
- * inferences); a batch's figure is the median of its questions' latencies, milliseconds. Latency is flat
+ * threads at once (as many as one MiniLM inference takes, so the embedding batcher forms the batch sizes it forms
+ * under load); a batch's figure is the median of its questions' latencies, milliseconds, waiting for a core included
+ * (with more threads than cores it falls as throughput rises). Latency is flat
  * ({@link Plateau}) once, for {@link #PATIENCE} batches in a row, the median of the last {@link #WINDOW} batch
  * medians has not fallen more than {@link #MIN_GAIN} below where it last fell that much. The numbers come from the
  * batch medians of cold starts on 2 cores shared with other work (docs/benchmarks.md, issue 22): from ~22 ms the
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Warmup {
 
-    /** Questions per batch: enough for a stable median (a batch is ~0.2 s warm on 2 cores, ~1 s cold). */
+    /** Questions per batch: enough for a stable median (a batch is ~0.1 s warm on 2 cores, ~1 s cold). */
     static final int BATCH = 64;
     /** A batch median this much below the reference counts as latency still falling (fraction). */
     static final double MIN_GAIN = 0.05;
