@@ -47,7 +47,7 @@ launch() {
 }
 warmup_fields() { # the warm-up object of /health, compact
   curl -s --max-time 5 "http://127.0.0.1:${PORTS[$1]}/health" | python3 -c \
-    'import json,sys; w=json.load(sys.stdin)["warmup"]; print(" ".join(f"{k}={w[k]}" for k in ("state","questions","elapsedMs","lastBatchMs","stoppedBy")))'
+    'import json,sys; w=json.load(sys.stdin)["warmup"]; print(" ".join(f"{k}={w[k]}" for k in ("state","questions","elapsedMs","lastBatchMs","lastBatchCpuMs","stoppedBy")))'
 }
 
 # load NAME SECONDS: wrk on one server from the next unasked question; sets RPS and LINE

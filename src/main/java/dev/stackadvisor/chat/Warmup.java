@@ -1,5 +1,7 @@
 package dev.stackadvisor.chat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +26,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>When latency has stopped falling.</b> Questions go in batches of {@link #BATCH}, run on {@code threads}
  * threads at once (as many as one MiniLM inference takes, so the embedding batcher forms the batch sizes it forms
- * under load); a batch's figure is the median of its questions' latencies, milliseconds, waiting for a core included
- * (with more threads than cores it falls as throughput rises). Latency is flat
- * ({@link Plateau}) once, for {@link #PATIENCE} batches in a row, the median of the last {@link #WINDOW} batch
- * medians has not fallen more than {@link #MIN_GAIN} below where it last fell that much. The numbers come from the
- * batch medians of cold starts on 2 cores shared with other work (docs/benchmarks.md, issue 22): from ~22 ms the
- * median falls to ~3 ms within 20–35 batches when the machine is quiet, with single batches 30–60 % off the trend
- * when a neighbour's burst or a collection hits them, which the window of 3 absorbs; the curve falls in steps of a
- * few batches while C2 compiles the next layer, so 10 batches without a 5 % fall is past a step, not on it.
+ * under load). A question's latency, for this rule, is the CPU time its own thread spent on it (the JVM's thread CPU
+ * clock): the part the JIT speeds up, without the time spent waiting for a core (the machine may be shared, and
+ * {@code threads} exceed the cores) or in ONNX Runtime on the batcher's threads (native code, no JIT). A batch's
+ * figure is the median of its questions' CPU milliseconds; latency is flat ({@link Plateau}) once, for
+ * {@link #PATIENCE} batches in a row, the median of the last {@link #WINDOW} batch figures has not fallen more than
+ * {@link #MIN_GAIN} below where it last fell that much. Where the numbers come from (docs/benchmarks.md, issue 22):
+ * wall-clock batch medians on this 2-core machine, shared with two other agents' builds, jumped by 30–150 % from one
+ * batch to the next while other processes took one to one and a half cores, so a wall-clock rule stopped on noise
+ * (or ran to the budget); thread CPU does not see them. The JIT compiles in steps, a few batches each, so 10 batches
+ * without a 5 % fall of the 3-batch median is past a step, not on it. The wall-clock median is reported too
+ * ({@link Progress#lastBatchMs}).
  *
  * <p>Thread-safe: {@link #run} may be called from any thread, one run at a time (the {@link Library} calls it under
  * its re-index lock); {@link #progress} from any.
@@ -56,15 +61,20 @@ public final class Warmup {
      * @param questions     questions answered in this run
      * @param batches       batches of {@link #BATCH} completed in this run
      * @param elapsedMs     milliseconds since this run started (its length once it ended)
-     * @param lastBatchMs   median per-request latency of the last batch, milliseconds; null before the first
+     * @param lastBatchMs   median wall-clock latency per question of the last batch, milliseconds (waiting for a core
+     *                      and for the embedding model included); null before the first
+     * @param lastBatchCpuMs median CPU time per question of the last batch on the asking thread, milliseconds: what
+     *                      the plateau rule reads; null before the first
      * @param stoppedBy     {@code plateau}, {@code budget} or {@code error}; null while warming
      * @param budgetSeconds {@code ADVISOR_WARMUP_SECONDS}
      */
     public record Progress(String state, long generation, long questions, int batches, long elapsedMs,
-                           Double lastBatchMs, String stoppedBy, int budgetSeconds) {
+                           Double lastBatchMs, Double lastBatchCpuMs, String stoppedBy, int budgetSeconds) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Warmup.class);
+    /** The JVM's per-thread CPU clock (HotSpot on Linux: clock_gettime of the thread, about a microsecond). */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final Duration budget;
     private final Function<IndexSnapshot, WarmupQuestions> questions;
@@ -85,7 +95,7 @@ public final class Warmup {
         this.budget = budget;
         this.questions = questions;
         this.threads = threads;
-        this.progress = new AtomicReference<>(new Progress(budget.isZero() ? "off" : "pending", 0, 0, 0, 0, null, null,
+        this.progress = new AtomicReference<>(new Progress(budget.isZero() ? "off" : "pending", 0, 0, 0, 0, null, null, null,
                 (int) budget.toSeconds()));
     }
 
@@ -119,38 +129,41 @@ public final class Warmup {
         long deadline = t0 + budget.toNanos();
         long generation = snapshot.generation();
         int budgetSeconds = (int) budget.toSeconds();
-        progress.set(new Progress("warming", generation, 0, 0, 0, null, null, budgetSeconds));
+        progress.set(new Progress("warming", generation, 0, 0, 0, null, null, null, budgetSeconds));
         Plateau plateau = new Plateau(MIN_GAIN, PATIENCE, WINDOW);
         WarmupQuestions asking = questions.apply(snapshot);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon(generation));
         long asked = 0;
         int batches = 0;
         Double last = null;
+        Double lastCpu = null;
         String stoppedBy = "budget";
         String state = "done";
         try {
             while (System.nanoTime() < deadline) {
-                List<Future<Long>> batch = new ArrayList<>(BATCH);
+                List<Future<long[]>> batch = new ArrayList<>(BATCH);
                 for (int i = 0; i < BATCH; i++) {
                     String question = asking.question(next.getAndIncrement());
                     batch.add(pool.submit(() -> timed(snapshot, question, deadline)));
                 }
-                List<Long> latencies = new ArrayList<>(BATCH);
-                for (Future<Long> f : batch) {
-                    long ns = f.get();
-                    if (ns >= 0) {
-                        latencies.add(ns);
+                List<long[]> timings = new ArrayList<>(BATCH);
+                for (Future<long[]> f : batch) {
+                    long[] t = f.get();
+                    if (t != null) {
+                        timings.add(t);
                     }
                 }
-                if (latencies.isEmpty()) {
+                if (timings.isEmpty()) {
                     break; // the budget ran out before any question of this batch started
                 }
-                asked += latencies.size();
+                asked += timings.size();
                 batches++;
-                last = Plateau.median(latencies.stream().mapToDouble(Long::doubleValue).sorted().toArray()) / 1e6;
-                log.debug("warm-up generation {} batch {}: median {} ms", generation, batches, last);
-                progress.set(new Progress("warming", generation, asked, batches, ms(t0), last, null, budgetSeconds));
-                if (plateau.add(last)) {
+                last = medianMs(timings, 0);
+                lastCpu = medianMs(timings, 1);
+                log.debug("warm-up generation {} batch {}: median {} ms, {} ms CPU", generation, batches, last, lastCpu);
+                progress.set(new Progress("warming", generation, asked, batches, ms(t0), last, lastCpu, null,
+                        budgetSeconds));
+                if (plateau.add(lastCpu > 0 ? lastCpu : last)) { // a JVM without a thread CPU clock reads -1
                     stoppedBy = "plateau";
                     break;
                 }
@@ -166,21 +179,31 @@ public final class Warmup {
         } finally {
             pool.shutdownNow();
         }
-        Progress done = new Progress(state, generation, asked, batches, ms(t0), last, stoppedBy, budgetSeconds);
+        Progress done = new Progress(state, generation, asked, batches, ms(t0), last, lastCpu, stoppedBy, budgetSeconds);
         progress.set(done);
-        log.info("warm-up of generation {}: {} questions in {} batches, {} ms, last batch median {} ms, stopped by {}",
-                generation, asked, batches, done.elapsedMs(), last == null ? "-" : String.format("%.2f", last), stoppedBy);
+        log.info("warm-up of generation {}: {} questions in {} batches, {} ms, last batch median {} ms ({} ms CPU), "
+                        + "stopped by {}", generation, asked, batches, done.elapsedMs(),
+                last == null ? "-" : String.format("%.2f", last), lastCpu == null ? "-" : String.format("%.2f", lastCpu),
+                stoppedBy);
         return done;
     }
 
-    /** A question's latency, nanoseconds; -1 when the budget ran out before it started. */
-    private static long timed(IndexSnapshot snapshot, String question, long deadline) {
+    /**
+     * A question's wall-clock and thread CPU time, nanoseconds; null when the budget ran out before it started.
+     */
+    private static long[] timed(IndexSnapshot snapshot, String question, long deadline) {
         long start = System.nanoTime();
         if (start >= deadline) {
-            return -1;
+            return null;
         }
+        long cpu = CPU.getCurrentThreadCpuTime();
         ChatService.rehearse(snapshot, question);
-        return System.nanoTime() - start;
+        return new long[] {System.nanoTime() - start, CPU.getCurrentThreadCpuTime() - cpu};
+    }
+
+    /** The median of column {@code i} of {@code timings}, milliseconds. */
+    private static double medianMs(List<long[]> timings, int i) {
+        return Plateau.median(timings.stream().mapToDouble(t -> t[i]).sorted().toArray()) / 1e6;
     }
 
     private static long ms(long t0) {

@@ -95,7 +95,7 @@ final class ChatRoutes {
             // 1 at start-up, one more per document added or deleted; indexMs is how long that build took
             body.put("indexGeneration", snapshot.generation());
             body.put("indexMs", r.loadMs());
-            body.put("warmup", s.library().warmup()); // state, questions, elapsedMs, lastBatchMs…: chat.Warmup.Progress
+            body.put("warmup", s.library().warmup()); // state, questions, elapsedMs, lastBatchMs, lastBatchCpuMs…: chat.Warmup.Progress
             body.put("ingestion", rc.config().ingestionEnabled());
             body.put("sessions", s.chat().sessionCount());
             // per file: passages, frameworks tagged and warnings (skipped, title guessed…), as the build logged them

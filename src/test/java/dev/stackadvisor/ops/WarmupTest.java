@@ -72,6 +72,7 @@ class WarmupTest {
                 assertEquals(1, warming.path("warmup").path("generation").asLong(), warming.toString());
                 assertTrue(warming.path("warmup").path("elapsedMs").asLong() >= 0, warming.toString());
                 assertTrue(warming.path("warmup").path("lastBatchMs").asDouble() > 0, warming.toString());
+                assertTrue(warming.path("warmup").path("lastBatchCpuMs").asDouble() > 0, warming.toString());
 
                 // and once ready, the warm-up is done, having asked questions, and no user traffic was recorded
                 JsonNode health = get(server, "/health").json();
