@@ -9,8 +9,11 @@
 #    /ready 200, then at once 10 s of load = "first 10 s"; its /health warm-up fields. Then $LOAD_S s (default 60) of
 #    load on each, alternated in 15 s slices, then 10 s on each = "after 60 s". The order of the two servers swaps
 #    every round ($ROUNDS, default 1). Prints requests/s of each window and first/after per server.
-# 2. ready time: from launch to the first /ready 200 (polled every 50 ms), cold (empty embedding cache dir: the corpus
-#    is embedded) and warm (cache present), with and without the warm-up, alternated, $READY_RUNS runs each (default 1).
+# 2. ready time: from launch to the first /ready 200 (polled every 50 ms), and the server's CPU time until then, cold
+#    (empty embedding cache dir: the corpus is embedded) and warm (cache present), with and without the warm-up,
+#    alternated, $READY_RUNS runs each (default 1).
+# Besides requests/s, each window reports requests per CPU-second of the server (/proc/PID/stat, all its threads, JIT
+# and GC included): what the warm-up changes, and much steadier than requests/s when other processes take cores.
 # Every line carries the load average and the foreign CPU during it (cpuwatch.py): other work on this machine skews
 # every figure. Builds nothing: needs target/stack-advisor.jar. Takes about 4 + 3.5 x ROUNDS minutes. Exit status 1
 # when a request failed.
@@ -34,7 +37,7 @@ echo "warm: ADVISOR_WARMUP_SECONDS=$WARMUP_BUDGET; cold: ADVISOR_WARMUP_SECONDS=
 QUESTIONS="$BENCH_DIR/target/questions-fresh.txt"
 python3 "$BENCH_DIR/questions.py" 96000 >"$QUESTIONS"
 CACHE="$BENCH_DIR/target/warmup-cache"
-declare -A PORTS PIDS FIRST AFTER
+declare -A PORTS PIDS FIRST AFTER FIRST_CPU AFTER_CPU
 stop_one() { SERVER_PID="${PIDS[$1]:-}"; stop_server; PIDS[$1]=""; }
 trap 'for n in "${!PIDS[@]}"; do stop_one "$n"; done; cleanup' EXIT
 
@@ -50,21 +53,29 @@ warmup_fields() { # the warm-up object of /health, compact
     'import json,sys; w=json.load(sys.stdin)["warmup"]; print(" ".join(f"{k}={w[k]}" for k in ("state","questions","elapsedMs","lastBatchMs","lastBatchCpuMs","stoppedBy")))'
 }
 
-# load NAME SECONDS: wrk on one server from the next unasked question; sets RPS and LINE
+# CPU time (user + system, all threads) a server has used, ms
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"; }
+# load NAME SECONDS: wrk on one server from the next unasked question; sets RPS, PER_CPU (requests per CPU-second of
+# the server: what the JIT changes, and steadier than req/s while other processes take cores) and LINE
 NEXT=0
 FAILED=0
 load() {
-  local name="$1" secs="$2" out la foreign
+  local name="$1" secs="$2" out la foreign cpu0 cpu1 n
   la="$(cut -d' ' -f1 /proc/loadavg)"
+  cpu0="$(cpu_ms "${PIDS[$name]}")"
   contention_start
   out="$(wrk -t2 -c"$CONNECTIONS" -d"${secs}s" --timeout 10s -s "$BENCH_DIR/chat.lua" \
     "http://127.0.0.1:${PORTS[$name]}/api/chat" -- "file=$QUESTIONS" "$NEXT" 2 2>&1)"
   foreign="$(contention_stop | sed 's/^foreign CPU during the measurement: //')"
-  NEXT=$(( NEXT + $(sed -n 's/^requests: \([0-9]*\) .*/\1/p' <<<"$out") ))
+  cpu1="$(cpu_ms "${PIDS[$name]}")"
+  n="$(sed -n 's/^requests: \([0-9]*\) .*/\1/p' <<<"$out")"
+  NEXT=$(( NEXT + n ))
+  PER_CPU="$(awk -v n="$n" -v c=$(( cpu1 - cpu0 )) 'BEGIN { printf "%.1f", c > 0 ? n * 1000 / c : 0 }')"
   grep -q '^non-2xx: 0$' <<<"$out" && grep -q '^socket errors: connect 0, read 0, write 0, timeout 0$' <<<"$out" \
     || { FAILED=1; echo "  $name: FAILED requests: $(grep -E '^(non-2xx|socket errors)' <<<"$out" | tr '\n' ' ')"; }
   RPS="$(sed -n 's/^requests: [0-9]* in [0-9.]* s = \([0-9.]*\) req\/s$/\1/p' <<<"$out")"
-  LINE="$(printf '%-4s %3ss: %7.1f req/s  [load %s; foreign CPU %s]' "$name" "$secs" "$RPS" "$la" "$foreign")"
+  LINE="$(printf '%-4s %3ss: %7.1f req/s, %6.1f req per server CPU-s  [load %s; foreign CPU %s]' "$name" "$secs" \
+    "$RPS" "$PER_CPU" "$la" "$foreign")"
 }
 add() { awk -v a="${1:-0}" -v b="$2" 'BEGIN { print a + b }'; }
 
@@ -75,7 +86,7 @@ for r in $(seq 1 "$ROUNDS"); do
   for name in $order; do
     launch "$name" "$CACHE"
     load "$name" 10; echo "  round $r first 10 s after ready ($READY_MS ms): $LINE"
-    FIRST[$name]="$(add "${FIRST[$name]:-}" "$RPS")"
+    FIRST[$name]="$(add "${FIRST[$name]:-}" "$RPS")"; FIRST_CPU[$name]="$(add "${FIRST_CPU[$name]:-}" "$PER_CPU")"
     echo "  round $r $name warm-up: $(warmup_fields "$name")"
   done
   for slice in $(seq 1 $(( LOAD_S / 15 ))); do
@@ -83,13 +94,14 @@ for r in $(seq 1 "$ROUNDS"); do
   done
   for name in $order; do
     load "$name" 10; echo "  round $r after ${LOAD_S} s of load:      $LINE"
-    AFTER[$name]="$(add "${AFTER[$name]:-}" "$RPS")"
+    AFTER[$name]="$(add "${AFTER[$name]:-}" "$RPS")"; AFTER_CPU[$name]="$(add "${AFTER_CPU[$name]:-}" "$PER_CPU")"
   done
   for name in $order; do stop_one "$name"; done
 done
 for name in cold warm; do
-  awk -v n="$name" -v f="${FIRST[$name]}" -v a="${AFTER[$name]}" -v r="$ROUNDS" 'BEGIN {
-    printf "  %-4s first 10 s %.1f req/s, after %s s %.1f req/s (means of %d): first/after = %.2f\n", n, f / r, '"$LOAD_S"', a / r, r, f / a }'
+  awk -v n="$name" -v f="${FIRST[$name]}" -v a="${AFTER[$name]}" -v fc="${FIRST_CPU[$name]}" -v ac="${AFTER_CPU[$name]}" \
+    -v r="$ROUNDS" 'BEGIN { printf "  %-4s first 10 s %.1f req/s, after %s s %.1f req/s: first/after = %.2f; per server CPU-s %.1f and %.1f: first/after = %.2f (means of %d)\n",
+    n, f / r, '"$LOAD_S"', a / r, f / a, fc / r, ac / r, fc / ac, r }'
 done
 
 echo
@@ -103,8 +115,8 @@ for run in $(seq 1 "$READY_RUNS"); do
       contention_start
       launch "$name" "$dir"
       foreign="$(contention_stop | sed 's/^foreign CPU during the measurement: //')"
-      printf '  %s cache, warm-up %-3s: ready in %6d ms  %s  [load %s; foreign CPU %s]\n' "$cache" \
-        "$(budget_of "$name")" "$READY_MS" "$(warmup_fields "$name")" "$la" "$foreign"
+      printf '  %s cache, warm-up %-3s: ready in %6d ms, %6d ms of server CPU  %s  [load %s; foreign CPU %s]\n' "$cache" \
+        "$(budget_of "$name")" "$READY_MS" "$(cpu_ms "${PIDS[$name]}")" "$(warmup_fields "$name")" "$la" "$foreign"
       stop_one "$name"
       [ "$cache" = warm ] || rm -rf "$dir"
     done
