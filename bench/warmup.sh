@@ -70,7 +70,7 @@ load() {
   cpu1="$(cpu_ms "${PIDS[$name]}")"
   n="$(sed -n 's/^requests: \([0-9]*\) .*/\1/p' <<<"$out")"
   NEXT=$(( NEXT + n ))
-  PER_CPU="$(awk -v n="$n" -v c=$(( cpu1 - cpu0 )) 'BEGIN { printf "%.1f", c > 0 ? n * 1000 / c : 0 }')"
+  PER_CPU="$(awk -v n="$n" -v c=$(( cpu1 - cpu0 )) 'BEGIN { printf "%.1f", (c > 0 ? n * 1000 / c : 0) }')"
   grep -q '^non-2xx: 0$' <<<"$out" && grep -q '^socket errors: connect 0, read 0, write 0, timeout 0$' <<<"$out" \
     || { FAILED=1; echo "  $name: FAILED requests: $(grep -E '^(non-2xx|socket errors)' <<<"$out" | tr '\n' ' ')"; }
   RPS="$(sed -n 's/^requests: [0-9]* in [0-9.]* s = \([0-9.]*\) req\/s$/\1/p' <<<"$out")"
