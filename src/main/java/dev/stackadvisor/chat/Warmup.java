@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * wall-clock batch medians on this 2-core machine, shared with two other agents' builds, jumped by 30–150 % from one
  * batch to the next while other processes took one to one and a half cores, so a wall-clock rule stopped on noise
  * (or ran to the budget); thread CPU does not see them. The JIT compiles in steps, a few batches each, so 10 batches
- * without a 5 % fall of the 3-batch median is past a step, not on it. The wall-clock median is reported too
+ * without a 5 % fall of the 3-batch median is past a step, not on it; and not before {@link #MIN_QUESTIONS}
+ * questions, which C2 needs for what is called once per question. The wall-clock median is reported too
  * ({@link Progress#lastBatchMs}).
  *
  * <p>Thread-safe: {@link #run} may be called from any thread, one run at a time (the {@link Library} calls it under
@@ -51,6 +52,13 @@ public final class Warmup {
     static final int PATIENCE = 10;
     /** Batch medians the plateau's figure is the median of. */
     static final int WINDOW = 3;
+    /**
+     * Questions asked before a plateau may end the run: HotSpot's C2 compiles a method once it was called about 5000
+     * times ({@code -XX:Tier4InvocationThreshold}), and the methods the answer path calls once per question are
+     * called once per question. Stopping on the first plateau (~2000 questions) left the first 10 s of traffic at 0.60
+     * of the warmed rate per CPU-second (docs/benchmarks.md, issue 22).
+     */
+    static final int MIN_QUESTIONS = 5000;
 
     /**
      * What the warm-up is doing, for {@code /health}.
@@ -163,7 +171,8 @@ public final class Warmup {
                 log.debug("warm-up generation {} batch {}: median {} ms, {} ms CPU", generation, batches, last, lastCpu);
                 progress.set(new Progress("warming", generation, asked, batches, ms(t0), last, lastCpu, null,
                         budgetSeconds));
-                if (plateau.add(lastCpu > 0 ? lastCpu : last)) { // a JVM without a thread CPU clock reads -1
+                boolean flat = plateau.add(lastCpu > 0 ? lastCpu : last); // no thread CPU clock: -1
+                if (flat && asked >= MIN_QUESTIONS) {
                     stoppedBy = "plateau";
                     break;
                 }

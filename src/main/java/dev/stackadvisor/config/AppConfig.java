@@ -69,8 +69,8 @@ import java.util.Map;
  * @param warmupSeconds      {@code ADVISOR_WARMUP_SECONDS}, default 30 (0..600; 0 = off): the longest the pipeline is
  *                           run on generated questions before {@code /ready} answers 200 and before a re-indexed
  *                           snapshot is swapped in (chat.Warmup; it stops earlier once latency stops falling). 30 s
- *                           covers the measured time to the plateau on 2 cores with room for a busy machine
- *                           (docs/benchmarks.md, issue 22)
+ *                           covers the warm-up's 5000 questions and plateau on 2 free cores (15–25 s) and keeps a
+ *                           ready time a load balancer waits for (docs/benchmarks.md, issue 22)
  */
 public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, Path cacheDir, Retrieval retrieval,
                         int embeddingThreads, int embeddingBatch, int embeddingBatchWaitUs, int embeddingQueue,
