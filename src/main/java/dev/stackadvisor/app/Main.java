@@ -74,7 +74,7 @@ public final class Main {
     static final long DRAIN_MS = 25_000;
 
     /**
-     * Starts the server at once (so /health answers), then loads the indexes and flips /ready. On SIGTERM it
+     * Starts the server at once (so /health answers), then loads the indexes, warms them and flips /ready. On SIGTERM it
      * stops taking requests, lets those in flight finish (up to {@link #DRAIN_MS}), then stops.
      */
     static int serve(AppConfig config) {
@@ -97,6 +97,7 @@ public final class Main {
         }, "shutdown"));
         services.set(ServiceFactory.build(config, meters, redis));
         System.out.println("Stack Advisor listening on http://" + config.host() + ":" + app.port());
+        services.get().library().warmUp(); // /ready answers 200 after it (at once with ADVISOR_WARMUP_SECONDS=0)
         return waitForever();
     }
 

@@ -3,6 +3,9 @@ package dev.stackadvisor.app;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.chat.DocumentService;
 import dev.stackadvisor.chat.Library;
+import dev.stackadvisor.chat.Warmup;
+import dev.stackadvisor.chat.WarmupQuestions;
+import dev.stackadvisor.chat.WarmupVocabulary;
 import dev.stackadvisor.corpus.CorpusFiles;
 
 import dev.stackadvisor.chat.ChatService;
@@ -116,6 +119,21 @@ public final class ServiceFactory {
     }
 
     /**
+     * The warm-up ({@code ADVISOR_WARMUP_SECONDS}; off at 0): questions from each snapshot's lexicon and covered
+     * frameworks and the bundled cue files, as many at once as one MiniLM inference takes
+     * ({@code ADVISOR_EMBEDDING_BATCH}, 16): the batcher then forms the batch sizes a loaded server forms, so ONNX
+     * Runtime has met their shapes and the JIT the code of each, before the first user does.
+     */
+    static Warmup warmup(AppConfig config) {
+        if (config.warmupSeconds() == 0) {
+            return Warmup.off();
+        }
+        return new Warmup(Duration.ofSeconds(config.warmupSeconds()),
+                s -> WarmupQuestions.bundled(WarmupVocabulary.bundled(s.corpus().lexicon(), s.corpus().coveredFrameworks())),
+                config.embeddingBatch());
+    }
+
+    /**
      * Loads the corpus, builds the indexes (embedding or loading cached embeddings in hybrid mode) and wires
      * the services: the corpus-derived ones in a {@link Library} that re-indexes when documents are added or
      * deleted ({@link DocumentService}).
@@ -159,7 +177,8 @@ public final class ServiceFactory {
         }
         // the LLM answerer over an empty corpus: each snapshot gets its own copy over the corpus it indexes
         LlmAnswerer llm = config.llmEnabled() ? llm(config, null) : null;
-        Library library = new Library(new IndexBuilder(config, lexicon, model, batcher, queryEmbeddings, llm, start), meters);
+        Library library = new Library(new IndexBuilder(config, lexicon, model, batcher, queryEmbeddings, llm, start), meters,
+                warmup(config));
         SessionStore local = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
                 Clock.systemUTC());
         ConversationStore sessions = redis.<ConversationStore>map(r -> new RedisConversationStore(r, local,

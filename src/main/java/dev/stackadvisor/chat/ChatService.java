@@ -132,6 +132,25 @@ public final class ChatService {
         return turn(snapshot, message, id, topK, sink);
     }
 
+    /**
+     * Answers {@code message} from {@code snapshot} the way a new conversation's first question is answered when its
+     * answer is not cached: question analysis, retrieval (BM25 and, in hybrid mode, MiniLM; per-framework evidence;
+     * the relevance gate; answer selection) and the extractive composer, with the default breadth. Nothing is
+     * remembered, cached or counted (the query-embedding cache and the embedding batcher's own metrics aside: they
+     * see a question as any other), and no LLM is called: with one configured, the passages its prompt would number
+     * are chosen and the extractive answer, its fallback, is composed. For the warm-up ({@link Warmup}).
+     *
+     * @param message a question, 1..{@link #MAX_MESSAGE_CHARS} characters
+     */
+    public static Answer rehearse(IndexSnapshot snapshot, String message) {
+        AnalyzedQuery query = snapshot.analyzer().transform(message, null, null);
+        Evidence evidence = snapshot.retriever().retrieve(query, TopK.DEFAULT);
+        if (snapshot.llm() != null && evidence.gate().grounded()) {
+            snapshot.llm().sources(evidence);
+        }
+        return snapshot.composer().compose(evidence);
+    }
+
     /** Whether {@code topK} is in the range {@link TopK} accepts. */
     public static boolean validTopK(int topK) {
         return TopK.valid(topK);

@@ -48,7 +48,7 @@ public final class DocumentService {
      * @param frameworks frameworks its passages name, sorted
      * @param generation the snapshot now answering
      * @param documents  documents in the corpus now
-     * @param reindexMs  how long building the new snapshot took, milliseconds
+     * @param reindexMs  how long building (and, with the warm-up on, warming) the new snapshot took, milliseconds
      */
     public record Outcome(String documentId, String file, int passages, List<String> frameworks, long generation,
                           int documents, long reindexMs) {

@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * get the new one as soon as it is complete. Metrics: {@code advisor.reindex} (timer, tag {@code outcome}
  * = {@code success} | {@code failure}: count and duration of re-indexes) and {@code advisor.corpus.documents}
  * (gauge). Thread-safe.
+ *
+ * <p>With a {@link Warmup} on, a snapshot is warmed before it answers traffic: the start-up one by {@link #warmUp()}
+ * (the server is not {@link #ready()} till then), a re-indexed one inside {@link #update} before it is swapped in.
  */
 public final class Library {
 
@@ -51,11 +54,23 @@ public final class Library {
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private final ReentrantLock reindexing = new ReentrantLock(true);
     private final long startupMs;
+    private final Warmup warmup;
+    private volatile boolean ready;
 
-    /** Builds the first snapshot (generation 1) now. */
+    /** Builds the first snapshot (generation 1) now; no warm-up, so ready at once. */
     public Library(Builder builder, MeterRegistry meters) {
+        this(builder, meters, Warmup.off());
+    }
+
+    /**
+     * Builds the first snapshot (generation 1) now; with {@code warmup} on it is not {@link #ready()} until
+     * {@link #warmUp()} has run.
+     */
+    public Library(Builder builder, MeterRegistry meters, Warmup warmup) {
         this.builder = builder;
         this.meters = meters;
+        this.warmup = warmup;
+        this.ready = !warmup.enabled();
         IndexSnapshot first = builder.build(1);
         this.startupMs = first.report().loadMs();
         current.set(first);
@@ -67,14 +82,40 @@ public final class Library {
         return current.get();
     }
 
+    /** Whether the start-up snapshot may take traffic: built, and warmed when warm-up is on. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** What the warm-up is doing or last did ({@code /health}). */
+    public Warmup.Progress warmup() {
+        return warmup.progress();
+    }
+
+    /**
+     * Warms the current snapshot (blocking, at most {@code ADVISOR_WARMUP_SECONDS}), then turns {@link #ready()}.
+     * The server calls it once after start-up; the CLI never does. Re-indexes wait for it.
+     */
+    public void warmUp() {
+        reindexing.lock();
+        try {
+            if (!ready) {
+                warmup.run(current.get());
+            }
+        } finally {
+            ready = true;
+            reindexing.unlock();
+        }
+    }
+
     /** How long the start-up build took, milliseconds. */
     public long startupMs() {
         return startupMs;
     }
 
     /**
-     * Applies {@code change} to the corpus directory, builds a snapshot of the result, checks it and swaps it in;
-     * one re-index at a time (callers wait their turn). When building or checking fails, {@code undo} restores
+     * Applies {@code change} to the corpus directory, builds a snapshot of the result, checks it, warms it (when
+     * warm-up is on) and swaps it in; one re-index at a time (callers wait their turn). When building or checking fails, {@code undo} restores
      * the directory, the current snapshot stays and the exception propagates.
      *
      * @return the new snapshot
@@ -88,6 +129,7 @@ public final class Library {
             try {
                 IndexSnapshot next = builder.build(before.generation() + 1);
                 check.verify(next);
+                warmup.run(next); // traffic never meets a cold snapshot; never throws
                 current.set(next);
                 Timer.builder("advisor.reindex").tag("outcome", "success").register(meters)
                         .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);

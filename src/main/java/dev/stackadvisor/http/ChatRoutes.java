@@ -76,7 +76,7 @@ final class ChatRoutes {
         Services s = rc.services().get();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
-        body.put("ready", s != null);
+        body.put("ready", s != null && s.library().ready());
         body.put("mode", (rc.config().llmEnabled() ? AnswerMode.LLM : AnswerMode.EXTRACTIVE).code());
         body.put("retrieval", rc.config().retrieval().name().toLowerCase(Locale.ROOT));
         // conversations, Slack claims, rate limits: "up" shared in Redis, "down" each replica on its own meanwhile
@@ -100,6 +100,7 @@ final class ChatRoutes {
             // 1 at start-up, one more per document added or deleted; indexMs is how long that build took
             body.put("indexGeneration", snapshot.generation());
             body.put("indexMs", r.loadMs());
+            body.put("warmup", s.library().warmup()); // state, questions, elapsedMs, lastBatchMs, lastBatchCpuMs…: chat.Warmup.Progress
             body.put("ingestion", rc.config().ingestionEnabled());
             body.put("sessions", s.chat().sessionCount());
             // per file: passages, frameworks tagged and warnings (skipped, title guessed…), as the build logged them

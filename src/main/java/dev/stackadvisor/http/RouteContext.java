@@ -19,14 +19,17 @@ import java.util.function.Supplier;
 public record RouteContext(AppConfig config, Supplier<Services> services, ObjectMapper json, Optional<SharedRedis> redis) {
 
     /**
-     * The services, or a 503 {@code not_ready} while they load.
+     * The services, or a 503 {@code not_ready} while they load or warm up.
      *
-     * @throws ApiException 503 before the indexes are loaded
+     * @throws ApiException 503 before the indexes are loaded and warmed
      */
     public Services ready() {
         Services s = services.get();
         if (s == null) {
             throw new ApiException(503, "not_ready", "the indexes are still loading; retry in a few seconds");
+        }
+        if (!s.library().ready()) {
+            throw new ApiException(503, "not_ready", "warming up before taking traffic; retry in a few seconds");
         }
         return s;
     }

@@ -27,6 +27,7 @@ class AppConfigTest {
         assertEquals(200, c.embeddingBatchWaitUs());
         assertEquals(256, c.embeddingQueue());
         assertEquals(1024 * 1024, c.maxDocumentBytes());
+        assertEquals(30, c.warmupSeconds());
         assertFalse(c.ingestionEnabled(), "no admin keys: ingestion off");
     }
 
@@ -37,7 +38,8 @@ class AppConfigTest {
             "REDIS_URL,http://cache:6379", "REDIS_TIMEOUT_MS,5",
             "ADVISOR_EMBEDDING_BATCH,0", "ADVISOR_EMBEDDING_BATCH,257", "ADVISOR_EMBEDDING_BATCH_WAIT_US,-1",
             "ADVISOR_EMBEDDING_BATCH_WAIT_US,100001", "ADVISOR_EMBEDDING_QUEUE,0", "ADVISOR_MAX_DOCUMENT_BYTES,1000",
-            "ADVISOR_MAX_DOCUMENT_BYTES,1MB"})
+            "ADVISOR_MAX_DOCUMENT_BYTES,1MB", "ADVISOR_WARMUP_SECONDS,-1", "ADVISOR_WARMUP_SECONDS,601",
+            "ADVISOR_WARMUP_SECONDS,30s"})
     void should_fail_fast_naming_the_variable(String name, String value) {
         ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.fromEnv(Map.of(name, value)));
         assertTrue(e.getMessage().startsWith(name + "="), e.getMessage());

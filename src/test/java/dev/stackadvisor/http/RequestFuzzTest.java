@@ -43,7 +43,7 @@ class RequestFuzzTest {
     @BeforeContainer
     static void start() {
         server = TestServer.start(AppConfig.fromEnv(Map.of("ADVISOR_CORPUS_DIR", TestServer.corpusDir().toString(),
-                "ADVISOR_RETRIEVAL", "keyword", "PORT", "0", "SLACK_SIGNING_SECRET", SIGNING_SECRET,
+                "ADVISOR_RETRIEVAL", "keyword", "PORT", "0", "ADVISOR_WARMUP_SECONDS", "0", "SLACK_SIGNING_SECRET", SIGNING_SECRET,
                 "SLACK_BOT_TOKEN", "xoxb-fuzz", "SLACK_API_BASE_URL", "http://127.0.0.1:9/api")));
     }
 

@@ -57,6 +57,7 @@ class LlmAnswerTest {
                 "LLM_MODEL", "fake-model",
                 "LLM_TIMEOUT_MS", String.valueOf(TIMEOUT_MS),
                 "LLM_BREAKER_FAILURES", "5"));
+        env.put("ADVISOR_WARMUP_SECONDS", "0");
         env.putAll(extra);
         server = TestServer.start(AppConfig.fromEnv(env));
         return server;

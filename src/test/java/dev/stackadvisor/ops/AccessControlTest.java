@@ -28,7 +28,7 @@ class AccessControlTest {
 
     private TestServer start(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of("ADVISOR_CORPUS_DIR", TestServer.corpusDir().toString(),
-                "ADVISOR_RETRIEVAL", "keyword", "PORT", "0"));
+                "ADVISOR_RETRIEVAL", "keyword", "PORT", "0", "ADVISOR_WARMUP_SECONDS", "0"));
         env.putAll(extra);
         server = TestServer.start(AppConfig.fromEnv(env));
         return server;

@@ -27,7 +27,7 @@ class GracefulShutdownTest {
         try (FakeOpenAi llm = new FakeOpenAi()) {
             llm.mode(FakeOpenAi.Mode.HANG).hangMs(600); // a slow LLM: the request is in flight for ~0.6 s
             TestServer server = TestServer.start(AppConfig.fromEnv(Map.of(
-                    "ADVISOR_CORPUS_DIR", TestServer.corpusDir().toString(), "ADVISOR_RETRIEVAL", "keyword", "PORT", "0",
+                    "ADVISOR_CORPUS_DIR", TestServer.corpusDir().toString(), "ADVISOR_RETRIEVAL", "keyword", "PORT", "0", "ADVISOR_WARMUP_SECONDS", "0",
                     "ADVISOR_PROMPTS_DIR", Path.of("prompts").toAbsolutePath().toString(),
                     "LLM_PROVIDER", "openai", "LLM_BASE_URL", llm.baseUrl(), "LLM_TIMEOUT_MS", "10000")));
 

@@ -49,7 +49,7 @@ class ObservabilityTest {
 
     private TestServer start(AppConfig.Retrieval mode, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of("ADVISOR_CORPUS_DIR", TestServer.corpusDir().toString(),
-                "ADVISOR_RETRIEVAL", mode.name().toLowerCase(), "PORT", "0",
+                "ADVISOR_RETRIEVAL", mode.name().toLowerCase(), "PORT", "0", "ADVISOR_WARMUP_SECONDS", "0",
                 "ADVISOR_CACHE_DIR", TestServer.SHARED_CACHE_DIR.toString()));
         env.putAll(extra);
         server = TestServer.start(AppConfig.fromEnv(env));

@@ -216,7 +216,7 @@ class QuestionUnderstandingTest {
         entry.put("publisher", "Test");
         json.writeValue(dir.resolve("sources.json").toFile(), sources);
         return AppConfig.fromEnv(Map.of("ADVISOR_CORPUS_DIR", dir.toString(), "ADVISOR_RETRIEVAL", "keyword",
-                "ADVISOR_CACHE_DIR", "", "PORT", "0"));
+                "ADVISOR_CACHE_DIR", "", "PORT", "0", "ADVISOR_WARMUP_SECONDS", "0"));
     }
 
     @ParameterizedTest

@@ -22,6 +22,7 @@ public final class Replicas {
         env.put("ADVISOR_CACHE_DIR", TestServer.SHARED_CACHE_DIR.toString());
         env.put("ADVISOR_RETRIEVAL", retrieval.name().toLowerCase(Locale.ROOT));
         env.put("PORT", "0");
+        env.put("ADVISOR_WARMUP_SECONDS", "0");
         env.put("REDIS_URL", redis.url());
         env.putAll(extra);
         return env;

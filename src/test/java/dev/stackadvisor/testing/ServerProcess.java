@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The server as a separate JVM, started the way production starts it ({@code dev.stackadvisor.app.Main serve})
  * from this test JVM's class path, on a free loopback port, with only the environment given (plus PATH and
- * HOME). Ready once it prints its "listening" line (after the indexes are loaded). {@link #kill()} is SIGKILL.
+ * HOME; {@code ADVISOR_WARMUP_SECONDS=0} unless it says otherwise). Ready once it prints its "listening" line (after
+ * the indexes are loaded; with a warm-up, {@code /ready} turns 200 after it). {@link #kill()} is SIGKILL.
  */
 public final class ServerProcess {
 
@@ -49,6 +50,7 @@ public final class ServerProcess {
                 "dev.stackadvisor.app.Main", "serve").redirectErrorStream(true);
         Map<String, String> e = pb.environment();
         e.keySet().removeIf(k -> !k.equals("PATH") && !k.equals("HOME"));
+        e.put("ADVISOR_WARMUP_SECONDS", "0"); // no warm-up unless env asks for one
         e.putAll(env);
         e.putIfAbsent("ADVISOR_DATA_DIR", TestServer.SHARED_DATA_DIR.toString()); // never the developer's .data/
         e.put("PORT", "0");

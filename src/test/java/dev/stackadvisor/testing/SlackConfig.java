@@ -21,6 +21,7 @@ public final class SlackConfig {
         env.put("ADVISOR_CACHE_DIR", "");
         env.put("ADVISOR_RETRIEVAL", "keyword");
         env.put("PORT", "0");
+        env.put("ADVISOR_WARMUP_SECONDS", "0");
         if (signingSecret != null) {
             env.put("SLACK_SIGNING_SECRET", signingSecret);
         }

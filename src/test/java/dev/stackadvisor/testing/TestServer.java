@@ -82,9 +82,15 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * A server on a free port backed by services built now from {@code config} (nothing shared; with
-     * {@code REDIS_URL} set, its own Redis connection, closed when the server stops).
+     * {@code REDIS_URL} set, its own Redis connection, closed when the server stops). {@code config} must have the
+     * warm-up off ({@code ADVISOR_WARMUP_SECONDS=0}, as {@link #config} sets it).
      */
     public static TestServer start(AppConfig config) {
+        if (config.warmupSeconds() != 0) {
+            // this harness never calls Library.warmUp, so the server would stay not ready: start Main in a
+            // ServerProcess to test the warm-up
+            throw new IllegalArgumentException("TestServer needs ADVISOR_WARMUP_SECONDS=0 (see config(...))");
+        }
         AppConfig c = withTestDataDir(config);
         return new TestServer(c, ServiceFactory.build(c), true);
     }
@@ -114,7 +120,7 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * The configuration the tests use: the repository's {@code corpus/}, port 0, the given retrieval mode and
-     * embedding cache directory, everything else at its default.
+     * embedding cache directory, no warm-up ({@code ADVISOR_WARMUP_SECONDS=0}), everything else at its default.
      */
     public static AppConfig config(AppConfig.Retrieval retrieval, Path cacheDir) {
         return config(retrieval, cacheDir, Map.of());
@@ -126,7 +132,8 @@ public final class TestServer implements AutoCloseable {
                 "ADVISOR_CORPUS_DIR", corpusDir().toString(),
                 "ADVISOR_CACHE_DIR", cacheDir.toAbsolutePath().toString(),
                 "ADVISOR_RETRIEVAL", retrieval.name().toLowerCase(Locale.ROOT),
-                "PORT", "0"));
+                "PORT", "0",
+                "ADVISOR_WARMUP_SECONDS", "0")); // the suite does not warm up; WarmupTest does
         env.put("ADVISOR_DATA_DIR", SHARED_DATA_DIR.toString());
         env.putAll(extra);
         return AppConfig.fromEnv(env);

@@ -45,7 +45,8 @@ class WidgetAssetsTest {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "ADVISOR_CORPUS_DIR", TestServer.corpusDir().toString(),
                 "ADVISOR_RETRIEVAL", "keyword",
-                "PORT", "0"));
+                "PORT", "0",
+                "ADVISOR_WARMUP_SECONDS", "0"));
         env.putAll(extra);
         return AppConfig.fromEnv(env);
     }
