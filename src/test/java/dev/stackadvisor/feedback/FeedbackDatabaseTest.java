@@ -43,6 +43,7 @@ class FeedbackDatabaseTest {
         env.put("ADVISOR_RETRIEVAL", "keyword");
         env.put("ADVISOR_ADMIN_KEYS", FeedbackApiTest.ADMIN);
         env.put("PORT", "0");
+        env.put("ADVISOR_WARMUP_SECONDS", "0"); // a TestServer never warms up
         env.putAll(database);
         return env;
     }
