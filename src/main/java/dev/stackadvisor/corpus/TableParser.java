@@ -393,9 +393,8 @@ final class TableParser {
         for (int k = 1; k < found.size() && NAME_GAP.matcher(t.substring(to, found.get(k).start())).matches(); k++) {
             to = found.get(k).end();
         }
-        Matcher close = Pattern.compile("^\\)").matcher(t.substring(to));
-        if (close.find()) {
-            to += close.end();
+        if (t.startsWith(")", to)) {
+            to++; // "(Gin/Fiber)": the parenthesis the language opened
         }
         String label = t.substring(0, from).strip();
         String rest = t.substring(to).strip();
