@@ -103,19 +103,7 @@ public final class TestServer implements AutoCloseable {
         if (!Path.of(".data").equals(config.dataDir())) {
             return config;
         }
-        try {
-            java.lang.reflect.RecordComponent[] components = AppConfig.class.getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                values[i] = components[i].getName().equals("dataDir") ? SHARED_DATA_DIR
-                        : components[i].getAccessor().invoke(config);
-            }
-            return AppConfig.class.getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot copy the configuration", e);
-        }
+        return config.withDatabase(SHARED_DATA_DIR, config.databaseUrl());
     }
 
     /**
