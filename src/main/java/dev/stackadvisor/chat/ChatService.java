@@ -8,9 +8,11 @@ import dev.stackadvisor.answer.LlmAnswerer;
 import dev.stackadvisor.answer.LlmException;
 import dev.stackadvisor.retrieval.AnalyzedQuery;
 import dev.stackadvisor.retrieval.Evidence;
+import dev.stackadvisor.retrieval.FollowUpRewriter;
 import dev.stackadvisor.retrieval.HybridRetriever;
 import dev.stackadvisor.retrieval.PreviousTurn;
 import dev.stackadvisor.retrieval.QueryAnalyzer;
+import dev.stackadvisor.retrieval.RestatingQueryTransformer;
 import dev.stackadvisor.retrieval.TopK;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -193,7 +195,8 @@ public final class ChatService {
         PreviousTurn previous = last.map(t -> new PreviousTurn(t.question(), t.frameworks())).orElse(null);
         // read once, a follow-up restated by the LLM when there is one
         AnalyzedQuery query = analyzer.transform(message, previous,
-                previous == null || llm == null ? null : followUp -> llm.rewrite(history, followUp));
+                previous == null || llm == null ? null
+                        : new FollowUpRewriter(new RestatingQueryTransformer(llm::rewrite), history));
         String cacheKey = llm == null && previous == null ? snapshot.generation() + "|" + topK + "|" + Words.fold(message.strip()).toLowerCase(Locale.ROOT) : null;
         Answer answer = cacheKey == null ? null : answers.getIfPresent(cacheKey);
         long t1;

@@ -10,7 +10,8 @@ import java.util.Map;
  * The BM25 ranking: the question's own words at {@link RetrievalTuning#OWN_WEIGHT}, a follow-up's previous question at
  * {@link RetrievalTuning#contextWeight}, the asked aspect's focus words at {@link RetrievalTuning#focusWeight} and the
  * synonyms of phrases and unknown words at {@link RetrievalTuning#synonymWeight}, each term once at the highest of
- * these that applies in that order of precedence (own words win). Thread-safe.
+ * these that applies in that order of precedence (own words win). A langchain4j {@code ContentRetriever} through
+ * {@link PassageRetriever}. Thread-safe.
  */
 public final class Bm25Retriever implements PassageRetriever {
 

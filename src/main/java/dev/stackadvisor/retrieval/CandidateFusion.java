@@ -9,8 +9,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Reciprocal rank fusion of answer selection's rankings of its candidates (Cormack, Clarke &amp; Büttcher 2009): each
- * ranking adds 1/(k + rank) to a candidate it holds; equal values share the better rank. Pure; a static function of
- * its inputs.
+ * ranking adds 1/(k + rank) to a candidate it holds; equal values share the better rank. Not langchain4j's
+ * {@code ReciprocalRankFuser}, which ranks by position: there two candidates with the same BM25 score or coverage
+ * would get different ranks, and the fused score, which selection reads, is not returned. Pure; a static function
+ * of its inputs.
  */
 final class CandidateFusion {
 

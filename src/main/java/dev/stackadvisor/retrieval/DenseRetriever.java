@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The dense ranking: the question's embedding, made once by {@link QueryAnalyzer} (of its words without framework
- * names), scored against every passage (an exhaustive scan of ~370 vectors, ~0.1 ms). Thread-safe.
+ * names), scored against every passage (an exhaustive scan of ~370 vectors, ~0.1 ms). A langchain4j
+ * {@code ContentRetriever} through {@link PassageRetriever}. Thread-safe.
  */
 public final class DenseRetriever implements PassageRetriever {
 

@@ -16,8 +16,10 @@ import java.util.Set;
 
 /**
  * Hybrid retrieval as a pipeline over an {@link AnalyzedQuery} (the query transformer, {@link QueryAnalyzer}, ran
- * once before): the {@link Bm25Retriever} and {@link DenseRetriever} rankings, fused by {@link ReciprocalRankFusion};
- * for a scenario naming no framework, the frameworks the {@link ScenarioRecommender} draws from them; evidence per
+ * once before): the {@link Bm25Retriever} and {@link DenseRetriever} rankings (langchain4j {@code ContentRetriever}s,
+ * called here with the analysed question so the passages stay at hand), fused by {@link ReciprocalRankFusion}
+ * (langchain4j's {@code ReciprocalRankFuser} order, with the fused scores it does not return); for a scenario naming
+ * no framework, the frameworks the {@link ScenarioRecommender} draws from them; evidence per
  * framework (every framework asked about gets its own fused ranking, so one with more text cannot crowd out the
  * other); the {@link RelevanceGate}; for a question asking for a kind of fact, the sentence stating it. In keyword
  * mode the dense ranking is empty and BM25 goes through the same fusion alone. Tuning: {@link Tuning}. Thread-safe.

@@ -10,9 +10,13 @@ import java.util.Map;
 
 /**
  * Reciprocal rank fusion (Cormack et al., 2009) of the BM25 and the dense ranking, returning each passage with
- * its fused score Σ 1/(k + rank) and its rank in each list. Computes exactly what langchain4j's
+ * its fused score Σ 1/(k + rank) and its rank in each list. Ours, not langchain4j's {@code ReciprocalRankFuser},
+ * because the fuser returns only the order and the fused score is read further on (the scenario recommender's
+ * weights, claim picking relative to the top passage, a citation's score): asking the fuser for the order and
+ * summing again for the scores would compute every sum twice. It computes exactly what
  * {@code ReciprocalRankFuser.fuse(lists, k)} computes (scores summed in list order, first-seen order kept among
- * equal scores by a stable sort), which only returns the order: a unit test holds the two to the same order.
+ * equal scores by a stable sort): {@code ReciprocalRankFusionTest} holds the two to the same order, and
+ * {@code HybridRetrieverTest} the fuser over our retrievers' {@link PassageContent}s to the retriever's order.
  * Pure and thread-safe.
  */
 public final class ReciprocalRankFusion {

@@ -2,15 +2,22 @@ package dev.stackadvisor.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
 import dev.stackadvisor.corpus.Aspect;
 import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.corpus.Sentence;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** Answer selection's reciprocal rank fusion on hand-made candidates: exact scores, shared ranks, ties kept in order. */
+/**
+ * Answer selection's reciprocal rank fusion on hand-made candidates: exact scores, shared ranks, ties kept in order, and
+ * where langchain4j's {@link ReciprocalRankFuser} (positional ranks) would order them otherwise.
+ */
 class CandidateFusionTest {
 
     private static Selection.Candidate candidate(String id, double bm25, double cosine, int agreement, double coverage) {
@@ -51,5 +58,32 @@ class CandidateFusionTest {
 
         assertEquals("a", plain.get(0).sentence().documentId(), "equal candidates keep their order");
         assertEquals("b", why.get(0).sentence().documentId());
+    }
+
+    @Test
+    void should_let_equal_values_share_a_rank_where_langchain4js_fuser_ranks_by_position() {
+        // given a and b equal on BM25 and on passage rank, b ahead on coverage
+        Selection.Candidate a = candidate("a", 2.0, Double.NaN, 0, 0.5);
+        Selection.Candidate b = candidate("b", 2.0, Double.NaN, 0, 1.0);
+        Map<String, Integer> passageRank = Map.of("a#0", 1, "b#0", 1);
+        List<Selection.Candidate> all = List.of(a, b);
+
+        // when: ours shares the ranks of equal values; the fuser is given the same three rankings, sorted stably
+        List<Selection.Candidate> ours = CandidateFusion.fuse(all, passageRank, false, Set.of(), 20);
+        List<Content> theirs = ReciprocalRankFuser.fuse(List.of(
+                sorted(all, Selection.Candidate::bm25), sorted(all, Selection.Candidate::coverage),
+                sorted(all, c -> -passageRank.get(c.passage().id()))), 20);
+
+        // then coverage decides ours (b: 3/21, a: 2/21 + 1/22); the fuser's first place in the two tied rankings,
+        // handed to whichever came first, outweighs it (a: 2/21 + 1/22, b: 1/21 + 2/22)
+        assertEquals(List.of("b", "a"), ours.stream().map(x -> x.sentence().documentId()).toList());
+        assertEquals(3.0 / 21, ours.get(0).fused(), 1e-12);
+        assertEquals(List.of("a", "b"), theirs.stream().map(c -> c.textSegment().text()).toList());
+    }
+
+    /** The candidates as langchain4j contents, by descending value, ties in their order. */
+    private static List<Content> sorted(List<Selection.Candidate> all, ToDoubleFunction<Selection.Candidate> value) {
+        return all.stream().sorted(Comparator.comparingDouble(value).reversed())
+                .map(c -> Content.from(c.sentence().display())).toList();
     }
 }

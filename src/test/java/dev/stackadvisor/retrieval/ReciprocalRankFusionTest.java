@@ -2,6 +2,7 @@ package dev.stackadvisor.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Reciprocal rank fusion with k = 60: fused scores against sums written out by hand, ties kept in first-seen order,
- * and, on random overlapping rankings, the same order as langchain4j's {@link ReciprocalRankFuser} (the reference).
+ * and, on random overlapping rankings, the same order as langchain4j's {@link ReciprocalRankFuser} (the reference),
+ * with the scores and ranks the fuser does not return falling along it.
  */
 class ReciprocalRankFusionTest {
 
@@ -86,7 +88,8 @@ class ReciprocalRankFusionTest {
     }
 
     @Property(tries = 500)
-    void should_order_as_langchain4js_fuser(@ForAll("ranking") String keyword, @ForAll("ranking") String dense) {
+    void should_order_as_langchain4js_fuser_with_the_scores_and_ranks_it_does_not_return(
+            @ForAll("ranking") String keyword, @ForAll("ranking") String dense) {
         List<List<Content>> lists = new ArrayList<>();
         lists.add(contents(keyword));
         if (!dense.isEmpty()) {
@@ -94,7 +97,41 @@ class ReciprocalRankFusionTest {
         }
         StringBuilder expected = new StringBuilder();
         ReciprocalRankFuser.fuse(lists, 60).forEach(c -> expected.append(c.textSegment().metadata().getString("id")));
-        assertEquals(expected.toString(), ids(FUSION.fuse(ranking(keyword), ranking(dense), 100)));
+
+        List<RankedPassage> fused = FUSION.fuse(ranking(keyword), ranking(dense), 100);
+
+        assertEquals(expected.toString(), ids(fused));
+        for (int i = 0; i < fused.size(); i++) {
+            RankedPassage r = fused.get(i);
+            String id = r.passage().documentId();
+            int kr = keyword.indexOf(id) + 1;
+            int dr = dense.indexOf(id) + 1;
+            assertEquals(kr, r.keywordRank(), id);
+            assertEquals(dr, r.denseRank(), id);
+            // summed in list order, as the fuser sums: the same double, not merely a close one
+            assertEquals((kr > 0 ? 1.0 / (60 + kr) : 0) + (dr > 0 ? 1.0 / (60 + dr) : 0), r.score(), 0.0, id);
+            if (i > 0) {
+                assertTrue(fused.get(i - 1).score() >= r.score(), "scores fall along the fuser's order");
+            }
+        }
+    }
+
+    @Test
+    void should_keep_two_passages_with_the_same_words_apart_in_ours_and_in_langchain4js_fuser() {
+        // langchain4j's Content equality is its text segment's: the ids PassageContent puts in it keep these two apart
+        HandCorpus twins = new HandCorpus(new HandCorpus.Text("x", List.of(), Aspect.GENERAL, "same words"),
+                new HandCorpus.Text("y", List.of(), Aspect.GENERAL, "same words"));
+        List<ScoredPassage> keyword = List.of(new ScoredPassage(twins.passage("x"), 2));
+        List<ScoredPassage> dense = List.of(new ScoredPassage(twins.passage("y"), 0.5));
+
+        List<RankedPassage> ours = FUSION.fuse(keyword, dense, 10);
+        List<Content> theirs = ReciprocalRankFuser.fuse(List.of(PassageContent.of(keyword), PassageContent.of(dense)), 60);
+
+        assertEquals(List.of("x#0", "y#0"), ours.stream().map(r -> r.passage().id()).toList());
+        assertEquals(List.of("x#0", "y#0"), theirs.stream().map(PassageContent::passageId).toList());
+        assertEquals(1.0 / 61, ours.get(1).score(), 0.0);
+        assertEquals(1, ours.get(1).denseRank());
+        assertEquals(0, ours.get(1).keywordRank());
     }
 
     private static List<Content> contents(String ids) {
