@@ -107,7 +107,7 @@ class ComparedLanguagesTest {
         for (Passage p : CORPUS.passages) {
             p.frameworks().forEach(f -> covered.merge(f, 1, Integer::sum));
         }
-        Map<String, List<String>> standIns = QueryAnalyzer.standIns(new FrameworkLexicon(), covered, perLanguage);
+        Map<String, List<String>> standIns = Mentions.standIns(new FrameworkLexicon(), covered, perLanguage);
         assertEquals(List.of(list(python), list(typescript), list(go), list(rust)), List.of(standIns.get("Python"),
                 standIns.get("TypeScript/JavaScript"), standIns.get("Go"), standIns.get("Rust")));
     }
