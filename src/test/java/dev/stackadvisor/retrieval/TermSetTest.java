@@ -10,6 +10,7 @@ import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.testing.Slow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * it must answer exactly as the scan of every stem does (the same rule over any other {@code Set}). Checked on
  * the real corpus's stems and on generated ones from a small alphabet, where near-misses are common.
  */
+@Slow // the real corpus indexed whole
 class TermSetTest {
 
     private static final FrameworkLexicon LEXICON = new FrameworkLexicon();

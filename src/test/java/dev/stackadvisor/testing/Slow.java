@@ -8,10 +8,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Marks a stage test (no server, no model) that still costs seconds of CPU — a sweep over thousands of generated
- * questions, a pathological multi-megabyte input — so that {@code mvn -Pfast test} stays under a minute on a shared
- * two-core machine. Tagged {@value #TAG}, left out by the {@code fast} profile beside {@link EndToEnd}; the default
- * build and CI run it. Use it on the method, not the class, so the rest of its class stays in the fast suite.
+ * Marks a test without server or model that still costs seconds on a shared two-core host — a sweep over thousands
+ * of generated questions, a pathological multi-megabyte input, or the real corpus indexed whole (BM25 over
+ * {@code corpus/}: the stage tests use hand-written documents) — so that {@code mvn -Pfast test} stays under a minute.
+ * Tagged {@value #TAG}, left out by the {@code fast} profile beside {@link EndToEnd}; the default build and CI run it.
+ * On a method when the rest of its class is quick, so that the rest stays in the fast suite.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
