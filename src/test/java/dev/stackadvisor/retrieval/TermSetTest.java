@@ -21,6 +21,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * the real corpus's stems and on generated ones from a small alphabet, where near-misses are common.
  */
 @Slow // the real corpus indexed whole
+@Tag(Slow.TAG) // jqwik reads its own Tag annotation for its properties, not JUnit's
 class TermSetTest {
 
     private static final FrameworkLexicon LEXICON = new FrameworkLexicon();
