@@ -2,6 +2,7 @@ package dev.stackadvisor.app;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.stackadvisor.answer.ComposerTuning;
 import dev.stackadvisor.answer.Discourse;
 import dev.stackadvisor.answer.ExtractiveComposer;
@@ -18,7 +19,6 @@ import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.corpus.Sentence;
 import dev.stackadvisor.index.DenseIndex;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.stackadvisor.index.EmbeddingCache;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.SentenceVectors;

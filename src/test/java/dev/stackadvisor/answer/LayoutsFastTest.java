@@ -62,7 +62,7 @@ class LayoutsFastTest {
             What are the weak points of Gin?       | Gin     | **Gin** (Go) — watch out:         | Gin leaves the database layer to you
             Which strengths does Phoenix have?     | Phoenix | **Phoenix** (Elixir) — strength:  | Phoenix LiveView is productive
             Tell me about Flask                    | Flask   | **Flask** (Python) — what it is:  | Flask is a small Python framework
-            Is Django good for content-heavy sites? | Django | '**Django** (Python): '           | Django is a good fit for content-heavy sites
+            Is Django good for content-heavy sites? | Django  | **Django** (Python):              | Django is a good fit for content-heavy sites
             """)
     void should_lead_a_single_framework_answer_with_the_aspect_asked(String question, String framework, String verdictStart,
                                                                      String quoteStart) {
@@ -72,8 +72,7 @@ class LayoutsFastTest {
         assertEquals(List.of(framework), a.frameworks());
         assertEquals(List.of(framework), blocks(a));
         String verdict = a.sections().verdict();
-        assertTrue(verdict.startsWith(verdictStart + " " + quoteStart) || verdict.startsWith(verdictStart + quoteStart),
-                () -> "verdict: " + verdict);
+        assertTrue(verdict.startsWith(verdictStart + " " + quoteStart), () -> "verdict: " + verdict);
         assertTrue(a.text().startsWith(verdict.replaceAll("\\.$", "")), a::text);
         assertItemsUnderTheirFramework(a);
     }
