@@ -2,6 +2,7 @@ package dev.stackadvisor.app;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.stackadvisor.answer.ComposerTuning;
 import dev.stackadvisor.answer.Discourse;
 import dev.stackadvisor.answer.ExtractiveComposer;
@@ -18,10 +19,8 @@ import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.corpus.Sentence;
 import dev.stackadvisor.index.DenseIndex;
-import dev.stackadvisor.index.EmbeddingBatcher;
 import dev.stackadvisor.index.EmbeddingCache;
 import dev.stackadvisor.index.KeywordIndex;
-import dev.stackadvisor.index.MiniLmEmbeddingModel;
 import dev.stackadvisor.index.SentenceVectors;
 import dev.stackadvisor.retrieval.AnswerSelector;
 import dev.stackadvisor.retrieval.HybridRetriever;
@@ -53,8 +52,9 @@ final class IndexBuilder implements Library.Builder {
     private final Path corpusDir;
     private final FrameworkLexicon lexicon;
     private final CorpusLoader loader;
-    private final MiniLmEmbeddingModel model;
-    private final EmbeddingBatcher batcher;
+    private final EmbeddingModel model;
+    private final String modelId;
+    private final EmbeddingModel batcher;
     private final Cache<String, Embedding> queryEmbeddings;
     private final EmbeddingCache cache;
     private final LlmAnswerer llm;
@@ -66,19 +66,23 @@ final class IndexBuilder implements Library.Builder {
     private final long startNanos;
 
     /**
-     * @param model           null in keyword mode
-     * @param batcher         the queries' way to the model (null in keyword mode)
+     * @param model           MiniLM ({@link dev.stackadvisor.index.MiniLmEmbeddingModel}; a stage test's stand-in),
+     *                        null in keyword mode
+     * @param modelId         names {@code model} in the embedding cache's key ({@link ServiceFactory#MODEL_ID})
+     * @param batcher         the queries' way to the model: an {@link dev.stackadvisor.index.EmbeddingBatcher} over
+     *                        it, or the model itself (null in keyword mode)
      * @param queryEmbeddings recent query embeddings (shared by every snapshot: they depend on the model only)
      * @param llm             null without an LLM; each snapshot gets it over its own corpus
      * @param startNanos      when start-up began: the first build reports the time since then
      */
-    IndexBuilder(AppConfig config, FrameworkLexicon lexicon, MiniLmEmbeddingModel model, EmbeddingBatcher batcher,
+    IndexBuilder(AppConfig config, FrameworkLexicon lexicon, EmbeddingModel model, String modelId, EmbeddingModel batcher,
                  Cache<String, Embedding> queryEmbeddings, LlmAnswerer llm, long startNanos) {
         this.config = config;
         this.corpusDir = config.corpusDir();
         this.lexicon = lexicon;
         this.loader = new CorpusLoader(lexicon, new Segmenter(lexicon), config.maxDocumentBytes());
         this.model = model;
+        this.modelId = modelId;
         this.batcher = batcher;
         this.queryEmbeddings = queryEmbeddings;
         this.cache = new EmbeddingCache(config.cacheDir());
@@ -106,11 +110,11 @@ final class IndexBuilder implements Library.Builder {
         int embedded = 0;
         int embeddedSentences = 0;
         if (model != null) {
-            EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, ServiceFactory.MODEL_ID);
+            EmbeddingCache.Outcome outcome = cache.load(corpus.passages(), model, modelId);
             dense = new DenseIndex(batcher, outcome.store(), corpus.passages(), queryEmbeddings);
             List<Sentence> all = corpus.passages().stream().flatMap(p -> p.sentences().stream()).toList();
             EmbeddingCache.Outcome sentenceOutcome = cache.load("sentences", all.stream().map(Sentence::key).toList(),
-                    all.stream().map(Sentence::display).toList(), model, ServiceFactory.MODEL_ID);
+                    all.stream().map(Sentence::display).toList(), model, modelId);
             sentences = new SentenceVectors(sentenceOutcome.store());
             cacheState = outcome.hit() && sentenceOutcome.hit() ? "hit" : "miss";
             embedded = outcome.embedded();

@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.stackadvisor.answer.Answer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -134,6 +135,28 @@ public final class ServiceFactory {
     }
 
     /**
+     * The snapshot builder {@link #build} gives its {@link Library}, over {@code config}'s corpus directory, with
+     * {@code embeddings} in place of MiniLM for passages, sentences and questions (no batcher; a small LRU of query
+     * embeddings), no LLM: a seam for stage tests that run the real analyzer, retriever and composer with a
+     * deterministic stand-in model in milliseconds.
+     *
+     * @param config  hybrid retrieval ({@code ADVISOR_RETRIEVAL=hybrid}, the default)
+     * @param modelId names {@code embeddings} in the embedding cache's key under {@code config.cacheDir()}: each model
+     *                its own, so that no cache file of one is ever read as another's
+     * @throws IllegalArgumentException when {@code config} is in keyword mode or {@code modelId} is {@link #MODEL_ID}
+     */
+    public static Library.Builder indexes(AppConfig config, EmbeddingModel embeddings, String modelId) {
+        if (config.retrieval() != AppConfig.Retrieval.HYBRID) {
+            throw new IllegalArgumentException("an embedding model is for hybrid retrieval; config says " + config.retrieval());
+        }
+        if (MODEL_ID.equals(modelId)) {
+            throw new IllegalArgumentException("a stand-in model needs a cache id of its own, not MiniLM's");
+        }
+        return new IndexBuilder(config, FrameworkLexicon.load(config.corpusDir()), embeddings, modelId, embeddings,
+                Caffeine.newBuilder().maximumSize(1_000).build(), null, System.nanoTime());
+    }
+
+    /**
      * Loads the corpus, builds the indexes (embedding or loading cached embeddings in hybrid mode) and wires
      * the services: the corpus-derived ones in a {@link Library} that re-indexes when documents are added or
      * deleted ({@link DocumentService}).
@@ -177,7 +200,7 @@ public final class ServiceFactory {
         }
         // the LLM answerer over an empty corpus: each snapshot gets its own copy over the corpus it indexes
         LlmAnswerer llm = config.llmEnabled() ? llm(config, null) : null;
-        Library library = new Library(new IndexBuilder(config, lexicon, model, batcher, queryEmbeddings, llm, start), meters,
+        Library library = new Library(new IndexBuilder(config, lexicon, model, MODEL_ID, batcher, queryEmbeddings, llm, start), meters,
                 warmup(config));
         SessionStore local = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
                 Clock.systemUTC());

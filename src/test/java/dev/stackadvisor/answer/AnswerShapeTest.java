@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.corpus.FrameworkLexicon;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The reference words here are the issue's list, written out independently of the composer's data file.
  */
 @Timeout(600)
+@EndToEnd
 class AnswerShapeTest {
 
     private static final Path EVAL = Path.of("..", "shared", "eval");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * latency line (a timing) is left out of the comparison. Skips where ../shared/eval is not beside the project,
  * fails in CI, as {@link EvalTest}.
  */
+@EndToEnd
 class AnswersAcrossRestartsTest {
 
     private static final Path EVAL = Path.of("..", "shared", "eval");

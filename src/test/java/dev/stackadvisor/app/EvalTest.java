@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 0.90 hybrid / 0.85 keyword, so a change that loses ground fails. Skips with a message where shared/ is not beside the project; fails instead in CI,
  * where it must be.
  */
+@EndToEnd
 class EvalTest {
 
     private static final Path SHARED = Path.of("..", "shared");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stackadvisor.corpus.Framework;
 import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.testing.EvalText;
+import dev.stackadvisor.testing.Slow;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -106,6 +107,7 @@ class WarmupQuestionsTest {
     }
 
     @Test
+    @Slow // ~10 s of CPU on a quiet host
     void should_hold_no_eval_question_text() {
         Set<String> runs = EvalText.runs();
         org.junit.jupiter.api.Assumptions.assumeTrue(!runs.isEmpty() || System.getenv("CI") != null,

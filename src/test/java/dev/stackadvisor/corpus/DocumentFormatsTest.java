@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stackadvisor.testing.Slow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,6 +154,7 @@ class DocumentFormatsTest {
     }
 
     @Test
+    @Slow // ~2 s of CPU on a quiet host
     void should_cut_a_two_megabyte_line_without_punctuation_into_quotes_of_at_most_400_chars(@TempDir Path dir)
             throws IOException {
         Files.writeString(dir.resolve("line.txt"), hugeLine());

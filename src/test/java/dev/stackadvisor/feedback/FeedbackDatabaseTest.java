@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.PostgresServer;
 import dev.stackadvisor.testing.ServerProcess;
 import dev.stackadvisor.testing.TestServer;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * it those tests are skipped, saying so.
  */
 @Timeout(300)
+@EndToEnd
 class FeedbackDatabaseTest {
 
     /** Ratings given before the SIGKILL: enough that a lost tail would show. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.corpus.Segmenter;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * from it keeps its word cap and quotes at most {@link Segmenter#MAX_SENTENCE_CHARS} chars.
  */
 @Timeout(120)
+@EndToEnd
 class BadDocumentsTest {
 
     private static TestServer server;

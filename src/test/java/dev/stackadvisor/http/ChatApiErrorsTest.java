@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
+import dev.stackadvisor.testing.ServerExtension;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.io.ByteArrayInputStream;
@@ -14,10 +16,9 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,23 +28,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stable {@code error.code}, a message that names what to fix, a JSON body, and never a stack trace.
  */
 @Timeout(120) // a hung request fails the test instead of the build
+@EndToEnd
 class ChatApiErrorsTest {
 
     private static final String JSON = "application/json";
     /** The default {@code ADVISOR_MAX_BODY_BYTES}. */
     private static final int MAX_BODY = 16 * 1024;
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(AppConfig.Retrieval.HYBRID);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.shared(AppConfig.Retrieval.HYBRID);
 
     /** One bad request and what the server must say about it. */
     record BadRequest(String name, String contentType, byte[] body, int status, String code, String mentions) {

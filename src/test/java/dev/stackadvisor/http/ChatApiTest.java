@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
+import dev.stackadvisor.testing.ServerExtension;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.io.IOException;
@@ -23,28 +25,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The chat API in the default hybrid mode (BM25 + MiniLM), real corpus, real HTTP. */
 @Timeout(120) // a hung request fails the test instead of the build
+@EndToEnd
 class ChatApiTest {
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(AppConfig.Retrieval.HYBRID);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.shared(AppConfig.Retrieval.HYBRID);
 
     @Test
     void should_answer_comparison_with_citations_for_both_frameworks() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * same, initially empty cache directory, each with its own services (nothing shared with other tests).
  */
 @Timeout(120) // a hung request fails the test instead of the build
+@EndToEnd
 class EmbeddingCacheTest {
 
     private static final String QUESTION = "should we use FastAPI or NestJS for agents?";

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.testing.AnswerAssertions;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Timeout;
  * both retrieval modes, and never quotes their code.
  */
 @Timeout(300) // the first hybrid start embeds the extra documents
+@EndToEnd
 class ForeignDocumentsTest {
 
     private static final Path FIXTURE = Path.of("src", "test", "resources", "corpus-extra");

@@ -2,6 +2,7 @@ package dev.stackadvisor.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -27,6 +29,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * (bytes flipped, cut, duplicated, nested). The properties: a 4xx or a success, never a 5xx, an unexpected
  * exception or a hang (each call bounded by the client's 30 s timeout). Bounded by the try counts, ~30 s in all.
  */
+@Tag(EndToEnd.TAG) // jqwik reads its own Tag annotation, not JUnit's, so not @EndToEnd either
 class RequestFuzzTest {
 
     private static final String SIGNING_SECRET = "fuzz-signing-secret";

@@ -7,6 +7,7 @@ import dev.stackadvisor.corpus.Corpus;
 import dev.stackadvisor.corpus.CorpusLoader;
 import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Segmenter;
+import dev.stackadvisor.testing.Slow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * searches: the real corpus, real questions. Term statistics are looked up once per stem and shared: a warm
  * index, also searched from many threads at once, must score exactly as a new one does.
  */
+@Slow // the real corpus indexed whole
 class KeywordIndexTest {
 
     private static final FrameworkLexicon LEXICON = new FrameworkLexicon();

@@ -15,6 +15,7 @@ import dev.stackadvisor.corpus.CorpusLoader;
 import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.corpus.Segmenter;
+import dev.stackadvisor.testing.EndToEnd;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  * index's own scan must rank and score as the langchain4j store's search does (scores to 1e-9), on the real corpus.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EndToEnd
 class MiniLmEmbeddingModelTest {
 
     private static final List<String> TEXTS = List.of("should we use FastAPI or NestJS for agents?",

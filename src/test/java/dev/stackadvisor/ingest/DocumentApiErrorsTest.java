@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.testing.DocumentClient;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TempCorpus;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * multipart upload, and a server without admin keys. Keyword mode over a copy of the real corpus: no model needed.
  */
 @Timeout(120)
+@EndToEnd
 class DocumentApiErrorsTest {
 
     private static final String KEY = "admin-key-errors";

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.testing.AnswerAssertions;
 import dev.stackadvisor.testing.DocumentClient;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TempCorpus;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * while the indexes are rebuilt are all answered.
  */
 @Timeout(300)
+@EndToEnd
 class RuntimeIngestionTest {
 
     static final String ADMIN_KEY = "admin-key-for-tests";

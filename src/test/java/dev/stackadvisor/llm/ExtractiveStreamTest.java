@@ -5,28 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
+import dev.stackadvisor.testing.ServerExtension;
 import dev.stackadvisor.testing.SseClient;
 import dev.stackadvisor.testing.TestServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Without an LLM the stream carries the extractive answer sentence by sentence (hybrid mode, real model). */
+@EndToEnd
 class ExtractiveStreamTest {
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(AppConfig.Retrieval.HYBRID);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.shared(AppConfig.Retrieval.HYBRID);
 
     @Test
     void should_stream_the_extractive_answer_sentence_by_sentence() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.testing.AnswerAssertions;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.FakeOpenAi;
 import dev.stackadvisor.testing.SseClient;
 import dev.stackadvisor.testing.TestServer;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * grounded prompts, the citation check, refusals without a call, every failure falling back to the
  * extractive answer in time, the circuit breaker, streaming, and follow-up rewriting.
  */
+@EndToEnd
 class LlmAnswerTest {
 
     private static final String QUESTION = "should we use FastAPI or NestJS for agents?";

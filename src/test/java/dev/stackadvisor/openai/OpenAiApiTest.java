@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.testing.AnswerAssertions;
+import dev.stackadvisor.testing.EndToEnd;
+import dev.stackadvisor.testing.ServerExtension;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.io.IOException;
@@ -20,31 +22,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The OpenAI-compatible API over raw HTTP: shapes, the stream's framing, conversations, and OpenAI-shaped errors. */
 @Timeout(120)
+@EndToEnd
 class OpenAiApiTest {
 
     private static final String COMPLETIONS = "/v1/chat/completions";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(AppConfig.Retrieval.KEYWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.shared(AppConfig.Retrieval.KEYWORD);
 
     private static Map<String, Object> user(Object content) {
         return Map.of("role", "user", "content", content);

@@ -13,15 +13,15 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.stackadvisor.config.AppConfig;
-import dev.stackadvisor.testing.TestServer;
+import dev.stackadvisor.testing.EndToEnd;
+import dev.stackadvisor.testing.ServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real OpenAI client library, unchanged, against our {@code /v1}: langchain4j's {@link OpenAiChatModel} and
@@ -29,19 +29,11 @@ import org.junit.jupiter.api.Timeout;
  * retrieval mode (BM25 + MiniLM).
  */
 @Timeout(180)
+@EndToEnd
 class OpenAiClientTest {
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(AppConfig.Retrieval.HYBRID);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.shared(AppConfig.Retrieval.HYBRID);
 
     private static OpenAiChatModel model() {
         return OpenAiChatModel.builder().baseUrl(server.baseUrl() + "/v1").apiKey("any-key").modelName("stack-advisor")

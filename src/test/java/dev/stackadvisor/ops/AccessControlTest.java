@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** API keys, rate limits and CORS, through the real server. */
 @Timeout(120)
+@EndToEnd
 class AccessControlTest {
 
     private TestServer server;

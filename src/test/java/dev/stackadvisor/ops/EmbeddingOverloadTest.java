@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code Retry-After} at once instead of waiting.
  */
 @Timeout(300)
+@EndToEnd
 class EmbeddingOverloadTest {
 
     private static final String[] USES = {"an ecommerce site", "an AI agent backend", "a real-time chat app",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.FakeOpenAi;
 import dev.stackadvisor.testing.TestServer;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * handler and Javalin writing its result.
  */
 @Timeout(120)
+@EndToEnd
 class GracefulShutdownTest {
 
     @RepeatedTest(8)

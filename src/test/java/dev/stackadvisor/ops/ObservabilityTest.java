@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /** Metrics after traffic, request ids in responses and logs, no secret in logs, the cache hit paths. */
 @Timeout(180)
+@EndToEnd
 class ObservabilityTest {
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.testing.DocumentClient;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.ServerProcess;
 import dev.stackadvisor.testing.TempCorpus;
 import dev.stackadvisor.testing.TestServer;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * metric behind; a document uploaded meanwhile is answered from a snapshot warmed before the swap. With
  * {@code ADVISOR_WARMUP_SECONDS=0} it is ready at once.
  */
+@EndToEnd
 class WarmupTest {
 
     private static final String ADMIN_KEY = "warmup-admin-key";

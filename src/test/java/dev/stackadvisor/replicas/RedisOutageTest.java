@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.FakeSlack;
 import dev.stackadvisor.testing.RedisServer;
 import dev.stackadvisor.testing.Replicas;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * replicas use it again (a conversation moves from A to B again).
  */
 @Timeout(180)
+@EndToEnd
 class RedisOutageTest {
 
     /** How long each outage lasts: several of the breaker's probes (one a second) meet the dead Redis. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.RedisServer;
 import dev.stackadvisor.testing.Replicas;
 import dev.stackadvisor.testing.ServerProcess;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code Main serve} from the class path.
  */
 @Timeout(240)
+@EndToEnd
 class ReplicaRestartTest {
 
 

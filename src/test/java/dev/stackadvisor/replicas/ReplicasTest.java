@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.FakeOpenAi;
 import dev.stackadvisor.testing.FakeSlack;
 import dev.stackadvisor.testing.RedisServer;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * rate limit is one bucket across both.
  */
 @Timeout(180)
+@EndToEnd
 class ReplicasTest {
 
     private static final String SECRET = "replicas-signing-secret";

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.corpus.Aspect;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import dev.stackadvisor.testing.TestServer.Response;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Questions worded the way people type them, through the real services, corpus and model: synonyms and
  * example phrasings, misspelt names, ordinary words that are also names, and abstention by the kind of fact asked.
  */
+@EndToEnd
 class QuestionUnderstandingTest {
 
     private static TestServer hybrid;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stackadvisor.chat.Services;
 import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.corpus.Aspect;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** Hybrid retrieval, fusion, per-framework evidence and the relevance gate, on the real corpus and model. */
+@EndToEnd
 class RetrievalTest {
 
     private static Services services(AppConfig.Retrieval mode) {

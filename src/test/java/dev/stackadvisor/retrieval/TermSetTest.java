@@ -10,6 +10,7 @@ import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.testing.Slow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * it must answer exactly as the scan of every stem does (the same rule over any other {@code Set}). Checked on
  * the real corpus's stems and on generated ones from a small alphabet, where near-misses are common.
  */
+@Slow // the real corpus indexed whole
+@Tag(Slow.TAG) // jqwik reads its own Tag annotation for its properties, not JUnit's
 class TermSetTest {
 
     private static final FrameworkLexicon LEXICON = new FrameworkLexicon();

@@ -9,6 +9,7 @@ import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.corpus.Segmenter;
 import dev.stackadvisor.index.KeywordIndex;
+import dev.stackadvisor.testing.Slow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the last bit, and both to the word-by-word definition. The real corpus's passages against topics of real
  * questions, loose matches included.
  */
+@Slow // the real corpus indexed whole
 class TermStatsMeasureTest {
 
     private static final FrameworkLexicon LEXICON = new FrameworkLexicon();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.testing.AnswerAssertions;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.FakeSlack;
 import dev.stackadvisor.testing.SlackConfig;
 import dev.stackadvisor.testing.SlackSigner;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * altered is refused and answers nothing.
  */
 @Timeout(120)
+@EndToEnd
 class SlackCommandsTest {
 
     private static final String SECRET = "test-signing-secret";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.FakeSlack;
 import dev.stackadvisor.testing.SlackConfig;
 import dev.stackadvisor.testing.SlackSigner;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * events are not answered; url_verification echoes its challenge.
  */
 @Timeout(120)
+@EndToEnd
 class SlackEventsTest {
 
     private static final String SECRET = "events-signing-secret";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.FakeSlack;
 import dev.stackadvisor.testing.SlackSigner;
 import dev.stackadvisor.testing.TestServer;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * stale.
  */
 @Timeout(120)
+@EndToEnd
 class SlackInteractionsTest {
 
     private static final String SECRET = "test-signing-secret";

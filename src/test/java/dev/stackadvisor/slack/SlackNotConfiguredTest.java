@@ -3,6 +3,7 @@ package dev.stackadvisor.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.SlackConfig;
 import dev.stackadvisor.testing.SlackSigner;
 import dev.stackadvisor.testing.TestServer;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Without a signing secret the Slack routes say so (503); without a bot token events cannot be answered. */
 @Timeout(120)
+@EndToEnd
 class SlackNotConfiguredTest {
 
     @Test

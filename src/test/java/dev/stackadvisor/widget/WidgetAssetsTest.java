@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackadvisor.config.AppConfig;
+import dev.stackadvisor.testing.EndToEnd;
+import dev.stackadvisor.testing.ServerExtension;
 import dev.stackadvisor.testing.TestServer;
 import java.io.IOException;
 import java.net.URI;
@@ -14,31 +16,22 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /} and {@code GET /widget.js}: what a browser needs before it runs any of the widget. */
 @Timeout(60)
+@EndToEnd
 class WidgetAssetsTest {
 
     /** The embed tag: the script, then its endpoint (any value, "." on the demo page). */
     static final Pattern EMBED_TAG = Pattern.compile("<script src=\"[^\"]*widget\\.js\" data-endpoint=\"[^\"]*\"></script>");
 
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.own(() -> keywordConfig(Map.of()));
     private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(keywordConfig(Map.of()));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
 
     /** The brief's configuration: the real corpus, BM25 only (no model, fast start), a free port; plus extras. */
     static AppConfig keywordConfig(Map<String, String> extra) {

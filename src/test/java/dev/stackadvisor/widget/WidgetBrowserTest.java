@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stackadvisor.testing.EndToEnd;
 import dev.stackadvisor.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Runs in {@link HeadlessChromium}: skipped, not failed, where Chromium and chromedriver are not installed.
  */
 @Timeout(120)
+@EndToEnd
 class WidgetBrowserTest {
 
     static final Path SCREENSHOT = Path.of("target", "widget.png").toAbsolutePath();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.stackadvisor.testing.EndToEnd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * tag has no {@code data-endpoint}, so the widget must talk to where its script came from, across origins.
  */
 @Timeout(120)
+@EndToEnd
 class WidgetFailureTest {
 
     private static final String QUESTION = "fastify vs nestjs?";
