@@ -24,7 +24,7 @@ import dev.stackadvisor.corpus.Sentence;
 import dev.stackadvisor.index.DenseIndex;
 import dev.stackadvisor.index.ScoredPassage;
 import dev.stackadvisor.index.SentenceVectors;
-import dev.stackadvisor.testing.HashedEmbeddingModel;
+import dev.stackadvisor.testing.BagOfWordsEmbedding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Hybrid retrieval as a stage over a hand-made corpus, with {@link HashedEmbeddingModel} standing in for MiniLM (no
+ * Hybrid retrieval as a stage over a hand-made corpus, with {@link BagOfWordsEmbedding} standing in for MiniLM (no
  * model, no server; milliseconds): both rankings as langchain4j content retrievers, their fusion in
  * {@code ReciprocalRankFuser}'s order with the fused scores and ranks written out, keyword-only mode, evidence per
  * framework asked about, the topK bound and the gate's refusal of an off-topic question.
@@ -57,7 +57,7 @@ class HybridRetrieverTest {
     private static final QuestionCues CUES = new QuestionCues(CORPUS.keyword, LEXICON);
     private static final Tuning TUNING = Tuning.bundled();
     private static final int K = TUNING.retrieval().rrfK();
-    private static final HashedEmbeddingModel MODEL = new HashedEmbeddingModel();
+    private static final BagOfWordsEmbedding MODEL = new BagOfWordsEmbedding();
     private static final DenseIndex DENSE = denseIndex();
 
     private static final QueryAnalyzer HYBRID_ANALYZER = analyzer(DENSE);
@@ -220,18 +220,5 @@ class HybridRetrieverTest {
         Evidence ev = (hybrid ? HYBRID : KEYWORD).retrieve(analyzer.analyze("how tall is the eiffel tower?", null));
 
         assertFalse(ev.gate().grounded(), ev.gate().toString());
-    }
-
-    @Test
-    void should_embed_deterministically_on_the_unit_sphere_closer_for_shared_words() {
-        float[] a = HashedEmbeddingModel.vector("async endpoints for model serving");
-        float[] b = HashedEmbeddingModel.vector("model serving with async endpoints");
-        float[] c = HashedEmbeddingModel.vector("database schema migrations");
-
-        assertEquals(HashedEmbeddingModel.DIMENSION, a.length);
-        assertEquals(1.0, SentenceVectors.dot(a, a), 1e-6);
-        assertTrue(java.util.Arrays.equals(a, HashedEmbeddingModel.vector("async endpoints for model serving")));
-        assertTrue(SentenceVectors.dot(a, b) > 0.7, "four of five words shared");
-        assertTrue(SentenceVectors.dot(a, c) < 0.3, "no word shared");
     }
 }

@@ -12,6 +12,7 @@ import dev.stackadvisor.corpus.Aspect;
 import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.index.DenseIndex;
+import dev.stackadvisor.testing.BagOfWordsEmbedding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The question reader as a stage: {@link QueryAnalyzer} and its parts (mentions, follow-ups, intent, terms, the
- * embedding) over a hand-made corpus, with a hashed bag of words standing in for MiniLM ({@link HashedEmbeddingModel})
+ * embedding) over a hand-made corpus, with a hashed bag of words standing in for MiniLM ({@link BagOfWordsEmbedding})
  * in hybrid mode and none in keyword mode. No model, no server: milliseconds.
  */
 class QuestionReaderTest {
@@ -50,7 +51,7 @@ class QuestionReaderTest {
     }
 
     private static DenseIndex dense() {
-        HashedEmbeddingModel model = new HashedEmbeddingModel();
+        BagOfWordsEmbedding model = new BagOfWordsEmbedding();
         InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
         for (Passage p : CORPUS.passages) {
             store.add(p.id(), model.embed(p.indexText()).content());
@@ -75,7 +76,7 @@ class QuestionReaderTest {
         AnalyzedQuery q = HYBRID.analyze("is django quick enough for a json api?", null);
         // then what is embedded is the rest of the question, and the vector is the model's for that text
         assertEquals("is quick enough for a json api?", HYBRID.embeddingText(q.message()));
-        assertArrayEquals(HashedEmbeddingModel.vector("is quick enough for a json api?"), q.vector(), 0f);
+        assertArrayEquals(BagOfWordsEmbedding.vector("is quick enough for a json api?"), q.vector(), 0f);
         assertEquals(List.of("Django"), q.frameworks());
         assertNull(KEYWORD.analyze("is django quick enough for a json api?", null).vector(), "keyword mode embeds nothing");
     }
