@@ -182,10 +182,12 @@ public final class LlmAnswerer {
             });
             try {
                 return calls.await(done);
+            } catch (TimeoutException e) {
+                stop(handle.get()); // the limiter cancelled done: the generation itself must stop too
+                throw e;
             } finally {
-                PartialResponseContext c = handle.get();
-                if (!done.isDone() && c != null) {
-                    c.streamingHandle().cancel();
+                if (!done.isDone()) {
+                    stop(handle.get());
                 }
             }
         }, cites(sources));
@@ -208,6 +210,13 @@ public final class LlmAnswerer {
             return line.isEmpty() || line.length() > 1000 ? Optional.empty() : Optional.of(line);
         } catch (LlmException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Stops a streaming generation that has started (null: no token came yet, nothing to stop). */
+    private static void stop(PartialResponseContext context) {
+        if (context != null) {
+            context.streamingHandle().cancel();
         }
     }
 
