@@ -4,8 +4,8 @@ import dev.stackadvisor.retrieval.TuningFile;
 
 /**
  * Tuning of the extractive composer ({@link ClaimScorer}'s claim score, {@link ClaimSpans}' spans and the layouts'
- * thresholds), section {@code "composer"} of {@link TuningFile#RESOURCE}; each value's {@code why} there says how it
- * was chosen. A claim scores
+ * thresholds), section {@code "composer"} of {@link TuningFile#RESOURCE}, bound by {@link TuningFile#bind(String, Class)}
+ * (a key per component); each value's {@code why} there says how it was chosen. A claim scores
  * <pre>  relevanceWeight × relevance + meaningWeight × clamp((cosine − meaningFloor) / meaningSpan, 0, 1)
  *    + fused score ÷ best + focusWeight × focus + bonuses − penalties</pre>
  *
@@ -84,21 +84,16 @@ public record ComposerTuning(double relevanceWeight, double meaningWeight, doubl
 
     /** The bundled values ({@link TuningFile#bundled()}). */
     public static ComposerTuning bundled() {
-        return from(TuningFile.bundled().section("composer"));
+        return from(TuningFile.bundled());
     }
 
-    /** Reads the section. */
-    public static ComposerTuning from(TuningFile.Section s) {
-        ComposerTuning t = s.build(() -> new ComposerTuning(s.number("relevanceWeight"), s.number("meaningWeight"),
-                s.number("meaningFloor"), s.number("meaningSpan"), s.number("focusWeight"), s.number("sharedFocus"), s.number("tableCellBonus"),
-                s.number("ratingBonus"), s.number("ratingMatch"), s.number("extraSubjectPenalty"), s.count("maxExtraSubjects"),
-                s.number("notFirstSubjectPenalty"), s.count("longWords"), s.number("longPenalty"), s.count("veryLongWords"),
-                s.number("veryLongPenalty"), s.number("namesListPenalty"), s.number("questionPenalty"),
-                s.count("minClaimWords"), s.count("listWindow"), s.count("maxAntecedents"), s.number("directRelevance"),
-                s.number("leaningMin"),
-                s.number("leaningMargin"), s.number("conceptRelevance"), s.number("disagreementRelevance"),
-                s.number("ratingsRelevance"), s.count("maxWords"), s.count("supporting")));
-        s.done();
-        return t;
+    /**
+     * Binds the {@code "composer"} object of {@code file}.
+     *
+     * @throws IllegalArgumentException when it is missing, or a value is missing, undocumented or out of range, or a
+     *                                  key unknown
+     */
+    public static ComposerTuning from(TuningFile file) {
+        return file.bind("composer", ComposerTuning.class);
     }
 }

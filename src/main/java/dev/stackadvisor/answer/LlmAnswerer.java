@@ -19,6 +19,7 @@ import dev.stackadvisor.corpus.Passage;
 import dev.stackadvisor.corpus.Sentence;
 import dev.stackadvisor.retrieval.Evidence;
 import dev.stackadvisor.retrieval.RankedPassage;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -31,9 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,9 +40,10 @@ import java.util.function.Consumer;
 
 /**
  * Answers with an LLM from numbered retrieved passages, through langchain4j's {@link ChatModel} (or
- * {@link StreamingChatModel} when streaming). Every call is bounded by {@code timeoutMs} whatever the client
- * library does, goes through a resilience4j {@link CircuitBreaker} (after repeated failures the LLM is skipped
- * for a cool-down), and every answer is checked: markers pointing at no given passage are removed, an answer
+ * {@link StreamingChatModel} when streaming). Every call is bounded by the deadline and bulkhead of {@link LlmCalls}
+ * (resilience4j {@code TimeLimiter} and {@code ThreadPoolBulkhead}) whatever the client library does, goes through
+ * a resilience4j {@link CircuitBreaker} (after repeated failures the LLM is skipped for a cool-down), and every
+ * answer is checked: markers pointing at no given passage are removed, an answer
  * that is empty or cites nothing is rejected. Any failure is an {@link LlmException} whose reason becomes the
  * extractive answer's {@code fallbackReason}.
  */
@@ -64,32 +63,29 @@ public final class LlmAnswerer {
     private final PromptTemplates prompts;
     private final Corpus corpus;
     private final CircuitBreaker breaker;
-    private final long timeoutMs;
-    private final ExecutorService executor;
+    private final LlmCalls calls;
     private final String modelName;
 
     /**
-     * @param timeoutMs the longest a call may take, milliseconds
-     * @param executor  runs blocking calls so that the deadline can be enforced
+     * @param calls the deadline and the bulkhead every call goes through
      */
     public LlmAnswerer(ChatModel model, StreamingChatModel streaming, PromptTemplates prompts, Corpus corpus,
-                       CircuitBreaker breaker, long timeoutMs, ExecutorService executor, String modelName) {
+                       CircuitBreaker breaker, LlmCalls calls, String modelName) {
         this.model = model;
         this.streaming = streaming;
         this.prompts = prompts;
         this.corpus = corpus;
         this.breaker = breaker;
-        this.timeoutMs = timeoutMs;
-        this.executor = executor;
+        this.calls = calls;
         this.modelName = modelName;
     }
 
     /**
-     * The same answerer (model, prompts, breaker, executor) quoting another corpus: one per index snapshot, so a
-     * re-index does not reset the breaker.
+     * The same answerer (model, prompts, breaker, deadline and bulkhead) quoting another corpus: one per index
+     * snapshot, so a re-index does not reset the breaker.
      */
     public LlmAnswerer forCorpus(Corpus other) {
-        return new LlmAnswerer(model, streaming, prompts, other, breaker, timeoutMs, executor, modelName);
+        return new LlmAnswerer(model, streaming, prompts, other, breaker, calls, modelName);
     }
 
     /** The breaker's state: CLOSED (calling), OPEN (skipping the LLM), HALF_OPEN (trying again). */
@@ -185,11 +181,13 @@ public final class LlmAnswerer {
                 }
             });
             try {
-                return done.get(timeoutMs, TimeUnit.MILLISECONDS);
+                return calls.await(done);
+            } catch (TimeoutException e) {
+                stop(handle.get()); // the limiter cancelled done: the generation itself must stop too
+                throw e;
             } finally {
-                PartialResponseContext c = handle.get();
-                if (!done.isDone() && c != null) {
-                    c.streamingHandle().cancel();
+                if (!done.isDone()) {
+                    stop(handle.get());
                 }
             }
         }, cites(sources));
@@ -215,14 +213,16 @@ public final class LlmAnswerer {
         }
     }
 
-    /** A non-streaming call on the executor, abandoned at the deadline whatever the client library does. */
-    private ChatResponse blocking(ChatRequest request) throws Exception {
-        Future<ChatResponse> f = executor.submit(() -> model.chat(request));
-        try {
-            return f.get(timeoutMs, TimeUnit.MILLISECONDS);
-        } finally {
-            f.cancel(true);
+    /** Stops a streaming generation that has started (null: no token came yet, nothing to stop). */
+    private static void stop(PartialResponseContext context) {
+        if (context != null) {
+            context.streamingHandle().cancel();
         }
+    }
+
+    /** A non-streaming call in the bulkhead, abandoned at the deadline whatever the client library does. */
+    private ChatResponse blocking(ChatRequest request) throws Exception {
+        return calls.blocking(() -> model.chat(request));
     }
 
     private interface Call {
@@ -253,7 +253,7 @@ public final class LlmAnswerer {
         } catch (LlmException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             throw e;
-        } catch (RejectedExecutionException e) {
+        } catch (BulkheadFullException e) {
             breaker.releasePermission(); // no call was made: the LLM did nothing wrong
             throw new LlmException(FallbackReason.BULKHEAD_FULL, "every LLM call slot and queue place is taken", e);
         } catch (InterruptedException e) {

@@ -88,7 +88,7 @@ final class IndexBuilder implements Library.Builder {
         this.cache = new EmbeddingCache(config.cacheDir());
         TuningFile file = config.tuningFile() == null ? TuningFile.bundled() : TuningFile.read(config.tuningFile());
         this.tuning = Tuning.from(file);
-        this.composerTuning = ComposerTuning.from(file.section("composer"));
+        this.composerTuning = ComposerTuning.from(file);
         this.discourse = Discourse.bundled();
         this.languages = LanguageCues.bundled();
         this.llm = llm;

@@ -28,10 +28,10 @@ import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.stackadvisor.answer.LlmAnswerer;
+import dev.stackadvisor.answer.LlmCalls;
 import dev.stackadvisor.answer.PromptTemplates;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.util.concurrent.ExecutorService;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
@@ -94,29 +94,11 @@ public final class ServiceFactory {
                 .recordExceptions(Throwable.class)
                 .build());
         breaker.getEventPublisher().onStateTransition(e -> log.warn("LLM circuit breaker: {}", e.getStateTransition()));
-        ExecutorService executor = bulkhead(config.llmMaxConcurrent(), config.llmQueue());
         log.info("LLM answers: provider={}, model={}, base URL={}, timeout={} ms, at most {} calls at once and {} waiting",
                 config.llmProvider().code(), config.llmModel(), config.llmBaseUrl(), config.llmTimeoutMs(),
                 config.llmMaxConcurrent(), config.llmQueue());
-        return new LlmAnswerer(model, streaming, prompts, corpus, breaker, config.llmTimeoutMs(), executor, config.llmModel());
-    }
-
-    /**
-     * The bulkhead blocking LLM calls run in: {@code threads} fixed daemon threads and a queue of {@code queue}
-     * places (none: a hand-off); a call finding both full is rejected at once ({@link
-     * java.util.concurrent.RejectedExecutionException}), and the answer falls back to the extractive one. A hung
-     * LLM so holds at most {@code threads} threads, not one per timed-out call as a cached pool would.
-     */
-    static ExecutorService bulkhead(int threads, int queue) {
-        java.util.concurrent.BlockingQueue<Runnable> waiting = queue == 0
-                ? new java.util.concurrent.SynchronousQueue<>() : new java.util.concurrent.ArrayBlockingQueue<>(queue);
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        return new java.util.concurrent.ThreadPoolExecutor(threads, threads, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
-                waiting, r -> {
-                    Thread t = new Thread(r, "llm-call-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
+        return new LlmAnswerer(model, streaming, prompts, corpus, breaker,
+                LlmCalls.of(timeout, config.llmMaxConcurrent(), config.llmQueue()), config.llmModel());
     }
 
     /**

@@ -19,12 +19,4 @@ public record AnalysisTuning(double prototypeMinSimilarity, double intentMinSimi
         TuningFile.inRange("intentMinSimilarity", intentMinSimilarity, 0, 1);
         TuningFile.inRange("frameworksPerLanguage", frameworksPerLanguage, 1, 10);
     }
-
-    /** Reads the section. */
-    public static AnalysisTuning from(TuningFile.Section s) {
-        AnalysisTuning t = s.build(() -> new AnalysisTuning(s.number("prototypeMinSimilarity"), s.number("intentMinSimilarity"),
-                s.count("frameworksPerLanguage")));
-        s.done();
-        return t;
-    }
 }

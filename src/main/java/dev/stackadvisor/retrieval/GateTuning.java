@@ -39,14 +39,4 @@ public record GateTuning(double minDense, double minDenseWithWords, double minCo
         TuningFile.inRange("generalCandidates", generalCandidates, 1, 1000);
         TuningFile.inRange("perFrameworkCandidates", perFrameworkCandidates, 1, 1000);
     }
-
-    /** Reads the section. */
-    public static GateTuning from(TuningFile.Section s) {
-        GateTuning t = s.build(() -> new GateTuning(s.number("minDense"), s.number("minDenseWithWords"), s.number("minCoverage"),
-                s.number("minKeywordCoverage"), s.number("twoWordSlack"), s.count("minMatchedWords"), s.number("maxUnknown"),
-                s.number("minExact"), s.number("followUpSlack"), s.number("minMeaning"), s.count("generalCandidates"),
-                s.count("perFrameworkCandidates")));
-        s.done();
-        return t;
-    }
 }

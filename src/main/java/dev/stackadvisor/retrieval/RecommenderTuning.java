@@ -24,12 +24,4 @@ public record RecommenderTuning(int passages, double relevanceFloor, double fitW
         TuningFile.inRange("minShareOfLeader", minShareOfLeader, 0, 1);
         TuningFile.inRange("maxRecommended", maxRecommended, 1, 20);
     }
-
-    /** Reads the section. */
-    public static RecommenderTuning from(TuningFile.Section s) {
-        RecommenderTuning t = s.build(() -> new RecommenderTuning(s.count("passages"), s.number("relevanceFloor"),
-                s.number("fitWeight"), s.number("situationCoverage"), s.number("minShareOfLeader"), s.count("maxRecommended")));
-        s.done();
-        return t;
-    }
 }

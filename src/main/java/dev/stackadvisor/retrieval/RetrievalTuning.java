@@ -34,12 +34,4 @@ public record RetrievalTuning(int candidates, int perFrameworkTop, int rrfK, dou
     private static void positiveWeight(String key, double w) {
         TuningFile.aboveUpTo(key, w, 0, OWN_WEIGHT);
     }
-
-    /** Reads the section. */
-    public static RetrievalTuning from(TuningFile.Section s) {
-        RetrievalTuning t = s.build(() -> new RetrievalTuning(s.count("candidates"), s.count("perFrameworkTop"), s.count("rrfK"),
-                s.number("contextWeight"), s.number("focusWeight"), s.number("synonymWeight"), s.number("factSubjectShare")));
-        s.done();
-        return t;
-    }
 }

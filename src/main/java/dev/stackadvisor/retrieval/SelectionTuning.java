@@ -41,14 +41,4 @@ public record SelectionTuning(int passages, int perFramework, int rrfK, double m
         TuningFile.inRange("minKnownCoverage", minKnownCoverage, 0, 1);
         TuningFile.inRange("maxLeanBack", maxLeanBack, 0, 10);
     }
-
-    /** Reads the section. */
-    public static SelectionTuning from(TuningFile.Section s) {
-        SelectionTuning t = s.build(() -> new SelectionTuning(s.count("passages"), s.count("perFramework"), s.count("rrfK"),
-                s.number("minCoverage"), s.number("minCosine"),
-                s.number("minKeywordAnswerable"), s.number("minHybridAnswerable"), s.number("minCosineAnswerable"),
-                s.number("leadMargin"), s.number("minKnownCoverage"), s.count("maxLeanBack")));
-        s.done();
-        return t;
-    }
 }

@@ -1,35 +1,64 @@
 package dev.stackadvisor.retrieval;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The tuning values of every stage, read from one JSON file ({@link #RESOURCE}): one object per stage
  * ({@code "gate"}, {@code "retrieval"}…), one entry per value, each {@code {"value": 0.42, "why": "…"}} where
  * {@code why} states the measurement that chose the value (and the command under {@code bench/calibration/}
- * that repeats it). A stage reads its section into its own record ({@code GateTuning.from(file.section("gate"))});
- * the record checks ranges in its constructor, as Lucene's {@code BM25Similarity} does for k1 and b.
+ * that repeats it). Jackson binds a stage's object to the stage's record, key = record component name (an
+ * entry's {@code value} becomes the component; a whole number for an {@code int} one); the record checks ranges in
+ * its constructor, as Lucene's {@code BM25Similarity} does for k1 and b. Keys starting with {@code _} are comments.
  *
  * <p>Adding a stage (e.g. the composer's {@code "composer"} section): add the object to the file, write a record
- * with a {@code static from(TuningFile.Section s)} that reads each key with {@link Section#number} or
- * {@link Section#count} and ends with {@link Section#done()}, and check ranges with {@link #inRange}.
+ * whose components are named as its keys, check ranges in its constructor with {@link #inRange}, and bind it with
+ * {@link #bind(String, Class)} (or make it a component of {@link Tuning}).
  *
- * <p>Errors are {@link IllegalArgumentException}s naming the file, the section, the key and the accepted range:
- * a value out of range, a missing key or {@code why}, a key no stage reads (a typo).
+ * <p>Errors are {@link IllegalArgumentException}s naming the file, the section and key, and what is wrong: a value
+ * out of range (with the accepted range), a missing key or {@code why}, a value of the wrong kind, a key no stage
+ * reads (a typo).
  */
 public final class TuningFile {
 
     /** The bundled tuning file, on the classpath. */
     public static final String RESOURCE = "/analysis/tuning.json";
+
+    /** Binds tuning records: numbers come from entries; unknown keys fail (Jackson's default), comments do not. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("tuning-entries")
+                    .addDeserializer(double.class, new Entry<>(false))
+                    .addDeserializer(int.class, new Entry<>(true)))
+            .addHandler(new DeserializationProblemHandler() {
+                @Override
+                public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                                     Object beanOrClass, String propertyName) throws IOException {
+                    if (!propertyName.startsWith("_")) {
+                        return false;
+                    }
+                    p.skipChildren();
+                    return true;
+                }
+            })
+            .build();
 
     private final String name;
     private final JsonNode root;
@@ -45,7 +74,7 @@ public final class TuningFile {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            return parse(RESOURCE, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
@@ -56,16 +85,16 @@ public final class TuningFile {
      *
      * @throws IllegalArgumentException when it cannot be read or is not a JSON object
      */
-    public static TuningFile read(java.nio.file.Path path) {
+    public static TuningFile read(Path path) {
         try {
-            return parse(path.toString(), java.nio.file.Files.readString(path));
+            return parse(path.toString(), Files.readString(path));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read tuning file " + path + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Parses a tuning file's text.
+     * Parses a tuning file's text (binding happens in {@link #bind}).
      *
      * @param name what error messages call the file
      * @throws IllegalArgumentException when it is not a JSON object
@@ -73,7 +102,7 @@ public final class TuningFile {
     public static TuningFile parse(String name, String json) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
+            root = MAPPER.readTree(json);
         } catch (IOException e) {
             throw new IllegalArgumentException(name + " is not valid JSON: " + e.getMessage(), e);
         }
@@ -84,16 +113,49 @@ public final class TuningFile {
     }
 
     /**
-     * One stage's values.
+     * The whole file bound to {@code type}, whose components are stage records (as {@link Tuning}).
      *
-     * @throws IllegalArgumentException when the file has no such object
+     * @throws IllegalArgumentException naming the file, the key and the problem
      */
-    public Section section(String stage) {
+    public <T> T bind(Class<T> type) {
+        return bind(root, "", type);
+    }
+
+    /**
+     * One stage's object bound to its record.
+     *
+     * @throws IllegalArgumentException when the file has no such object, or naming the key and the problem
+     */
+    public <T> T bind(String stage, Class<T> type) {
         JsonNode node = root.get(stage);
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException(name + ": no \"" + stage + "\" object");
         }
-        return new Section(name + ": " + stage, node);
+        return bind(node, stage, type);
+    }
+
+    private <T> T bind(JsonNode node, String stage, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(message(stage, e), e);
+        }
+    }
+
+    /** "file: section.key: problem", the problem as the record or the entry states it. */
+    private String message(String stage, JacksonException e) {
+        String path = e instanceof JsonMappingException m ? m.getPath().stream()
+                .map(JsonMappingException.Reference::getFieldName).collect(Collectors.joining(".")) : "";
+        String where = stage.isEmpty() ? path : path.isEmpty() ? stage : stage + "." + path;
+        String problem;
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException range) {
+            problem = range.getMessage();
+        } else if (e instanceof UnrecognizedPropertyException) {
+            problem = "unknown key (no stage reads it: a typo or a leftover)";
+        } else {
+            problem = e.getOriginalMessage();
+        }
+        return name + ": " + (where.isEmpty() ? "" : where + ": ") + problem;
     }
 
     /**
@@ -131,74 +193,71 @@ public final class TuningFile {
         return value;
     }
 
-    /** A stage's object: reads entries by key, remembers which were read so that {@link #done} can flag the rest. */
-    public static final class Section {
+    /**
+     * {@code stage} when it is there: a stage record missing from the file is an error, not a default.
+     *
+     * @param key what the message calls the stage
+     * @throws IllegalArgumentException naming the stage otherwise
+     */
+    static <T> T present(String key, T stage) {
+        if (stage == null) {
+            throw new IllegalArgumentException("no \"" + key + "\" object");
+        }
+        return stage;
+    }
 
-        private final String where;
-        private final JsonNode node;
-        private final Set<String> read = new LinkedHashSet<>();
+    /**
+     * One entry, {@code {"value": n, "why": "…"}}, read as its number: a whole one for an {@code int} component.
+     * An absent entry fails too (Jackson otherwise gives a primitive 0).
+     */
+    private static final class Entry<N extends Number> extends JsonDeserializer<N> {
 
-        Section(String where, JsonNode node) {
-            this.where = where;
-            this.node = node;
+        private static final String SHAPE = "an object with \"value\" and \"why\"";
+
+        private final boolean whole;
+
+        Entry(boolean whole) {
+            this.whole = whole;
         }
 
-        /** The number under {@code key} (range checks are the stage record's). */
-        public double number(String key) {
-            JsonNode v = entry(key).get("value");
-            if (v == null || !v.isNumber()) {
-                throw new IllegalArgumentException(where + "." + key + ": \"value\" must be a number");
-            }
-            return v.doubleValue();
-        }
-
-        /** The whole number under {@code key}. */
-        public int count(String key) {
-            JsonNode v = entry(key).get("value");
-            if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw new IllegalArgumentException(where + "." + key + ": \"value\" must be a whole number");
-            }
-            return v.intValue();
-        }
-
-        /**
-         * Checks that every entry of the section was read (a key no stage reads is a typo or a leftover).
-         *
-         * @throws IllegalArgumentException naming the unread keys
-         */
-        public void done() {
-            List<String> unread = new ArrayList<>();
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!k.startsWith("_") && !read.contains(k)) {
-                    unread.add(k);
-                }
-            }
-            if (!unread.isEmpty()) {
-                throw new IllegalArgumentException(where + ": unknown keys " + unread);
-            }
-        }
-
-        /** Runs a record's constructor, prefixing its range error with the file and the section. */
-        public <T> T build(java.util.function.Supplier<T> constructor) {
-            try {
-                return constructor.get();
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-            }
-        }
-
-        private JsonNode entry(String key) {
-            read.add(key);
-            JsonNode e = node.get(key);
+        @Override
+        @SuppressWarnings("unchecked")
+        public N deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode e = p.readValueAsTree();
             if (e == null || !e.isObject()) {
-                throw new IllegalArgumentException(where + "." + key + " is missing (an object with \"value\" and \"why\")");
+                throw JsonMappingException.from(p, "must be " + SHAPE);
             }
             JsonNode why = e.get("why");
             if (why == null || !why.isTextual() || why.asText().isBlank()) {
-                throw new IllegalArgumentException(where + "." + key + ": \"why\" must say which measurement chose the value");
+                throw JsonMappingException.from(p, "\"why\" must say which measurement chose the value");
             }
-            return e;
+            for (var it = e.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!k.equals("value") && !k.equals("why")) {
+                    throw JsonMappingException.from(p, "unknown field \"" + k + "\" (" + SHAPE + ")");
+                }
+            }
+            JsonNode v = e.get("value");
+            if (whole) {
+                if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
+                    throw JsonMappingException.from(p, "\"value\" must be a whole number");
+                }
+                return (N) Integer.valueOf(v.intValue());
+            }
+            if (v == null || !v.isNumber()) {
+                throw JsonMappingException.from(p, "\"value\" must be a number");
+            }
+            return (N) Double.valueOf(v.doubleValue());
+        }
+
+        @Override
+        public N getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            throw JsonMappingException.from(ctxt, "must be " + SHAPE + ", not null");
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) throws JsonMappingException {
+            throw JsonMappingException.from(ctxt, "is missing (" + SHAPE + ")");
         }
     }
 }

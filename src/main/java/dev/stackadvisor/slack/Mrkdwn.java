@@ -1,22 +1,16 @@
 package dev.stackadvisor.slack;
 
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Text between our answers and Slack's markup ("mrkdwn", https://api.slack.com/reference/surfaces/formatting):
- * out, an answer becomes mrkdwn; in, a message's markup becomes the plain question. Pure functions.
+ * out, an answer's Markdown becomes mrkdwn (CommonMark parses it, {@link MrkdwnRenderer} writes it); in, a
+ * message's markup becomes the plain question (Slack's own {@code <…>} syntax, which no Markdown parser reads).
+ * Pure functions.
  */
 public final class Mrkdwn {
 
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3})]");
-    private static final Pattern ADJACENT_MARKERS = Pattern.compile("(\\[\\d{1,3}])(?=\\[\\d{1,3}])");
-    private static final Pattern BOLD = Pattern.compile("\\*\\*(\\S(?:.*?\\S)?)\\*\\*");
-    private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]+(.+?)[ \\t#]*$");
-    private static final Pattern BULLET = Pattern.compile("(?m)^[ \\t]*[-*+][ \\t]+");
-    private static final Pattern TRAILING_SPACE = Pattern.compile("(?m)[ \\t]+$");
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
     private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s<>|]+");
     private static final Pattern USER_MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
     private static final Pattern CHANNEL_LINK = Pattern.compile("<#[A-Z0-9]+\\|([^>]*)>");
@@ -36,31 +30,17 @@ public final class Mrkdwn {
     }
 
     /**
-     * An answer as mrkdwn: reserved characters escaped; Markdown that an LLM may write ({@code **bold**},
-     * {@code # heading}, {@code - item}) turned into Slack's ({@code *bold*}, bold line, {@code •} item);
-     * adjacent {@code [1][2]} markers spaced; each {@code [n]} marker a link to its article when
+     * An answer as mrkdwn: its Markdown (as an LLM may write it, or the composer's {@code **name**} and
+     * {@code - item} lines) parsed by CommonMark and rendered by {@link MrkdwnRenderer} ({@code *bold*},
+     * {@code _italic_}, {@code <url|text>} links, {@code •} items, headings as bold lines); reserved characters
+     * escaped; adjacent {@code [1][2]} markers spaced; each {@code [n]} marker a link to its article when
      * {@code urls} knows one; line breaks kept (Slack honours {@code \n}), runs of blank lines folded to one.
      *
      * @param text the answer with {@code [n]} markers
      * @param urls the article URL per marker number; markers without one stay plain
      */
     public static String fromAnswer(String text, Map<Integer, String> urls) {
-        String t = escape(text.replace("\r\n", "\n").replace('\r', '\n'));
-        t = HEADING.matcher(t).replaceAll("*$1*");
-        t = BULLET.matcher(t).replaceAll("• ");
-        t = BOLD.matcher(t).replaceAll("*$1*");
-        t = ADJACENT_MARKERS.matcher(t).replaceAll("$1 ");
-        Matcher m = MARKER.matcher(t);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String url = urls.get(Integer.parseInt(m.group(1)));
-            String marker = url != null && SAFE_URL.matcher(url).matches()
-                    ? "<" + url + "|[" + m.group(1) + "]>" : m.group();
-            m.appendReplacement(out, Matcher.quoteReplacement(marker));
-        }
-        m.appendTail(out);
-        t = TRAILING_SPACE.matcher(out.toString()).replaceAll("");
-        return BLANK_LINES.matcher(t).replaceAll("\n\n").strip();
+        return MrkdwnRenderer.render(text, urls);
     }
 
     /**
@@ -68,7 +48,12 @@ public final class Mrkdwn {
      * unsafe to put in a link.
      */
     public static String link(String url, String label) {
-        return url != null && SAFE_URL.matcher(url).matches() ? "<" + url + "|" + escape(label) + ">" : escape(label);
+        return isSafeUrl(url) ? "<" + url + "|" + escape(label) + ">" : escape(label);
+    }
+
+    /** Whether {@code url} may go in a link: http(s), and nothing that would end Slack's {@code <url|text>}. */
+    static boolean isSafeUrl(String url) {
+        return url != null && SAFE_URL.matcher(url).matches();
     }
 
     /**

@@ -93,7 +93,7 @@ public final class SlackBot implements AutoCloseable {
                                   Supplier<ChatService> chat, Supplier<Map<String, String>> sourceUrls,
                                   Optional<SharedRedis> redis) {
         Clock clock = Clock.systemUTC();
-        EventClaims local = new EventDeduplicator(EventDeduplicator.DEFAULT_MAX_ENTRIES, EventDeduplicator.DEFAULT_MAX_AGE, clock);
+        EventClaims local = new EventDeduplicator(EventDeduplicator.DEFAULT_MAX_ENTRIES, EventDeduplicator.DEFAULT_MAX_AGE);
         EventClaims claims = redis.<EventClaims>map(r -> new RedisEventClaims(r, local, EventDeduplicator.DEFAULT_MAX_AGE))
                 .orElse(local);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,

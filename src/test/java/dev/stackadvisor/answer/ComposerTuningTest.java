@@ -24,7 +24,7 @@ class ComposerTuningTest {
     }
 
     private static ComposerTuning load(ObjectNode root) throws Exception {
-        return ComposerTuning.from(TuningFile.parse("test.json", JSON.writeValueAsString(root)).section("composer"));
+        return ComposerTuning.from(TuningFile.parse("test.json", JSON.writeValueAsString(root)));
     }
 
     @Test
@@ -58,7 +58,7 @@ class ComposerTuningTest {
     void should_refuse_an_unknown_key_and_an_undocumented_value() throws Exception {
         ObjectNode typo = bundled();
         ((ObjectNode) typo.path("composer")).set("maxWord", JSON.readTree("{\"value\": 100, \"why\": \"typo\"}"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> load(typo)).getMessage().contains("unknown keys [maxWord]"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> load(typo)).getMessage().contains("composer.maxWord: unknown key"));
 
         ObjectNode undocumented = bundled();
         ((ObjectNode) undocumented.path("composer").path("focusWeight")).remove("why");

@@ -231,6 +231,24 @@ class LlmAnswerTest {
     }
 
     @Test
+    void should_stop_generating_when_the_deadline_passes_while_streaming() throws InterruptedException {
+        // given an LLM streaming for ~3 s and a 1 s deadline
+        llm.slowStream(50, 60);
+        TestServer s = start(llm.baseUrl(), Map.of("LLM_TIMEOUT_MS", "1000"));
+
+        // when the deadline passes mid-stream
+        List<SseClient.Event> events = SseClient.post(s.baseUrl() + "/api/chat/stream", TestServer.toJson(Map.of("message", QUESTION)));
+        Thread.sleep(1500);
+
+        // then the extractive answer is served last and the LLM stream is cut short
+        List<String> names = events.stream().map(SseClient.Event::name).toList();
+        assertEquals("done", names.get(names.size() - 1), "no LLM token after the answer: " + names);
+        assertEquals("timeout", events.get(events.size() - 1).data().path("fallbackReason").asText());
+        int written = llm.chunksWritten();
+        assertTrue(written < 60, "the LLM stream was cut short at the deadline: " + written + " chunks written");
+    }
+
+    @Test
     void should_rewrite_a_follow_up_with_the_llm_from_the_conversation() {
         TestServer s = start();
         String session = "llm-follow-up";

@@ -66,7 +66,7 @@ class TuningFileTest {
         ObjectNode root = bundled();
         ((ObjectNode) root.path("gate").path("minMeaning")).remove("why");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(root));
-        assertTrue(e.getMessage().contains("gate.minMeaning: \"why\""), e.getMessage());
+        assertEquals("test.json: gate.minMeaning: \"why\" must say which measurement chose the value", e.getMessage());
     }
 
     @Test
@@ -74,11 +74,11 @@ class TuningFileTest {
         ObjectNode missing = bundled();
         ((ObjectNode) missing.path("retrieval")).remove("rrfK");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> load(missing)).getMessage()
-                .contains("retrieval.rrfK is missing"));
+                .contains("test.json: retrieval.rrfK: is missing"));
 
         ObjectNode typo = bundled();
         ((ObjectNode) typo.path("gate")).set("minDenseTypo", typo.path("gate").path("minDense").deepCopy());
-        assertEquals("test.json: gate: unknown keys [minDenseTypo]",
+        assertEquals("test.json: gate.minDenseTypo: unknown key (no stage reads it: a typo or a leftover)",
                 assertThrows(IllegalArgumentException.class, () -> load(typo)).getMessage());
     }
 
@@ -87,9 +87,34 @@ class TuningFileTest {
         ObjectNode root = bundled();
         ((ObjectNode) root.path("retrieval").path("candidates")).put("value", 30.5);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> load(root)).getMessage()
-                .contains("retrieval.candidates: \"value\" must be a whole number"));
+                .contains("test.json: retrieval.candidates: \"value\" must be a whole number"));
         ObjectNode noGate = bundled();
         noGate.remove("gate");
         assertEquals("test.json: no \"gate\" object", assertThrows(IllegalArgumentException.class, () -> load(noGate)).getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "an unknown stage                | {\"gaet\": {}}                                   | test.json: gaet: unknown key (no stage reads it: a typo or a leftover)",
+        "a value of the wrong kind       | {\"gate\": {\"minDense\": {\"value\": \"high\", \"why\": \"w\"}}} | test.json: gate.minDense: \"value\" must be a number",
+        "an entry that is a bare number  | {\"gate\": {\"minDense\": 0.42}}                 | test.json: gate.minDense: must be an object with \"value\" and \"why\"",
+        "an entry that is null           | {\"gate\": {\"minDense\": null}}                 | test.json: gate.minDense: must be an object with \"value\" and \"why\", not null",
+        "an unknown field in an entry    | {\"gate\": {\"minDense\": {\"value\": 0.42, \"why\": \"w\", \"was\": 0.4}}} | test.json: gate.minDense: unknown field \"was\" (an object with \"value\" and \"why\")",
+    })
+    void should_refuse_a_malformed_entry_or_stage_naming_it(String why, String overlay, String message) throws Exception {
+        // given the bundled file with one stage or entry replaced
+        ObjectNode root = bundled();
+        JSON.readerForUpdating(root).readValue(overlay);
+
+        // then binding fails naming the file, the key and the problem
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(root));
+        assertEquals(message, e.getMessage(), why);
+    }
+
+    @Test
+    void should_read_keys_starting_with_an_underscore_as_comments() throws Exception {
+        ObjectNode root = bundled();
+        ((ObjectNode) root.path("gate")).put("_note", "a comment inside a stage");
+        assertEquals(0.42, load(root).gate().minDense());
     }
 }
