@@ -56,11 +56,6 @@ public final class Segmenter {
     /** Estimated word-piece budget of a passage's index text; MiniLM reads 128 including [CLS] and [SEP]. */
     public static final int DEFAULT_TOKEN_BUDGET = 100;
 
-    /** A list item's marker: a bullet or "1." / "1)". */
-    static final Pattern BULLET = Pattern.compile("^([•\\-*–·]|\\d{1,2}[.)])\\s+");
-    private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
-    private static final Pattern CODE = Pattern.compile(
-            "^(#|//|@|import |from \\w+ import|return |const |let |var |app\\.|async def|def |\\}|\\{)|[{};]\\s*$|\\w\\(\\)|=>| = ");
     private static final String SECTION_SEPARATOR = " › ";
     private static final Pattern SPACE_RUN = Pattern.compile("[\\s\\p{Z}\\uFEFF]+");
 
@@ -75,13 +70,12 @@ public final class Segmenter {
     private record Head(int level, String label, List<String> frameworks, Aspect aspect) {
     }
 
-    /** A line of the document: char span, and where its trimmed text starts. */
-    record Line(int start, int end, String trimmed, int trimmedStart) {
-    }
 
     private final FrameworkLexicon lexicon;
     private final AspectClassifier aspects = new AspectClassifier();
     private final TableParser tables;
+    private final TextTables textTables;
+    private final PlainTextReader plainText;
     private final SubjectResolver subjectResolver;
     private final TokenEstimator tokens = new TokenEstimator();
     private final Cleaning defaultCleaning = new Cleaning();
@@ -99,6 +93,8 @@ public final class Segmenter {
     public Segmenter(FrameworkLexicon lexicon, int tokenBudget) {
         this.lexicon = lexicon;
         this.tables = new TableParser(lexicon, aspects);
+        this.textTables = new TextTables(lexicon);
+        this.plainText = new PlainTextReader(textTables);
         this.subjectResolver = new SubjectResolver(lexicon);
         this.tokenBudget = tokenBudget;
     }
@@ -118,7 +114,11 @@ public final class Segmenter {
      *                 documents, see {@link Cleaning})
      */
     public List<Passage> segment(Document document, Layout layout, Cleaning cleaning, Set<String> dropped) {
-        return new Walk(document, layout, cleaning, dropped).run();
+        if (layout == null) {
+            PlainTextReader.Reading read = plainText.read(document.text(), cleaning, dropped);
+            return new Walk(document, read.lines(), read.layout(), cleaning, dropped).run();
+        }
+        return new Walk(document, Line.of(document.text()), layout, cleaning, dropped).run();
     }
 
     /** One pass over one document; holds the section state. */
@@ -126,7 +126,6 @@ public final class Segmenter {
         private final Document doc;
         private final String text;
         private final List<Line> lines;
-        private final Map<String, Integer> headingCounts = new HashMap<>();
         private final Set<String> seenParagraphs = new HashSet<>();
         private final List<Passage> passages = new ArrayList<>();
         private final List<Sentence> pending = new ArrayList<>();
@@ -162,96 +161,22 @@ public final class Segmenter {
         /** Laid-out documents: the frameworks the document is about, for sections whose headings name none. */
         private final List<String> documentSubjects;
 
-        Walk(Document doc, Layout layout, Cleaning cleaning, Set<String> dropped) {
+        Walk(Document doc, List<Line> lines, Layout layout, Cleaning cleaning, Set<String> dropped) {
             this.doc = doc;
             this.text = doc.text();
-            this.lines = layout == null ? joinWrapped(text, lines(text)) : lines(text);
+            this.lines = lines;
             this.layout = layout;
             this.cleaning = cleaning;
             this.dropped = dropped;
-            if (layout != null && layout.kinds().size() != lines.size()) {
+            if (layout.kinds().size() != lines.size()) {
                 throw new IllegalArgumentException("layout of " + doc.id() + " has " + layout.kinds().size()
                         + " lines, its text " + lines.size());
             }
-            this.documentSubjects = layout == null ? List.of() : documentSubjects();
-            String previous = null;
-            for (Line line : lines) {
-                if (line.trimmed().isEmpty()) {
-                    continue;
-                }
-                if (isHeading(line.trimmed())) {
-                    String key = headingKey(line.trimmed());
-                    if (!key.equals(previous)) {
-                        headingCounts.merge(key, 1, Integer::sum);
-                    }
-                    previous = key;
-                } else {
-                    previous = null;
-                }
-            }
+            this.documentSubjects = layout.guessed() ? List.of() : documentSubjects();
         }
 
+        /** The one walk: each line by the kind its layout says. */
         List<Passage> run() {
-            if (layout != null) {
-                return runLaidOut();
-            }
-            int i = 0;
-            while (i < lines.size()) {
-                Line line = lines.get(i);
-                String t = line.trimmed();
-                if (t.isEmpty()) {
-                    i++;
-                    continue;
-                }
-                if (isCode(t) || cleaning.isFurniture(fold(t)) || isDropped(t)) {
-                    currentList = -1;
-                    i++;
-                    continue;
-                }
-                if (TableParser.startsPipeTable(t)) {
-                    TableParser.Table table = tables.pipeTable(text, lines, i);
-                    emitTable(table);
-                    i = Math.max(table.nextLine(), i + 1);
-                    continue;
-                }
-                int at = i;
-                Optional<TableParser.Table> flat = tables.flattenedTable(text, lines, at)
-                        .or(() -> tables.spacedTable(text, lines, at));
-                if (flat.isPresent()) {
-                    emitTable(flat.get());
-                    i = flat.get().nextLine();
-                    continue;
-                }
-                boolean bullet = BULLET.matcher(t).find();
-                if (bullet && NUMBERING.matcher(t).find() && isHeading(t)) {
-                    bullet = false;
-                }
-                if (!bullet && isHeading(t)) {
-                    heading(t);
-                    currentList = -1;
-                } else if (bullet) {
-                    if (currentList < 0) {
-                        currentList = listGroups++;
-                    }
-                    int markerEnd = line.trimmedStart() + matchEnd(BULLET, t);
-                    sentences(markerEnd, line.end(), currentList);
-                } else {
-                    currentList = -1;
-                    String key = fold(t).toLowerCase(Locale.ROOT);
-                    if (key.split(" ").length >= 8 && !seenParagraphs.add(key)) {
-                        i++;
-                        continue; // a paragraph pasted again elsewhere: its first place is the only true one
-                    }
-                    sentences(line.trimmedStart(), line.end(), -1);
-                }
-                i++;
-            }
-            flush();
-            return List.copyOf(passages);
-        }
-
-        /** The walk over a document whose parser said what each line is: no guessing from the lines. */
-        private List<Passage> runLaidOut() {
             int i = 0;
             while (i < lines.size()) {
                 Line line = lines.get(i);
@@ -260,8 +185,9 @@ public final class Segmenter {
                 if (kind != Layout.Kind.ITEM && kind != Layout.Kind.BLANK) {
                     introSubjects = List.of();
                 }
-                if (kind == Layout.Kind.TABLE) {
-                    TableParser.Table table = tables.pipeTable(text, lines, i);
+                if (kind == Layout.Kind.TABLE || kind == Layout.Kind.TEXT_TABLE) {
+                    TableParser.Table table = kind == Layout.Kind.TABLE ? tables.pipeTable(text, lines, i)
+                            : textTables.read(text, lines, i).orElseThrow();
                     emitTable(table);
                     i = Math.max(table.nextLine(), i + 1);
                     continue;
@@ -270,26 +196,34 @@ public final class Segmenter {
                     leadIns.clear(); // a list ends at its blank line; anything but a list item ends the lead-in
                 }
                 if (kind == Layout.Kind.BLANK || t.isEmpty()) {
+                    if (!layout.guessed()) {
+                        currentList = -1; // a parser's blank line ends the list; a capture's is only spacing
+                    }
+                } else if (kind == Layout.Kind.DROPPED) {
                     currentList = -1;
-                } else if (kind == Layout.Kind.PARAGRAPH && startsList(i + 1) && isHeading(t) && !t.endsWith(":")
-                        && !cleaning.isFurniture(t) && !isDropped(t)) {
+                } else if (kind == Layout.Kind.PARAGRAPH && startsList(i + 1) && LineShapes.isHeading(t) && !t.endsWith(":")
+                        && keep(t)) {
                     // a short line set over a list ("Use issues for everything") is the list's heading
                     laidOutHeading(t, Layout.QUESTION_LEVEL);
                     currentList = -1;
                 } else if (kind == Layout.Kind.HEADING) {
-                    if (!cleaning.isFurniture(t) && !isDropped(t)) {
-                        laidOutHeading(t, layout.levels().get(i));
+                    int level = layout.levels().get(i);
+                    if (Layout.isGuessedHeading(level)) {
+                        heading(t, level == Layout.REPEATED_LEVEL);
+                    } else if (keep(t)) {
+                        laidOutHeading(t, level);
                     }
                     currentList = -1;
                 } else if (kind == Layout.Kind.ITEM) {
                     if (currentList < 0) {
                         currentList = listGroups++;
                     }
-                    int markerEnd = line.trimmedStart() + matchEnd(BULLET, t);
+                    int markerEnd = line.trimmedStart() + LineShapes.markerEnd(t);
                     String item = fold(text.substring(markerEnd, line.end()));
                     int depth = layout.levels().get(i);
                     leadIns.keySet().removeIf(d -> d > depth);
-                    if (!cleaning.isFurniture(item) && !isDropped(item)) {
+                    // a guessed item was judged with its marker, as the whole line
+                    if (layout.guessed() || keep(item)) {
                         itemLeadIn = leadIns.get(depth);
                         sentences(markerEnd, line.end(), currentList);
                         itemLeadIn = null;
@@ -298,11 +232,12 @@ public final class Segmenter {
                             leadIns.put(depth + 1, item);
                         }
                     }
-                } else if (!cleaning.isFurniture(t) && !isDropped(t)) {
+                } else if (keep(t)) {
                     currentList = -1;
                     String key = fold(t).toLowerCase(Locale.ROOT);
+                    // a paragraph pasted again elsewhere: its first place is the only true one
                     if (key.split(" ").length < 8 || seenParagraphs.add(key)) {
-                        Optional<ListTail> tail = t.endsWith(":") ? shortList(i + 1) : Optional.empty();
+                        Optional<ListTail> tail = !layout.guessed() && t.endsWith(":") ? shortList(i + 1) : Optional.empty();
                         sentences(line.trimmedStart(), line.end(), -1, tail.orElse(null));
                         if (tail.isPresent()) {
                             i = tail.get().nextLine();
@@ -311,7 +246,7 @@ public final class Segmenter {
                         List<int[]> spans = sentenceSpans(text, line.trimmedStart(), line.end());
                         String last = spans.isEmpty() ? "" : fold(text.substring(spans.get(spans.size() - 1)[0],
                                 spans.get(spans.size() - 1)[1]));
-                        if (last.endsWith(":") && Words.count(last) <= LEAD_IN_WORDS && startsList(i + 1)) {
+                        if (!layout.guessed() && last.endsWith(":") && Words.count(last) <= LEAD_IN_WORDS && startsList(i + 1)) {
                             leadIns.put(1, last);
                         }
                     }
@@ -320,6 +255,11 @@ public final class Segmenter {
             }
             flush();
             return List.copyOf(passages);
+        }
+
+        /** Not page furniture nor a line repeated across documents (a guessed layout has dropped those already). */
+        private boolean keep(String line) {
+            return !cleaning.isFurniture(fold(line)) && !isDropped(line);
         }
 
         /** The first line at or after {@code from} that is not blank ({@code lines.size()} when none). */
@@ -352,7 +292,7 @@ public final class Segmenter {
             int chars = 0;
             for (; j < lines.size() && layout.kinds().get(j) == Layout.Kind.ITEM; j++) {
                 Line item = lines.get(j);
-                String shown = fold(text.substring(item.trimmedStart() + matchEnd(BULLET, item.trimmed()), item.end()));
+                String shown = fold(text.substring(item.trimmedStart() + LineShapes.markerEnd(item.trimmed()), item.end()));
                 chars += shown.length() + 2;
                 if (shown.split(" ").length > SHORT_ITEM_WORDS || chars > MAX_SENTENCE_CHARS) {
                     return Optional.empty();
@@ -417,19 +357,18 @@ public final class Segmenter {
             sectionSubjects = subjects.isEmpty() ? documentSubjects : List.copyOf(subjects);
             previousSubjects = sectionSubjects;
             recommended = new ArrayList<>();
-            lastHeading = headingKey(raw);
+            lastHeading = PlainTextReader.headingKey(raw);
             contentSinceHeading = false;
         }
 
-        private void heading(String raw) {
-            String key = headingKey(raw);
+        private void heading(String raw, boolean repeatedLabel) {
+            String key = PlainTextReader.headingKey(raw);
             if (key.equals(lastHeading) && !contentSinceHeading) {
                 return; // an image caption repeating the heading
             }
-            String label = fold(NUMBERING.matcher(raw).replaceFirst("")).replaceAll("[:\\s]+$", "");
+            String label = fold(LineShapes.NUMBERING.matcher(raw).replaceFirst("")).replaceAll("[:\\s]+$", "");
             List<String> named = lexicon.names(label);
             Optional<Aspect> aspect = aspects.label(label);
-            boolean repeatedLabel = headingCounts.getOrDefault(key, 0) >= 2;
             if (!contentSinceHeading && aspect.isEmpty() && isCaptionOf(label, named)) {
                 return; // an image caption ("Node js", "Go") under the section's own heading
             }
@@ -526,7 +465,7 @@ public final class Segmenter {
                 add(new Sentence(doc.id(), span[0], span[1], quote, shown, r.subjects(), r.mentions(), aspect, listGroup,
                         false));
                 previousSubjects = r.subjects();
-                if (layout != null && listGroup < 0) {
+                if (!layout.guessed() && listGroup < 0) {
                     introSubjects = quote.endsWith(":") ? r.subjects() : List.of();
                 }
             }
@@ -639,62 +578,7 @@ public final class Segmenter {
         return b.toString();
     }
 
-    static List<Line> lines(String text) {
-        List<Line> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
-                int ts = start;
-                while (ts < end && isSpace(text.charAt(ts))) {
-                    ts++;
-                }
-                int te = end;
-                while (te > ts && isSpace(text.charAt(te - 1))) {
-                    te--;
-                }
-                out.add(new Line(start, end, text.substring(ts, te), ts));
-                start = i + 1;
-            }
-        }
-        return out;
-    }
 
-    /**
-     * A heading: up to 12 words (16 for a question), no comma, not closed by a full stop or '!', and not a
-     * bullet item unless the item is only a number and a short title ("1. NestJS").
-     */
-    static boolean isHeading(String trimmed) {
-        String t = NUMBERING.matcher(trimmed).replaceFirst("");
-        if (t.isEmpty() || (BULLET.matcher(trimmed).find() && !NUMBERING.matcher(trimmed).find())) {
-            return false;
-        }
-        int words = t.split("\\s+").length;
-        if (t.endsWith("?")) {
-            return words <= QUESTION_WORDS;
-        }
-        return words <= 12 && !t.contains(",") && !t.matches(".*[.!;\"”]$") && Character.isLetterOrDigit(t.charAt(0));
-    }
-
-    /** Longest question, in words, that heads its answer (FAQ entries run longer than other headings). */
-    static final int QUESTION_WORDS = 16;
-
-    /**
-     * A question that heads its answer: one sentence ending in '?' of at most {@link #QUESTION_WORDS} words
-     * ("Why is Hono fast?", "Does it support WebSockets?"), not a paragraph that ends with one.
-     */
-    static boolean isQuestion(String text) {
-        String t = fold(text);
-        return t.endsWith("?") && !t.isEmpty() && Character.isLetterOrDigit(t.charAt(0))
-                && t.split(" ").length <= QUESTION_WORDS && !INNER_SENTENCE_END.matcher(t).find();
-    }
-
-    /** A sentence end inside a line: its text is more than one sentence. */
-    private static final Pattern INNER_SENTENCE_END = Pattern.compile("[.!?]\\s+\\p{Lu}");
-
-    private static String headingKey(String trimmed) {
-        return AspectClassifier.normalizeLabel(trimmed);
-    }
 
     /** Sentence spans within [from, to), trimmed, not split after abbreviations such as "U.S." or "e.g.". */
     static List<int[]> sentenceSpans(String text, int from, int to) {
@@ -761,66 +645,7 @@ public final class Segmenter {
         return out;
     }
 
-    /**
-     * Lines a capture broke inside a sentence, joined into one: a line not closed by punctuation followed by one
-     * that starts in lower case ("… like fastapi dev" / "and fastapi run" / "to make …"), or a line that ends in a
-     * word no sentence ends in ("… is built on" / "Starlette and Pydantic."). Code and table lines are never
-     * joined.
-     */
-    static List<Line> joinWrapped(String text, List<Line> lines) {
-        List<Line> out = new ArrayList<>(lines.size());
-        for (Line line : lines) {
-            if (!out.isEmpty()) {
-                Line previous = out.get(out.size() - 1);
-                if (continues(previous.trimmed(), line.trimmed())) {
-                    int end = line.trimmedStart() + line.trimmed().length();
-                    out.set(out.size() - 1, new Line(previous.start(), line.end(),
-                            text.substring(previous.trimmedStart(), end), previous.trimmedStart()));
-                    continue;
-                }
-            }
-            out.add(line);
-        }
-        return out;
-    }
 
-    private static boolean continues(String previous, String next) {
-        // cheapest tests first: this runs on every pair of lines of every plain-text document
-        return !previous.isEmpty() && !next.isEmpty() && ".!?:;".indexOf(previous.charAt(previous.length() - 1)) < 0
-                && (Character.isLowerCase(next.charAt(0))
-                        || ReadingCues.BUNDLED.continuingEnd().matcher(lastWord(previous)).matches()) && !previous.startsWith("|") && !next.startsWith("|")
-                && !BULLET.matcher(next).find() && !CODE.matcher(previous).find() && !CODE.matcher(next).find();
-    }
-
-    /**
-     * A line of code, never quoted; a sentence of prose that names code ("Use app.listen() to bind every host:",
-     * "Routes are declared with app.get()."), which introduces or explains a code block, is not code: it opens
-     * with a capital, has {@link #PROSE_WORDS} words or more, ends as a sentence does, and holds no braces,
-     * semicolons or assignments.
-     */
-    static boolean isCode(String trimmed) {
-        return CODE.matcher(trimmed).find() && !(Character.isUpperCase(trimmed.charAt(0)) && PROSE_END.matcher(trimmed).find()
-                && !NOT_PROSE.matcher(trimmed).find() && trimmed.split("\\s+").length >= PROSE_WORDS);
-    }
-
-    /** Fewest words of a prose sentence that names code; "Return the app." is as likely a comment. */
-    static final int PROSE_WORDS = 4;
-
-    private static final Pattern PROSE_END = Pattern.compile("[\\p{L})`'\"”][.:!?]$");
-    private static final Pattern NOT_PROSE = Pattern.compile("[{};=]|//");
-
-    private static String lastWord(String line) {
-        int i = line.length();
-        while (i > 0 && !isSpace(line.charAt(i - 1))) {
-            i--;
-        }
-        return line.substring(i);
-    }
-
-    private static int matchEnd(Pattern p, String s) {
-        var m = p.matcher(s);
-        return m.find() ? m.end() : 0;
-    }
 
     /** White space (no-break spaces included: the captures are full of them) folded to single spaces, trimmed. */
     public static String fold(String s) {
