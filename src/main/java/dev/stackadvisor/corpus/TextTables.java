@@ -127,10 +127,10 @@ final class TextTables {
     /**
      * Parses a table flattened with spaces if {@code lines.get(first)} is its header: a short line with no framework
      * name and no closing punctuation, followed by two or more rows that each read "label · framework names · text"
-     * ({@code MVP/Startup Node.js, Django, FastAPI Fast build, easier hiring}), the names found by the lexicon (a
+     * ({@code Internal tools Django, Laravel Admin screens out of the box}), the names found by the lexicon (a
      * language with its frameworks in parentheses, "Go (Gin/Fiber)", and one word between commas, "Spring Boot, Go,
      * NestJS", belong to the names). Each row becomes two cells, never the row as one quote: the names, stated with
-     * the row label ("MVP/Startup: Node.js, Django, FastAPI"), and the text after them, stated with label and names.
+     * the row label ("Internal tools: Django, Laravel"), and the text after them, stated with label and names.
      * The header's column names cannot be told apart (spaces join them too), so they are not used.
      */
     Optional<TableParser.Table> spacedTable(String text, List<Line> lines, int first) {
