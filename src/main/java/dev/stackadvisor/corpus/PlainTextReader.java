@@ -20,7 +20,7 @@ import java.util.Set;
  *       borders the capture lost ({@link TextTables}), header and rows;</li>
  *   <li>{@link Layout.Kind#HEADING}: a short bare line ({@link LineShapes#isHeading}), at
  *       {@link Layout#GUESSED_LEVEL}, or {@link Layout#REPEATED_LEVEL} when the document repeats it under
- *       several sections (a label such as "Why This Becomes a Problem" is a sub-heading wherever it stands);</li>
+ *       several sections (a label such as "What to watch" is a sub-heading wherever it stands);</li>
  *   <li>{@link Layout.Kind#ITEM}: a bulleted or numbered line (depth 1: indentation says nothing reliable);</li>
  *   <li>{@link Layout.Kind#PARAGRAPH}: any other line; {@link Layout.Kind#BLANK}: an empty one.</li>
  * </ul>

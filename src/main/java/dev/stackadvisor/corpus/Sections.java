@@ -110,7 +110,7 @@ final class Sections {
         List<String> named = lexicon.names(label);
         Optional<Aspect> labelled = aspects.label(label);
         if (!contentSinceHeading && labelled.isEmpty() && isCaptionOf(label, named)) {
-            return false; // an image caption ("Node js", "Go") under the section's own heading
+            return false; // an image caption ("Gin", "Go") under the section's own heading
         }
         if (labelled.isPresent() || (repeated && named.isEmpty())) {
             sub = label;

@@ -324,7 +324,11 @@ public final class Segmenter {
         }
     }
 
-    /** White space (no-break spaces included: the captures are full of them) folded to single spaces, trimmed. */
+    /**
+     * White space (no-break spaces and the byte-order mark included: the captures are full of them) folded to single
+     * spaces, trimmed: how a quote is made from its span. Not {@link Words#fold}, which folds only what the regex
+     * {@code \s} matches and does not trim (user text, cache keys): a quote holding a no-break space would differ.
+     */
     public static String fold(String s) {
         return SPACE_RUN.matcher(s).replaceAll(" ").trim();
     }

@@ -136,7 +136,7 @@ final class SentenceTagger {
 
     /**
      * How an answer states a prose sentence: the quote without a leading connective that only links it to
-     * the sentence before ("Whereas Express.js is ideal…" → "Express.js is ideal…"). The quote stays verbatim.
+     * the sentence before ("However, Gin is smaller…" → "Gin is smaller…"). The quote stays verbatim.
      */
     static String display(String quote) {
         var m = ReadingCues.BUNDLED.connective().matcher(quote);

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
  * Decides which frameworks a sentence makes a claim about, as opposed to merely naming.
  * <ol>
  *   <li>frameworks named before the sentence's first verb, unless introduced as a comparison
- *       ("like", "than", "compared to"…): "NestJS is the better fit…" is about NestJS;</li>
+ *       ("like", "than", "compared to"…): "Gin suits small services…" is about Gin;</li>
  *   <li>else the frameworks of the section heading, less any the sentence names in passing:
  *       "Its plugin list is shorter than Express.js's" under "Fastify" is about Fastify;</li>
  *   <li>else, when it opens with a pronoun ("It", "Its", "They"), the previous sentence's subjects;</li>

@@ -81,7 +81,7 @@ final class TextTables {
         List<TableParser.Cell> cells = new ArrayList<>();
         int rowStart = line.trimmedStart();
         int rowEnd = line.trimmedStart() + t.length();
-        // stated cell by cell as any table is, never as the glued row ("…HighHighGrowing…" means nothing as a quote):
+        // stated cell by cell as any table is, never as the glued row ("…HighLowModerate…" means nothing as a quote):
         // each rating is quoted alone and stated with its row and column, "NestJS — Scalability: High"
         cells.add(new TableParser.Cell(columns[1], base + m.start("fit"), base + m.end("fit"), Aspect.FIT, m.group("fit").trim()));
         Matcher r = Pattern.compile(TableParser.RATING).matcher(m.group("ratings"));
@@ -96,7 +96,7 @@ final class TextTables {
         return Optional.of(new TableParser.Row(rowStart, rowEnd, lexicon.names(name), name, cells, false));
     }
 
-    /** End of a leading cell like "Gin / Fiber (Go)": framework names joined by '/', an optional "(Lang)". */
+    /** End of a leading cell like "Echo / Gin (Go)": framework names joined by '/', an optional "(Lang)". */
     private int frameworkCellEnd(String t) {
         int pos = 0;
         boolean any = false;
@@ -128,7 +128,7 @@ final class TextTables {
      * Parses a table flattened with spaces if {@code lines.get(first)} is its header: a short line with no framework
      * name and no closing punctuation, followed by two or more rows that each read "label · framework names · text"
      * ({@code Internal tools Django, Laravel Admin screens out of the box}), the names found by the lexicon (a
-     * language with its frameworks in parentheses, "Go (Gin/Fiber)", and one word between commas, "Spring Boot, Go,
+     * language with its frameworks in parentheses, "Go (Echo/Gin)", and one word between commas, "Spring Boot, Go,
      * NestJS", belong to the names). Each row becomes two cells, never the row as one quote: the names, stated with
      * the row label ("Internal tools: Django, Laravel"), and the text after them, stated with label and names.
      * The header's column names cannot be told apart (spaces join them too), so they are not used.
@@ -165,7 +165,7 @@ final class TextTables {
         int from = found.get(0).start();
         Matcher language = LANGUAGE_BEFORE.matcher(t.substring(0, from));
         if (language.find()) {
-            from = language.start(); // "Python (Django/FastAPI)": the language heads its frameworks
+            from = language.start(); // "Python (Flask/Django)": the language heads its frameworks
         }
         int to = found.get(0).end();
         for (int k = 1; k < found.size() && NAME_GAP.matcher(t.substring(to, found.get(k).start())).matches(); k++) {
