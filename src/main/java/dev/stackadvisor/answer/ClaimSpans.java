@@ -295,7 +295,7 @@ final class ClaimSpans {
         }
 
         /**
-         * A bare answer ("Yes, different frameworks can be used in microservices architecture.", "FastAPI.") is
+         * A bare answer ("Yes, both can run side by side.", "FastAPI.") is
          * quoted with the sentence that follows it in the same paragraph, which says why.
          */
         private Span withReason(int i) {
@@ -316,8 +316,8 @@ final class ClaimSpans {
          * with the sentences of its paragraph it leans on, back to the first that does not open with a reference:
          * one verbatim quote spanning them. Nothing ({@link Span#NONE}) when it opens its paragraph or the chain
          * is longer than {@link ComposerTuning#maxAntecedents()}: a reader could not tell who "they" are. Asked for a framework
-         * that neither the sentence nor its heading names ("Despite predictions of decline, it remains the default
-         * in large JVM shops…"), the same: back to the sentence that names it, or nothing.
+         * that neither the sentence nor its heading names ("Even so, it is still the usual pick
+         * in large Java teams…"), the same: back to the sentence that names it, or nothing.
          */
         private Span withAntecedent(int i, String framework) {
             List<Sentence> sentences = passage.sentences();

@@ -14,7 +14,7 @@ public enum Aspect {
     STRENGTH,
     /** Weaknesses, limitations, watch-outs. */
     WEAKNESS,
-    /** A rating from a comparison table (e.g. "Enterprise Readiness: Growing"). */
+    /** A rating from a comparison table (e.g. "Community: Moderate"). */
     RATING,
     /** Anything else: general advice, statistics, architecture. */
     GENERAL

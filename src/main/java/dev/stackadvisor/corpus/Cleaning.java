@@ -108,7 +108,7 @@ public final class Cleaning {
         }
         Set<String> out = new HashSet<>();
         documents.forEach((line, n) -> {
-            if (n < 2 || Segmenter.BULLET.matcher(line).find() || line.startsWith("|")) {
+            if (n < 2 || LineShapes.BULLET.matcher(line).find() || line.startsWith("|")) {
                 return; // list items and table rows repeat legitimately
             }
             String key = Segmenter.fold(line);

@@ -88,7 +88,7 @@ final class HtmlReader {
     private static void paragraph(Element p, Layout.Builder out) {
         Element first = p.children().isEmpty() ? null : p.child(0);
         if (first != null && (first.normalName().equals("strong") || first.normalName().equals("b"))
-                && Segmenter.isQuestion(first.text()) && p.text().startsWith(first.text())) {
+                && LineShapes.isQuestion(first.text()) && p.text().startsWith(first.text())) {
             out.heading(Layout.QUESTION_LEVEL, first.text());
             out.paragraph(p.text().substring(first.text().length()));
             return;

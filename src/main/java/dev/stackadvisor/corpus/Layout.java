@@ -6,24 +6,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each line of a document's text is, when a parser knows it (Markdown, HTML): the one document model the
- * {@link Segmenter} reads. A {@code .txt} article has no layout; the segmenter then guesses from the lines.
+ * What each line of a document's text is: the one document model the {@link Segmenter} walks. A parser says it
+ * for Markdown and HTML ({@link Builder}); the {@link PlainTextReader} guesses it for a {@code .txt} capture.
  *
- * <p>The text a layout describes is one block a line: a heading, a paragraph (soft line breaks already
+ * <p>The text a parser's layout describes is one block a line: a heading, a paragraph (soft line breaks already
  * joined), a list item ({@code "- "} and its text), a table row ({@code "| cell | cell |"}, the header row
  * first, no separator row), or a blank line between blocks. Code blocks are not part of it.
  *
- * @param kinds  one entry per line of the text ({@code text.split("\n", -1)})
- * @param levels heading level (1–6, 7 for an admonition title or a question set as a heading) per line; for a list
- *               item its depth (1 for a top-level item, 2 for an item of a list nested in it…); 0 for other lines
+ * @param kinds   one entry per line of the text ({@code text.split("\n", -1)}; for a guessed layout, per line of
+ *                the text with lines broken inside a sentence joined, see {@link PlainTextReader#joinWrapped})
+ * @param levels  heading level (1–6, 7 for an admonition title or a question set as a heading, {@link #GUESSED_LEVEL}
+ *                or {@link #REPEATED_LEVEL} for a guessed heading) per line; for a list item its depth (1 for a
+ *                top-level item, 2 for an item of a list nested in it…); 0 for other lines
+ * @param guessed true when the structure was guessed from the lines of plain text: a blank line there does not
+ *                end a list, and list items are never stated with a lead-in or taken along by the sentence before
  */
-public record Layout(List<Kind> kinds, List<Integer> levels) {
+public record Layout(List<Kind> kinds, List<Integer> levels, boolean guessed) {
 
     /** Heading level of a question set apart as its own block: below any Markdown or HTML heading. */
     public static final int QUESTION_LEVEL = 7;
+    /** Level of a heading guessed from a bare line of plain text: its depth is not known. */
+    public static final int GUESSED_LEVEL = 8;
+    /** Level of a guessed heading the document repeats under several sections: a sub-heading wherever it stands. */
+    public static final int REPEATED_LEVEL = 9;
 
-    /** What a line holds. */
-    public enum Kind { HEADING, PARAGRAPH, ITEM, TABLE, BLANK }
+    /**
+     * What a line holds. {@code DROPPED} (code, page furniture, a line repeated across documents) and
+     * {@code TEXT_TABLE} (a table whose cells a capture ran together) only occur in a guessed layout.
+     */
+    public enum Kind { HEADING, PARAGRAPH, ITEM, TABLE, TEXT_TABLE, DROPPED, BLANK }
 
     public Layout {
         kinds = List.copyOf(kinds);
@@ -31,6 +42,16 @@ public record Layout(List<Kind> kinds, List<Integer> levels) {
         if (kinds.size() != levels.size()) {
             throw new IllegalArgumentException("kinds and levels differ in length");
         }
+    }
+
+    /** A layout a parser gave: nothing guessed. */
+    public Layout(List<Kind> kinds, List<Integer> levels) {
+        this(kinds, levels, false);
+    }
+
+    /** True for a heading guessed from a plain-text line ({@link #GUESSED_LEVEL} or {@link #REPEATED_LEVEL}). */
+    public static boolean isGuessedHeading(int level) {
+        return level >= GUESSED_LEVEL;
     }
 
     /** A document's text and layout, built block by block; white space inside a block is folded to one space. */
@@ -57,11 +78,11 @@ public record Layout(List<Kind> kinds, List<Integer> levels) {
         /**
          * A question set apart as its own block (a paragraph that is only a question, an FAQ's bold question, a
          * {@code <summary>} or {@code <dt>}): it heads its answer, below any heading of the page, as a plain-text
-         * question line does ({@link Segmenter#isQuestion}). Other text is a paragraph.
+         * question line does ({@link LineShapes#isQuestion}). Other text is a paragraph.
          */
         public Builder questionOrParagraph(String text) {
             String q = Segmenter.fold(text);
-            return Segmenter.isQuestion(q) ? heading(QUESTION_LEVEL, q) : paragraph(q);
+            return LineShapes.isQuestion(q) ? heading(QUESTION_LEVEL, q) : paragraph(q);
         }
 
         /** A paragraph; ignored when blank. */

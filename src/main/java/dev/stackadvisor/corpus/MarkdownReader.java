@@ -118,7 +118,7 @@ final class MarkdownReader {
         Node first = p.getFirstChild();
         if (first instanceof StrongEmphasis || first instanceof Emphasis) {
             String lead = inline(first);
-            if (Segmenter.isQuestion(lead)) {
+            if (LineShapes.isQuestion(lead)) {
                 StringBuilder rest = new StringBuilder();
                 for (Node n = first.getNext(); n != null; n = n.getNext()) {
                     appendNode(n, rest);

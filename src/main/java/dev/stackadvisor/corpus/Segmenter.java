@@ -1,6 +1,5 @@
 package dev.stackadvisor.corpus;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -18,22 +16,18 @@ import java.util.regex.Pattern;
  * (it silently ignores the rest), each with its heading path and char offsets, each sentence tagged with
  * the frameworks it is about and what it says of them ({@link Aspect}).
  *
- * <p>How the captured articles are read, and why:
+ * <p>Every document is walked once, line by line, by the kind its {@link Layout} gives each line: a parser's for
+ * Markdown and HTML, the {@link PlainTextReader}'s guess for plain text. The parts:
  * <ul>
- *   <li>headings are bare lines: short, no closing full stop or comma (a line ending in '?' is an FAQ
- *       question and heads its answer). A heading that names frameworks opens their section; a known label
- *       ("Strengths", "Best Use Cases") or a heading the article repeats ("Why This Becomes a Problem") is a
- *       sub-heading of the section it appears in; a caption repeating the section's framework is ignored;</li>
- *   <li>a paragraph the article already had is skipped: 000 pastes its Django paragraph under Node.js,
- *       Spring Boot and Go, and it must not become a fact about them;</li>
- *   <li>table rows (pipe or flattened, see {@link TableParser}) are one passage each, so that every row
- *       names its framework;</li>
- *   <li>code samples and page furniture ({@link Cleaning}) are left out; lines broken inside a sentence are
- *       joined.</li>
+ *   <li>{@link Sections}: where the walk stands — headings open sections and sub-sections;</li>
+ *   <li>{@link SentenceSplitter}: a paragraph or list item into sentences, none too long to quote;</li>
+ *   <li>{@link SentenceTagger}: each sentence or table cell with its frameworks and aspect;</li>
+ *   <li>{@link PassagePacker}: sentences into passages within the token budget, a table row a passage.</li>
  * </ul>
- * A Markdown or HTML document comes with its {@link Layout}: what each line is, so nothing is guessed; its
- * headings nest by level (a question set apart heads its answer), a sentence ending in ':' takes a short list that
- * follows along, and the items of a longer or nested list are stated with their lead-in.
+ * The walk itself keeps what spans lines: a paragraph the document already had is skipped (a capture that
+ * pastes one paragraph under several frameworks' sections must not make it a fact about each of them); the items
+ * of one list share a group; in a laid-out document a sentence ending in ':' takes a short list that follows
+ * along, and the items of a longer or nested list are stated with their lead-in.
  * Bump {@link #VERSION} whenever the output changes: it keys the embedding cache.
  */
 public final class Segmenter {
@@ -41,11 +35,8 @@ public final class Segmenter {
     /** Part of the embedding cache key; change it with any change to the passages produced. */
     public static final String VERSION = "seg-14";
 
-    /**
-     * Longest sentence quoted whole, in chars; a longer one is cut into pieces of at most this (see
-     * {@link #capped}). The five articles' longest sentence is under 300 chars; 400 keeps a quote readable.
-     */
-    public static final int MAX_SENTENCE_CHARS = 400;
+    /** Longest sentence quoted whole, in chars ({@link SentenceSplitter#MAX_CHARS}). */
+    public static final int MAX_SENTENCE_CHARS = SentenceSplitter.MAX_CHARS;
 
     /**
      * Longest lead-in, in words, that list items are stated with: a lead-in names what its items are ("PR should
@@ -56,32 +47,19 @@ public final class Segmenter {
     /** Estimated word-piece budget of a passage's index text; MiniLM reads 128 including [CLS] and [SEP]. */
     public static final int DEFAULT_TOKEN_BUDGET = 100;
 
-    /** A list item's marker: a bullet or "1." / "1)". */
-    static final Pattern BULLET = Pattern.compile("^([•\\-*–·]|\\d{1,2}[.)])\\s+");
-    private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
-    private static final Pattern CODE = Pattern.compile(
-            "^(#|//|@|import |from \\w+ import|return |const |let |var |app\\.|async def|def |\\}|\\{)|[{};]\\s*$|\\w\\(\\)|=>| = ");
-    private static final String SECTION_SEPARATOR = " › ";
-    private static final Pattern SPACE_RUN = Pattern.compile("[\\s\\p{Z}\\uFEFF]+");
-
-    /** A short list stated with its introducing sentence: where it ends, the line after it, its items. */
-    private record ListTail(int end, int nextLine, List<String> items) {
-    }
-
-    /** Longest list item, in words, that a {@link ListTail} takes along. */
+    /** Longest list item, in words, that a sentence introducing its list takes along. */
     static final int SHORT_ITEM_WORDS = 12;
 
-    /** A heading of a laid-out document, on the stack of those above the current line. */
-    private record Head(int level, String label, List<String> frameworks, Aspect aspect) {
-    }
+    /** Fewest words of a paragraph that is skipped when the document already had it: short lines repeat legitimately. */
+    static final int PASTED_PARAGRAPH_WORDS = 8;
 
-    /** A line of the document: char span, and where its trimmed text starts. */
-    record Line(int start, int end, String trimmed, int trimmedStart) {
-    }
+    private static final Pattern SPACE_RUN = Pattern.compile("[\\s\\p{Z}\\uFEFF]+");
 
     private final FrameworkLexicon lexicon;
     private final AspectClassifier aspects = new AspectClassifier();
     private final TableParser tables;
+    private final TextTables textTables;
+    private final PlainTextReader plainText;
     private final SubjectResolver subjectResolver;
     private final TokenEstimator tokens = new TokenEstimator();
     private final Cleaning defaultCleaning = new Cleaning();
@@ -99,6 +77,8 @@ public final class Segmenter {
     public Segmenter(FrameworkLexicon lexicon, int tokenBudget) {
         this.lexicon = lexicon;
         this.tables = new TableParser(lexicon, aspects);
+        this.textTables = new TextTables(lexicon);
+        this.plainText = new PlainTextReader(textTables);
         this.subjectResolver = new SubjectResolver(lexicon);
         this.tokenBudget = tokenBudget;
     }
@@ -111,158 +91,71 @@ public final class Segmenter {
     /**
      * Passages of {@code document}, in document order, ids {@code <documentId>#<n>} from 0.
      *
-     * @param layout  what each line of its text is (Markdown, HTML), or {@code null} for plain text, whose
-     *                headings, lists and tables are then recognised from the lines
+     * @param layout   what each line of its text is (Markdown, HTML), or {@code null} for plain text, whose
+     *                 layout the {@link PlainTextReader} then guesses
      * @param cleaning what is page furniture
      * @param dropped  lines to leave out wherever they appear, folded and lower-cased (lines repeated across
      *                 documents, see {@link Cleaning})
+     * @throws IllegalArgumentException when {@code layout} has not one entry per line of the text
      */
     public List<Passage> segment(Document document, Layout layout, Cleaning cleaning, Set<String> dropped) {
-        return new Walk(document, layout, cleaning, dropped).run();
+        if (layout == null) {
+            PlainTextReader.Reading read = plainText.read(document.text(), cleaning, dropped);
+            return new Walk(document, read.lines(), read.layout(), cleaning, dropped).run();
+        }
+        return new Walk(document, Line.of(document.text()), layout, cleaning, dropped).run();
     }
 
-    /** One pass over one document; holds the section state. */
+    /** One pass over one document, line by line; holds what spans lines (lists, paragraphs seen). */
     private final class Walk {
         private final Document doc;
         private final String text;
         private final List<Line> lines;
-        private final Map<String, Integer> headingCounts = new HashMap<>();
+        private final Layout layout;
+        private final Cleaning cleaning;
+        private final Set<String> dropped;
+        private final Sections sections;
+        private final SentenceTagger tagger;
+        private final PassagePacker packer;
         private final Set<String> seenParagraphs = new HashSet<>();
-        private final List<Passage> passages = new ArrayList<>();
-        private final List<Sentence> pending = new ArrayList<>();
-        private String parent = "";
-        private String sub = null;
-        private List<String> sectionSubjects = List.of();
-        private Aspect sectionAspect = null;
-        private List<String> previousSubjects = List.of();
-        private String lastHeading = null;
-        private boolean contentSinceHeading = false;
         private int listGroups = 0;
         private int currentList = -1;
-        /** Frameworks a list of bare names under the current heading recommends ("NestJS", "Fastify"…). */
-        private List<String> recommended = new ArrayList<>();
-        /** The sub-heading that list stood under. */
-        private String recommendedUnder = "";
-
-        private final Layout layout;
-        private final Set<String> dropped;
-        /** Headings above the current line in a laid-out document: level, label, frameworks it names, aspect. */
-        private final List<Head> headings = new ArrayList<>();
-
-        private final Cleaning cleaning;
-        /** Laid-out documents: the subjects of the sentence introducing the current list, if it ends with ':'. */
-        private List<String> introSubjects = List.of();
         /**
          * Laid-out documents: the lead-in of the list items at each depth ("PR should have:" over its nested items,
          * "You can also contribute by:" over the list after it); an item is stated with it.
          */
         private final Map<Integer, String> leadIns = new HashMap<>();
-        /** The lead-in of the item being read, or {@code null}. */
-        private String itemLeadIn = null;
-        /** Laid-out documents: the frameworks the document is about, for sections whose headings name none. */
-        private final List<String> documentSubjects;
 
-        Walk(Document doc, Layout layout, Cleaning cleaning, Set<String> dropped) {
+        Walk(Document doc, List<Line> lines, Layout layout, Cleaning cleaning, Set<String> dropped) {
             this.doc = doc;
             this.text = doc.text();
-            this.lines = layout == null ? joinWrapped(text, lines(text)) : lines(text);
+            this.lines = lines;
             this.layout = layout;
             this.cleaning = cleaning;
             this.dropped = dropped;
-            if (layout != null && layout.kinds().size() != lines.size()) {
+            if (layout.kinds().size() != lines.size()) {
                 throw new IllegalArgumentException("layout of " + doc.id() + " has " + layout.kinds().size()
                         + " lines, its text " + lines.size());
             }
-            this.documentSubjects = layout == null ? List.of() : documentSubjects();
-            String previous = null;
-            for (Line line : lines) {
-                if (line.trimmed().isEmpty()) {
-                    continue;
-                }
-                if (isHeading(line.trimmed())) {
-                    String key = headingKey(line.trimmed());
-                    if (!key.equals(previous)) {
-                        headingCounts.merge(key, 1, Integer::sum);
-                    }
-                    previous = key;
-                } else {
-                    previous = null;
-                }
-            }
+            this.sections = new Sections(lexicon, aspects, layout.guessed() ? List.of() : documentSubjects());
+            this.tagger = new SentenceTagger(doc, lexicon, subjectResolver, aspects, cleaning, sections, !layout.guessed());
+            this.packer = new PassagePacker(doc.id(), tokens, tokenBudget);
         }
 
+        /** The one walk: each line by the kind its layout says. */
         List<Passage> run() {
-            if (layout != null) {
-                return runLaidOut();
-            }
-            int i = 0;
-            while (i < lines.size()) {
-                Line line = lines.get(i);
-                String t = line.trimmed();
-                if (t.isEmpty()) {
-                    i++;
-                    continue;
-                }
-                if (isCode(t) || cleaning.isFurniture(fold(t)) || isDropped(t)) {
-                    currentList = -1;
-                    i++;
-                    continue;
-                }
-                if (TableParser.startsPipeTable(t)) {
-                    TableParser.Table table = tables.pipeTable(text, lines, i);
-                    emitTable(table);
-                    i = Math.max(table.nextLine(), i + 1);
-                    continue;
-                }
-                int at = i;
-                Optional<TableParser.Table> flat = tables.flattenedTable(text, lines, at)
-                        .or(() -> tables.spacedTable(text, lines, at));
-                if (flat.isPresent()) {
-                    emitTable(flat.get());
-                    i = flat.get().nextLine();
-                    continue;
-                }
-                boolean bullet = BULLET.matcher(t).find();
-                if (bullet && NUMBERING.matcher(t).find() && isHeading(t)) {
-                    bullet = false;
-                }
-                if (!bullet && isHeading(t)) {
-                    heading(t);
-                    currentList = -1;
-                } else if (bullet) {
-                    if (currentList < 0) {
-                        currentList = listGroups++;
-                    }
-                    int markerEnd = line.trimmedStart() + matchEnd(BULLET, t);
-                    sentences(markerEnd, line.end(), currentList);
-                } else {
-                    currentList = -1;
-                    String key = fold(t).toLowerCase(Locale.ROOT);
-                    if (key.split(" ").length >= 8 && !seenParagraphs.add(key)) {
-                        i++;
-                        continue; // a paragraph pasted again elsewhere: its first place is the only true one
-                    }
-                    sentences(line.trimmedStart(), line.end(), -1);
-                }
-                i++;
-            }
-            flush();
-            return List.copyOf(passages);
-        }
-
-        /** The walk over a document whose parser said what each line is: no guessing from the lines. */
-        private List<Passage> runLaidOut() {
             int i = 0;
             while (i < lines.size()) {
                 Line line = lines.get(i);
                 String t = line.trimmed();
                 Layout.Kind kind = layout.kinds().get(i);
                 if (kind != Layout.Kind.ITEM && kind != Layout.Kind.BLANK) {
-                    introSubjects = List.of();
+                    tagger.endIntroduction();
                 }
-                if (kind == Layout.Kind.TABLE) {
-                    TableParser.Table table = tables.pipeTable(text, lines, i);
-                    emitTable(table);
+                if (kind == Layout.Kind.TABLE || kind == Layout.Kind.TEXT_TABLE) {
+                    TableParser.Table table = kind == Layout.Kind.TABLE ? tables.pipeTable(text, lines, i)
+                            : textTables.read(text, lines, i).orElseThrow();
+                    table(table);
                     i = Math.max(table.nextLine(), i + 1);
                     continue;
                 }
@@ -270,56 +163,107 @@ public final class Segmenter {
                     leadIns.clear(); // a list ends at its blank line; anything but a list item ends the lead-in
                 }
                 if (kind == Layout.Kind.BLANK || t.isEmpty()) {
+                    if (!layout.guessed()) {
+                        currentList = -1; // a parser's blank line ends the list; a capture's is only spacing
+                    }
+                } else if (kind == Layout.Kind.DROPPED) {
                     currentList = -1;
-                } else if (kind == Layout.Kind.PARAGRAPH && startsList(i + 1) && isHeading(t) && !t.endsWith(":")
-                        && !cleaning.isFurniture(t) && !isDropped(t)) {
+                } else if (kind == Layout.Kind.PARAGRAPH && startsList(i + 1) && LineShapes.isHeading(t) && !t.endsWith(":")
+                        && keep(t)) {
                     // a short line set over a list ("Use issues for everything") is the list's heading
                     laidOutHeading(t, Layout.QUESTION_LEVEL);
                     currentList = -1;
                 } else if (kind == Layout.Kind.HEADING) {
-                    if (!cleaning.isFurniture(t) && !isDropped(t)) {
-                        laidOutHeading(t, layout.levels().get(i));
+                    int level = layout.levels().get(i);
+                    if (Layout.isGuessedHeading(level)) {
+                        if (sections.guessed(t, level == Layout.REPEATED_LEVEL)) {
+                            packer.flush();
+                        }
+                    } else if (keep(t)) {
+                        laidOutHeading(t, level);
                     }
                     currentList = -1;
                 } else if (kind == Layout.Kind.ITEM) {
-                    if (currentList < 0) {
-                        currentList = listGroups++;
-                    }
-                    int markerEnd = line.trimmedStart() + matchEnd(BULLET, t);
-                    String item = fold(text.substring(markerEnd, line.end()));
-                    int depth = layout.levels().get(i);
-                    leadIns.keySet().removeIf(d -> d > depth);
-                    if (!cleaning.isFurniture(item) && !isDropped(item)) {
-                        itemLeadIn = leadIns.get(depth);
-                        sentences(markerEnd, line.end(), currentList);
-                        itemLeadIn = null;
-                        if (item.endsWith(":") && startsList(i + 1) && layout.levels().get(nextLine(i + 1)) == depth + 1
-                                && Words.count(item) <= LEAD_IN_WORDS) {
-                            leadIns.put(depth + 1, item);
-                        }
-                    }
-                } else if (!cleaning.isFurniture(t) && !isDropped(t)) {
+                    item(i, line, t);
+                } else if (keep(t)) {
                     currentList = -1;
-                    String key = fold(t).toLowerCase(Locale.ROOT);
-                    if (key.split(" ").length < 8 || seenParagraphs.add(key)) {
-                        Optional<ListTail> tail = t.endsWith(":") ? shortList(i + 1) : Optional.empty();
-                        sentences(line.trimmedStart(), line.end(), -1, tail.orElse(null));
-                        if (tail.isPresent()) {
-                            i = tail.get().nextLine();
-                            continue;
-                        }
-                        List<int[]> spans = sentenceSpans(text, line.trimmedStart(), line.end());
-                        String last = spans.isEmpty() ? "" : fold(text.substring(spans.get(spans.size() - 1)[0],
-                                spans.get(spans.size() - 1)[1]));
-                        if (last.endsWith(":") && Words.count(last) <= LEAD_IN_WORDS && startsList(i + 1)) {
-                            leadIns.put(1, last);
-                        }
+                    Optional<SentenceTagger.ListTail> tail = paragraph(i, line, t);
+                    if (tail.isPresent()) {
+                        i = tail.get().nextLine();
+                        continue;
                     }
                 }
                 i++;
             }
-            flush();
-            return List.copyOf(passages);
+            return packer.passages();
+        }
+
+        private void laidOutHeading(String t, int level) {
+            packer.flush();
+            sections.laidOut(t, level);
+        }
+
+        /** A list item: stated with the lead-in of its depth, if any; it may itself lead in the items nested in it. */
+        private void item(int i, Line line, String t) {
+            if (currentList < 0) {
+                currentList = listGroups++;
+            }
+            int markerEnd = line.trimmedStart() + LineShapes.markerEnd(t);
+            String item = fold(text.substring(markerEnd, line.end()));
+            int depth = layout.levels().get(i);
+            leadIns.keySet().removeIf(d -> d > depth);
+            // a guessed item was judged with its marker, as the whole line
+            if (layout.guessed() || keep(item)) {
+                add(tagger.sentences(markerEnd, line.end(), currentList, leadIns.get(depth), null));
+                if (item.endsWith(":") && startsList(i + 1) && layout.levels().get(nextLine(i + 1)) == depth + 1
+                        && Words.count(item) <= LEAD_IN_WORDS) {
+                    leadIns.put(depth + 1, item);
+                }
+            }
+        }
+
+        /**
+         * A paragraph, unless the document had it already (its first place is the only true one).
+         *
+         * @return the short list its last sentence took along, which the walk goes on after
+         */
+        private Optional<SentenceTagger.ListTail> paragraph(int i, Line line, String t) {
+            String key = fold(t).toLowerCase(Locale.ROOT);
+            if (key.split(" ").length >= PASTED_PARAGRAPH_WORDS && !seenParagraphs.add(key)) {
+                return Optional.empty();
+            }
+            Optional<SentenceTagger.ListTail> tail = !layout.guessed() && t.endsWith(":") ? shortList(i + 1) : Optional.empty();
+            add(tagger.sentences(line.trimmedStart(), line.end(), -1, null, tail.orElse(null)));
+            if (tail.isEmpty() && !layout.guessed()) {
+                List<int[]> spans = SentenceSplitter.sentences(text, line.trimmedStart(), line.end());
+                String last = spans.isEmpty() ? "" : fold(text.substring(spans.get(spans.size() - 1)[0],
+                        spans.get(spans.size() - 1)[1]));
+                if (last.endsWith(":") && Words.count(last) <= LEAD_IN_WORDS && startsList(i + 1)) {
+                    leadIns.put(1, last);
+                }
+            }
+            return tail;
+        }
+
+        private void add(List<Sentence> sentences) {
+            for (Sentence s : sentences) {
+                packer.add(s, sections.path());
+                sections.contentAdded();
+            }
+        }
+
+        private void table(TableParser.Table table) {
+            packer.flush();
+            for (TableParser.Row row : table.rows()) {
+                packer.row(sections.rowPath(row.frameworkCell()), tagger.cells(row, listGroups++), row);
+            }
+            sections.contentAdded();
+        }
+
+        /** Not page furniture nor a line repeated across documents (a guessed layout has dropped those already). */
+        private boolean keep(String line) {
+            return !cleaning.isFurniture(fold(line))
+                    && (dropped.isEmpty() || !dropped.contains(fold(line).toLowerCase(Locale.ROOT)));
         }
 
         /** The first line at or after {@code from} that is not blank ({@code lines.size()} when none). */
@@ -342,17 +286,14 @@ public final class Segmenter {
          * introduces it ("Hono runs on these runtimes: Cloudflare Workers, Deno, Bun, …"): two or more items of
          * at most {@link #SHORT_ITEM_WORDS} words, {@link #MAX_SENTENCE_CHARS} chars in all.
          */
-        private Optional<ListTail> shortList(int from) {
-            int j = from;
-            while (j < lines.size() && layout.kinds().get(j) == Layout.Kind.BLANK) {
-                j++;
-            }
+        private Optional<SentenceTagger.ListTail> shortList(int from) {
             List<String> items = new ArrayList<>();
             int end = -1;
             int chars = 0;
+            int j = nextLine(from);
             for (; j < lines.size() && layout.kinds().get(j) == Layout.Kind.ITEM; j++) {
                 Line item = lines.get(j);
-                String shown = fold(text.substring(item.trimmedStart() + matchEnd(BULLET, item.trimmed()), item.end()));
+                String shown = fold(text.substring(item.trimmedStart() + LineShapes.markerEnd(item.trimmed()), item.end()));
                 chars += shown.length() + 2;
                 if (shown.split(" ").length > SHORT_ITEM_WORDS || chars > MAX_SENTENCE_CHARS) {
                     return Optional.empty();
@@ -360,7 +301,7 @@ public final class Segmenter {
                 items.add(shown.replaceAll("[.;,]$", ""));
                 end = item.trimmedStart() + item.trimmed().length();
             }
-            return items.size() >= 2 ? Optional.of(new ListTail(end, j, items)) : Optional.empty();
+            return items.size() >= 2 ? Optional.of(new SentenceTagger.ListTail(end, j, items)) : Optional.empty();
         }
 
         /**
@@ -381,455 +322,15 @@ public final class Segmenter {
             }
             return named.size() <= 2 ? named : List.of();
         }
-
-        private boolean isDropped(String line) {
-            return !dropped.isEmpty() && dropped.contains(fold(line).toLowerCase(Locale.ROOT));
-        }
-
-        /**
-         * A heading of a laid-out document: it closes the headings at its level and below. The section is the
-         * last two headings under the title; its frameworks are those its headings name, deepest first ("Previous
-         * tools › Flask › Inspired FastAPI to" is about FastAPI and Flask), its aspect the deepest one labelled.
-         */
-        private void laidOutHeading(String raw, int level) {
-            flush();
-            String label = fold(raw).replaceAll("[:\\s]+$", "");
-            while (!headings.isEmpty() && headings.get(headings.size() - 1).level() >= level) {
-                headings.remove(headings.size() - 1);
-            }
-            // a question about "it" ("Does it run on Bun?") asks about the section's framework: what it names is
-            // what the question asks about that framework, not the section's subject
-            boolean asksAboutIt = label.endsWith("?") && ReadingCues.BUNDLED.earlyPronoun().matcher(label).find();
-            headings.add(new Head(level, label, asksAboutIt ? List.of() : lexicon.names(label),
-                    aspects.label(label).orElse(null)));
-            List<Head> path = headings.size() > 1 && headings.get(0).level() == 1
-                    ? headings.subList(1, headings.size()) : headings;
-            parent = path.size() >= 2 ? path.get(path.size() - 2).label() : path.get(path.size() - 1).label();
-            sub = path.size() >= 2 ? path.get(path.size() - 1).label() : null;
-            Set<String> subjects = new LinkedHashSet<>();
-            sectionAspect = null;
-            for (int h = headings.size() - 1; h >= 0; h--) {
-                subjects.addAll(headings.get(h).frameworks());
-                if (sectionAspect == null) {
-                    sectionAspect = headings.get(h).aspect();
-                }
-            }
-            sectionSubjects = subjects.isEmpty() ? documentSubjects : List.copyOf(subjects);
-            previousSubjects = sectionSubjects;
-            recommended = new ArrayList<>();
-            lastHeading = headingKey(raw);
-            contentSinceHeading = false;
-        }
-
-        private void heading(String raw) {
-            String key = headingKey(raw);
-            if (key.equals(lastHeading) && !contentSinceHeading) {
-                return; // an image caption repeating the heading
-            }
-            String label = fold(NUMBERING.matcher(raw).replaceFirst("")).replaceAll("[:\\s]+$", "");
-            List<String> named = lexicon.names(label);
-            Optional<Aspect> aspect = aspects.label(label);
-            boolean repeatedLabel = headingCounts.getOrDefault(key, 0) >= 2;
-            if (!contentSinceHeading && aspect.isEmpty() && isCaptionOf(label, named)) {
-                return; // an image caption ("Node js", "Go") under the section's own heading
-            }
-            flush();
-            if (aspect.isPresent() || (repeatedLabel && named.isEmpty())) {
-                sub = label;
-                sectionAspect = aspect.orElse(null);
-                if (sectionSubjects.isEmpty() && !named.isEmpty()) {
-                    sectionSubjects = named;
-                }
-            } else {
-                parent = label;
-                sub = null;
-                sectionAspect = null;
-                sectionSubjects = named;
-                recommended = new ArrayList<>();
-            }
-            previousSubjects = sectionSubjects;
-            lastHeading = key;
-            contentSinceHeading = false;
-        }
-
-        /** A caption names only the section's frameworks, or uses only words of the heading above it. */
-        private boolean isCaptionOf(String label, List<String> named) {
-            if (!named.isEmpty()) {
-                return sectionSubjects.containsAll(named);
-            }
-            if (lastHeading == null) {
-                return false;
-            }
-            Set<String> above = new HashSet<>(List.of(lastHeading.split("[^a-z0-9]+")));
-            String[] words = label.toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
-            return words.length <= 3 && above.containsAll(List.of(words));
-        }
-
-        private String section() {
-            return sub == null ? parent : parent.isEmpty() ? sub : parent + SECTION_SEPARATOR + sub;
-        }
-
-        private void sentences(int from, int to, int listGroup) {
-            sentences(from, to, listGroup, null);
-        }
-
-        /** As above; the last sentence, which introduces a short list, takes the list along when {@code tail} is set. */
-        private void sentences(int from, int to, int listGroup, ListTail tail) {
-            boolean samePargraph = false;
-            List<int[]> spans = capped(text, sentenceSpans(text, from, to));
-            for (int k = 0; k < spans.size(); k++) {
-                int[] span = spans.get(k);
-                boolean withList = tail != null && k == spans.size() - 1;
-                if (withList) {
-                    span = new int[] {span[0], tail.end()};
-                }
-                String quote = fold(text.substring(span[0], span[1]));
-                if (quote.isEmpty() || cleaning.isFurniture(quote)) {
-                    continue;
-                }
-                // items of a list a sentence introduces ("Hono runs on these runtimes:") are about its subject
-                boolean introduced = listGroup >= 0 && !introSubjects.isEmpty();
-                boolean justNames = listGroup >= 0 && lexicon.isJustNames(quote) && !introduced;
-                if (justNames) {
-                    // a recommendation list: what the section goes on to say of "these frameworks" is about them
-                    lexicon.names(quote).stream().filter(n -> !recommended.contains(n)).forEach(recommended::add);
-                    recommendedUnder = sub == null ? "" : sub;
-                }
-                // bullets under a later sub-heading ("Why These Frameworks Work Well") and prose that refers back
-                // ("These frameworks are commonly used for…") are about the list; other prose is not
-                boolean aboutList = listGroup >= 0 ? !(sub == null ? "" : sub).equals(recommendedUnder)
-                        : ReadingCues.BUNDLED.refersBack().matcher(quote).find();
-                List<String> defaults = introduced ? introSubjects
-                        : sectionSubjects.isEmpty() && !justNames && aboutList ? recommended : sectionSubjects;
-                // a sentence stated with its list is about what the sentence names; the list's names are mentions
-                String claim = withList ? fold(text.substring(span[0], to)) : quote;
-                SubjectResolver.Resolved r = introduced && lexicon.isJustNames(quote)
-                        ? new SubjectResolver.Resolved(introSubjects, lexicon.names(quote))
-                        : subjectResolver.resolve(claim, defaults, previousSubjects, samePargraph);
-                if (withList) {
-                    r = new SubjectResolver.Resolved(r.subjects(), lexicon.names(quote));
-                }
-                samePargraph = true;
-                Aspect aspect;
-                if (r.subjects().isEmpty()) {
-                    aspect = Aspect.GENERAL;
-                } else if (justNames) {
-                    aspect = Aspect.FIT;
-                } else if (sectionAspect != null) {
-                    aspect = sectionAspect;
-                } else {
-                    aspect = aspects.cue(claim);
-                }
-                // an item under a lead-in is stated with it ("PR should have: Test case"); the quote is the item
-                String shown = withList ? display(claim) + " " + String.join(", ", tail.items())
-                        : itemLeadIn != null && k == 0 ? itemLeadIn + " " + quote : display(quote);
-                add(new Sentence(doc.id(), span[0], span[1], quote, shown, r.subjects(), r.mentions(), aspect, listGroup,
-                        false));
-                previousSubjects = r.subjects();
-                if (layout != null && listGroup < 0) {
-                    introSubjects = quote.endsWith(":") ? r.subjects() : List.of();
-                }
-            }
-        }
-
-        private void add(Sentence s) {
-            contentSinceHeading = true;
-            List<Sentence> candidate = new ArrayList<>(pending);
-            candidate.add(s);
-            if (!pending.isEmpty() && tokens.estimate(indexText(section(), candidate, List.of(), null)) > tokenBudget) {
-                flush();
-            }
-            pending.add(s);
-        }
-
-        private void emitTable(TableParser.Table table) {
-            flush();
-            for (TableParser.Row row : table.rows()) {
-                int group = listGroups++;
-                List<Sentence> cells = new ArrayList<>();
-                for (TableParser.Cell cell : row.cells()) {
-                    String quote = fold(text.substring(cell.start(), cell.end()));
-                    List<String> mentions = row.ownNamesOnly() ? row.subjects() : lexicon.names(quote + " " + row.frameworkCell());
-                    cells.add(new Sentence(doc.id(), cell.start(), cell.end(), quote, cell.display(), row.subjects(),
-                            mentions, cell.aspect(), group, true));
-                }
-                String heading = parent.isEmpty() ? row.frameworkCell() : parent + SECTION_SEPARATOR + row.frameworkCell();
-                String index = indexText(heading, cells, row.cells(), row.frameworkCell());
-                passages.add(passage(heading, cells, index));
-            }
-            contentSinceHeading = true;
-        }
-
-        private void flush() {
-            if (pending.isEmpty()) {
-                return;
-            }
-            passages.add(passage(section(), pending, indexText(section(), pending, List.of(), null)));
-            pending.clear();
-        }
-
-        private Passage passage(String section, List<Sentence> sentences, String indexText) {
-            Set<String> frameworks = new TreeSet<>();
-            for (Sentence s : sentences) {
-                frameworks.addAll(s.subjects());
-                frameworks.addAll(s.mentions());
-            }
-            int start = sentences.stream().mapToInt(Sentence::start).min().orElse(0);
-            int end = sentences.stream().mapToInt(Sentence::end).max().orElse(0);
-            return new Passage(doc.id() + "#" + passages.size(), doc.id(), section, start, end, indexText,
-                    sentences, List.copyOf(frameworks));
-        }
-    }
-
-
-    /**
-     * How an answer states a prose sentence: the quote without a leading connective that only links it to
-     * the sentence before ("Whereas Express.js is ideal…" → "Express.js is ideal…"). The quote stays verbatim.
-     */
-    static String display(String quote) {
-        var m = ReadingCues.BUNDLED.connective().matcher(quote);
-        if (!m.find() || m.end() >= quote.length()) {
-            return quote;
-        }
-        String rest = quote.substring(m.end());
-        return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
     }
 
     /**
-     * Heading, then each sentence as an answer would state it; table cells carry their column name, and a label
-     * shared by consecutive sentences (the row a heading already names, a list's lead-in) is stated once.
-     *
-     * @param rowLabel the table row's label, which the heading names; {@code null} for prose
+     * White space (no-break spaces and the byte-order mark included: the captures are full of them) folded to single
+     * spaces, trimmed: how a quote is made from its span. Not {@link Words#fold}, which folds only what the regex
+     * {@code \s} matches and does not trim (user text, cache keys): a quote holding a no-break space would differ.
      */
-    private static String indexText(String section, List<Sentence> sentences, List<TableParser.Cell> cells, String rowLabel) {
-        StringBuilder b = new StringBuilder();
-        if (!section.isEmpty()) {
-            b.append(section).append(".\n");
-        }
-        String previous = "";
-        for (int i = 0; i < sentences.size(); i++) {
-            Sentence s = sentences.get(i);
-            if (i > 0) {
-                b.append(' ');
-            }
-            String shown = s.display();
-            if (!cells.isEmpty()) {
-                String column = cells.get(i).column();
-                String row = rowLabel + TableParser.ROW_LABEL;
-                if (!shown.startsWith(column) && shown.startsWith(row)) {
-                    shown = shown.substring(row.length());
-                }
-                if (s.aspect() != Aspect.RATING && s.aspect() != Aspect.OVERVIEW && !shown.startsWith(column)) {
-                    shown = column + ": " + shown;
-                }
-            } else if (!shown.equals(s.quote()) && shown.endsWith(" " + s.quote())) {
-                String label = shown.substring(0, shown.length() - s.quote().length() - 1);
-                if (label.equals(previous)) {
-                    shown = s.quote(); // the lead-in, stated already
-                }
-                previous = label;
-            } else {
-                previous = s.quote();
-            }
-            b.append(shown);
-            if (!shown.matches(".*[.!?:]$")) {
-                b.append('.');
-            }
-        }
-        return b.toString();
-    }
-
-    static List<Line> lines(String text) {
-        List<Line> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
-                int ts = start;
-                while (ts < end && isSpace(text.charAt(ts))) {
-                    ts++;
-                }
-                int te = end;
-                while (te > ts && isSpace(text.charAt(te - 1))) {
-                    te--;
-                }
-                out.add(new Line(start, end, text.substring(ts, te), ts));
-                start = i + 1;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A heading: up to 12 words (16 for a question), no comma, not closed by a full stop or '!', and not a
-     * bullet item unless the item is only a number and a short title ("1. NestJS").
-     */
-    static boolean isHeading(String trimmed) {
-        String t = NUMBERING.matcher(trimmed).replaceFirst("");
-        if (t.isEmpty() || (BULLET.matcher(trimmed).find() && !NUMBERING.matcher(trimmed).find())) {
-            return false;
-        }
-        int words = t.split("\\s+").length;
-        if (t.endsWith("?")) {
-            return words <= QUESTION_WORDS;
-        }
-        return words <= 12 && !t.contains(",") && !t.matches(".*[.!;\"”]$") && Character.isLetterOrDigit(t.charAt(0));
-    }
-
-    /** Longest question, in words, that heads its answer (FAQ entries run longer than other headings). */
-    static final int QUESTION_WORDS = 16;
-
-    /**
-     * A question that heads its answer: one sentence ending in '?' of at most {@link #QUESTION_WORDS} words
-     * ("Why is Hono fast?", "Does it support WebSockets?"), not a paragraph that ends with one.
-     */
-    static boolean isQuestion(String text) {
-        String t = fold(text);
-        return t.endsWith("?") && !t.isEmpty() && Character.isLetterOrDigit(t.charAt(0))
-                && t.split(" ").length <= QUESTION_WORDS && !INNER_SENTENCE_END.matcher(t).find();
-    }
-
-    /** A sentence end inside a line: its text is more than one sentence. */
-    private static final Pattern INNER_SENTENCE_END = Pattern.compile("[.!?]\\s+\\p{Lu}");
-
-    private static String headingKey(String trimmed) {
-        return AspectClassifier.normalizeLabel(trimmed);
-    }
-
-    /** Sentence spans within [from, to), trimmed, not split after abbreviations such as "U.S." or "e.g.". */
-    static List<int[]> sentenceSpans(String text, int from, int to) {
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-        String region = text.substring(from, to);
-        it.setText(region);
-        List<int[]> spans = new ArrayList<>();
-        int s = it.first();
-        for (int e = it.next(); e != BreakIterator.DONE; s = e, e = it.next()) {
-            int a = from + s;
-            int b = from + e;
-            while (a < b && isSpace(text.charAt(a))) {
-                a++;
-            }
-            while (b > a && isSpace(text.charAt(b - 1))) {
-                b--;
-            }
-            if (b <= a) {
-                continue;
-            }
-            if (!spans.isEmpty() && ReadingCues.BUNDLED.abbreviationEnd().matcher(text.substring(spans.get(spans.size() - 1)[0],
-                    spans.get(spans.size() - 1)[1])).find()) {
-                spans.get(spans.size() - 1)[1] = b;
-            } else {
-                spans.add(new int[] {a, b});
-            }
-        }
-        return spans;
-    }
-
-    /**
-     * The spans, each over {@link #MAX_SENTENCE_CHARS} cut at its last space before the cap (mid-word when it
-     * has none): a 2 MB line without a full stop becomes many quotable pieces, never one 2 MB quote.
-     */
-    static List<int[]> capped(String text, List<int[]> spans) {
-        List<int[]> out = new ArrayList<>(spans.size());
-        for (int[] span : spans) {
-            int a = span[0];
-            while (span[1] - a > MAX_SENTENCE_CHARS) {
-                int cut = a + MAX_SENTENCE_CHARS;
-                int space = cut;
-                while (space > a + MAX_SENTENCE_CHARS / 2 && !isSpace(text.charAt(space))) {
-                    space--;
-                }
-                if (isSpace(text.charAt(space))) {
-                    cut = space;
-                } else if (Character.isHighSurrogate(text.charAt(cut - 1))) {
-                    cut--;
-                }
-                int end = cut;
-                while (end > a && isSpace(text.charAt(end - 1))) {
-                    end--;
-                }
-                out.add(new int[] {a, end});
-                a = cut;
-                while (a < span[1] && isSpace(text.charAt(a))) {
-                    a++;
-                }
-            }
-            if (a < span[1]) {
-                out.add(new int[] {a, span[1]});
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Lines a capture broke inside a sentence, joined into one: a line not closed by punctuation followed by one
-     * that starts in lower case ("… like fastapi dev" / "and fastapi run" / "to make …"), or a line that ends in a
-     * word no sentence ends in ("… is built on" / "Starlette and Pydantic."). Code and table lines are never
-     * joined.
-     */
-    static List<Line> joinWrapped(String text, List<Line> lines) {
-        List<Line> out = new ArrayList<>(lines.size());
-        for (Line line : lines) {
-            if (!out.isEmpty()) {
-                Line previous = out.get(out.size() - 1);
-                if (continues(previous.trimmed(), line.trimmed())) {
-                    int end = line.trimmedStart() + line.trimmed().length();
-                    out.set(out.size() - 1, new Line(previous.start(), line.end(),
-                            text.substring(previous.trimmedStart(), end), previous.trimmedStart()));
-                    continue;
-                }
-            }
-            out.add(line);
-        }
-        return out;
-    }
-
-    private static boolean continues(String previous, String next) {
-        // cheapest tests first: this runs on every pair of lines of every plain-text document
-        return !previous.isEmpty() && !next.isEmpty() && ".!?:;".indexOf(previous.charAt(previous.length() - 1)) < 0
-                && (Character.isLowerCase(next.charAt(0))
-                        || ReadingCues.BUNDLED.continuingEnd().matcher(lastWord(previous)).matches()) && !previous.startsWith("|") && !next.startsWith("|")
-                && !BULLET.matcher(next).find() && !CODE.matcher(previous).find() && !CODE.matcher(next).find();
-    }
-
-    /**
-     * A line of code, never quoted; a sentence of prose that names code ("Use app.listen() to bind every host:",
-     * "Routes are declared with app.get()."), which introduces or explains a code block, is not code: it opens
-     * with a capital, has {@link #PROSE_WORDS} words or more, ends as a sentence does, and holds no braces,
-     * semicolons or assignments.
-     */
-    static boolean isCode(String trimmed) {
-        return CODE.matcher(trimmed).find() && !(Character.isUpperCase(trimmed.charAt(0)) && PROSE_END.matcher(trimmed).find()
-                && !NOT_PROSE.matcher(trimmed).find() && trimmed.split("\\s+").length >= PROSE_WORDS);
-    }
-
-    /** Fewest words of a prose sentence that names code; "Return the app." is as likely a comment. */
-    static final int PROSE_WORDS = 4;
-
-    private static final Pattern PROSE_END = Pattern.compile("[\\p{L})`'\"”][.:!?]$");
-    private static final Pattern NOT_PROSE = Pattern.compile("[{};=]|//");
-
-    private static String lastWord(String line) {
-        int i = line.length();
-        while (i > 0 && !isSpace(line.charAt(i - 1))) {
-            i--;
-        }
-        return line.substring(i);
-    }
-
-    private static int matchEnd(Pattern p, String s) {
-        var m = p.matcher(s);
-        return m.find() ? m.end() : 0;
-    }
-
-    /** White space (no-break spaces included: the captures are full of them) folded to single spaces, trimmed. */
     public static String fold(String s) {
         return SPACE_RUN.matcher(s).replaceAll(" ").trim();
-    }
-
-    /** True for white space, no-break spaces included. */
-    static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
     }
 
     /** Frameworks named anywhere in {@code passages}: what the corpus covers. */

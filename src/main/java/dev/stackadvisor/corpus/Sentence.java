@@ -11,7 +11,7 @@ import java.util.List;
  * @param quote      {@code text.substring(start, end)} with runs of white space folded to one space;
  *                   verbatim apart from white space
  * @param display    how an answer states it: the quote itself for prose, or a labelled rendering for a
- *                   table cell or rating ("Enterprise Readiness: Growing")
+ *                   table cell or rating ("Community: Moderate")
  * @param subjects   canonical names of the frameworks the claim is about (may be empty)
  * @param mentions   canonical names of every framework the sentence names (superset-free: may differ
  *                   from subjects, e.g. "Compared to frameworks like Django…" under a Node.js heading)

@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
  * Decides which frameworks a sentence makes a claim about, as opposed to merely naming.
  * <ol>
  *   <li>frameworks named before the sentence's first verb, unless introduced as a comparison
- *       ("like", "than", "compared to"…): "NestJS is the better fit…" is about NestJS;</li>
+ *       ("like", "than", "compared to"…): "Gin suits small services…" is about Gin;</li>
  *   <li>else the frameworks of the section heading, less any the sentence names in passing:
- *       "Its ecosystem is smaller compared to Express.js or NestJS" under "Fastify" is about Fastify;</li>
+ *       "Its plugin list is shorter than Express.js's" under "Fastify" is about Fastify;</li>
  *   <li>else, when it opens with a pronoun ("It", "Its", "They"), the previous sentence's subjects;</li>
  * </ol>
  * A sentence opening with a pronoun whose only names are comparands ("It's faster than FastAPI because it uses

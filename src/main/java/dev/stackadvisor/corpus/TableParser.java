@@ -2,25 +2,20 @@ package dev.stackadvisor.corpus;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recovers comparison tables from captured text, as rows of labelled cells with char offsets.
+ * Reads pipe tables, one row a line ({@code | Gin | Go | Small APIs |}), as rows of labelled cells with char
+ * offsets; Markdown's separator row ({@code |---|:---:|}) is dropped.
  * <ul>
- *   <li>pipe tables, one row a line ({@code | Spring Boot | Large enterprise… |}, Markdown's separator row
- *       {@code |---|:---:|} dropped): cells aligned by position, empty ones kept in place. When the header names a
+ *   <li>rows of the header's width: cells aligned by position, empty ones kept in place. When the header names a
  *       framework per column and the first column does not, the table is read column by column (a row per
  *       framework, each cell labelled "framework — row label");</li>
- *   <li>pipe tables with cells split across lines (004): cells are read as one stream and cut into rows of the
- *       header's width;</li>
- *   <li>flattened tables whose cells run together ({@code NestJSEnterprise APIs…HighHighHighHigh…}, 002):
- *       the header splits at lower-to-upper case joins, each row is framework name + "best for" text +
- *       one rating per rating column + the last column, the ratings read from {@link #RATING}; each rating is a
- *       cell of its own, never the glued row.</li>
+ *   <li>cells split across lines (a capture that broke each cell onto its own line): cells are read as one
+ *       stream and cut into rows of the header's width.</li>
  * </ul>
- * Each cell is quoted alone (its own offsets) and stated with what it is about (see {@code stated}).
+ * Each cell is quoted alone (its own offsets) and stated with what it is about (see {@code stated}). Tables a
+ * plain-text capture ran together are {@link TextTables}'.
  */
 final class TableParser {
 
@@ -55,14 +50,30 @@ final class TableParser {
         return trimmed.startsWith("|") && trimmed.length() > 1;
     }
 
+    /**
+     * The index of the first line after the pipe table starting at {@code lines.get(first)}: the table runs while
+     * lines start or end with '|'.
+     */
+    static int pipeTableEnd(List<Line> lines, int first) {
+        int i = first;
+        while (i < lines.size() && isPipeLine(lines.get(i).trimmed())) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isPipeLine(String t) {
+        return !t.isEmpty() && (t.startsWith("|") || t.endsWith("|"));
+    }
+
     /** Parses the pipe table whose first line is {@code lines.get(first)}. */
-    Table pipeTable(String text, List<Segmenter.Line> lines, int first) {
+    Table pipeTable(String text, List<Line> lines, int first) {
         int i = first;
         List<List<int[]>> lineCells = new ArrayList<>();
         while (i < lines.size()) {
-            Segmenter.Line line = lines.get(i);
+            Line line = lines.get(i);
             String t = line.trimmed();
-            if (t.isEmpty() || !(t.startsWith("|") || t.endsWith("|"))) {
+            if (!isPipeLine(t)) {
                 break;
             }
             List<int[]> cells = new ArrayList<>();
@@ -252,183 +263,18 @@ final class TableParser {
         return -1;
     }
 
-    /**
-     * Parses a flattened table if {@code lines.get(first)} is its header, i.e. it splits into at least five
-     * camel-case-joined column names and the next line reads as a row of it.
-     */
-    Optional<Table> flattenedTable(String text, List<Segmenter.Line> lines, int first) {
-        String header = lines.get(first).trimmed();
-        if (header.contains(" |") || header.matches(".*[.,;!?]$")) {
-            return Optional.empty();
-        }
-        String[] columns = header.split("(?<=[a-z])(?=[A-Z])");
-        if (columns.length < 5) {
-            return Optional.empty();
-        }
-        int ratingColumns = columns.length - 3;
-        Pattern tail = Pattern.compile("^(?<fit>.+?)(?<ratings>(?:" + RATING + "){" + ratingColumns + "})(?<last>[A-Z].*)$");
-        List<Row> rows = new ArrayList<>();
-        int i = first + 1;
-        while (i < lines.size()) {
-            Segmenter.Line line = lines.get(i);
-            if (line.trimmed().isEmpty()) {
-                if (rows.isEmpty()) {
-                    i++;
-                    continue;
-                }
-                break;
-            }
-            Optional<Row> row = flattenedRow(line, columns, tail);
-            if (row.isEmpty()) {
-                break;
-            }
-            rows.add(row.get());
-            i++;
-        }
-        return rows.isEmpty() ? Optional.empty() : Optional.of(new Table(rows, i));
-    }
 
-    private Optional<Row> flattenedRow(Segmenter.Line line, String[] columns, Pattern tail) {
-        String t = line.trimmed();
-        int nameEnd = frameworkCellEnd(t);
-        if (nameEnd <= 0) {
-            return Optional.empty();
-        }
-        Matcher m = tail.matcher(t.substring(nameEnd));
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        int base = line.trimmedStart() + nameEnd;
-        String name = t.substring(0, nameEnd).trim();
-        List<Cell> cells = new ArrayList<>();
-        int rowStart = line.trimmedStart();
-        int rowEnd = line.trimmedStart() + t.length();
-        // stated cell by cell as any table is, never as the glued row ("…HighHighGrowing…" means nothing as a quote):
-        // each rating is quoted alone and stated with its row and column, "NestJS — Scalability: High"
-        cells.add(new Cell(columns[1], base + m.start("fit"), base + m.end("fit"), Aspect.FIT, m.group("fit").trim()));
-        Matcher r = Pattern.compile(RATING).matcher(m.group("ratings"));
-        int ratingsStart = base + m.start("ratings");
-        for (int c = 2; r.find(); c++) {
-            cells.add(new Cell(columns[c], ratingsStart + r.start(), ratingsStart + r.end(), Aspect.RATING,
-                    name + ROW_LABEL + columns[c] + ": " + r.group()));
-        }
-        String lastColumn = columns[columns.length - 1];
-        cells.add(new Cell(lastColumn, base + m.start("last"), base + m.end("last"), Aspect.FIT,
-                lastColumn + ": " + m.group("last").trim()));
-        return Optional.of(new Row(rowStart, rowEnd, lexicon.names(name), name, cells, false));
-    }
-
-    /** End of a leading cell like "Gin / Fiber (Go)": framework names joined by '/', an optional "(Lang)". */
-    private int frameworkCellEnd(String t) {
-        int pos = 0;
-        boolean any = false;
-        while (true) {
-            Optional<FrameworkLexicon.Mention> m = lexicon.prefix(t.substring(pos));
-            if (m.isEmpty()) {
-                break;
-            }
-            any = true;
-            pos += m.get().end();
-            Matcher sep = Pattern.compile("^\\s*/\\s*").matcher(t.substring(pos));
-            if (sep.find() && lexicon.prefix(t.substring(pos + sep.end())).isPresent()) {
-                pos += sep.end();
-                continue;
-            }
-            break;
-        }
-        if (!any) {
-            return -1;
-        }
-        Matcher lang = Pattern.compile("^\\s*\\([^)]{1,20}\\)").matcher(t.substring(pos));
-        if (lang.find()) {
-            pos += lang.end();
-        }
-        return pos;
-    }
-
-    /**
-     * Parses a table flattened with spaces if {@code lines.get(first)} is its header: a short line with no framework
-     * name and no closing punctuation, followed by two or more rows that each read "label · framework names · text"
-     * ({@code MVP/Startup Node.js, Django, FastAPI Fast build, easier hiring}), the names found by the lexicon (a
-     * language with its frameworks in parentheses, "Go (Gin/Fiber)", and one word between commas, "Spring Boot, Go,
-     * NestJS", belong to the names). Each row becomes two cells, never the row as one quote: the names, stated with
-     * the row label ("MVP/Startup: Node.js, Django, FastAPI"), and the text after them, stated with label and names.
-     * The header's column names cannot be told apart (spaces join them too), so they are not used.
-     */
-    Optional<Table> spacedTable(String text, List<Segmenter.Line> lines, int first) {
-        String header = lines.get(first).trimmed();
-        int words = header.isEmpty() ? 0 : header.split("\\s+").length;
-        if (words < 2 || words > 8 || CLOSED.matcher(header).find() || header.contains("|")
-                || !lexicon.mentions(header).isEmpty()) {
-            return Optional.empty();
-        }
-        List<Row> rows = new ArrayList<>();
-        int i = first + 1;
-        while (i < lines.size()) {
-            Optional<Row> row = spacedRow(lines.get(i));
-            if (row.isEmpty()) {
-                break;
-            }
-            rows.add(row.get());
-            i++;
-        }
-        return rows.size() < 2 ? Optional.empty() : Optional.of(new Table(rows, i));
-    }
-
-    private Optional<Row> spacedRow(Segmenter.Line line) {
-        String t = line.trimmed();
-        if (t.isEmpty() || CLOSED.matcher(t).find() || t.contains("|")) {
-            return Optional.empty();
-        }
-        List<FrameworkLexicon.Mention> found = lexicon.mentions(t);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        int from = found.get(0).start();
-        Matcher language = LANGUAGE_BEFORE.matcher(t.substring(0, from));
-        if (language.find()) {
-            from = language.start(); // "Python (Django/FastAPI)": the language heads its frameworks
-        }
-        int to = found.get(0).end();
-        for (int k = 1; k < found.size() && NAME_GAP.matcher(t.substring(to, found.get(k).start())).matches(); k++) {
-            to = found.get(k).end();
-        }
-        if (t.startsWith(")", to)) {
-            to++; // "(Gin/Fiber)": the parenthesis the language opened
-        }
-        String label = t.substring(0, from).strip();
-        String rest = t.substring(to).strip();
-        if (label.isEmpty() || rest.split("\\s+").length < 2 || !Character.isUpperCase(rest.codePointAt(0))) {
-            return Optional.empty();
-        }
-        int base = line.trimmedStart();
-        String names = t.substring(from, to).strip();
-        int restStart = base + t.indexOf(rest, to);
-        List<Cell> cells = List.of(
-                new Cell("", base + from, base + from + names.length(), Aspect.FIT, label + ": " + names),
-                new Cell("", restStart, restStart + rest.length(), Aspect.FIT, label + ", " + names + ROW_LABEL + rest));
-        // the row's heading names its frameworks, as a framework-per-row table's does
-        return Optional.of(new Row(base, base + t.length(), lexicon.names(names), label + ": " + names, cells, false));
-    }
-
-    /** A line that ends like a sentence or a lead-in is prose, not a table line. */
-    private static final Pattern CLOSED = Pattern.compile("[.!?:;]\\s*$");
-    /** A capitalised word and an opening parenthesis right before the first name: "Python (" of "Python (Django)". */
-    private static final Pattern LANGUAGE_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}.#+]*\\s*\\($");
-    /** What may stand between two names of one cell: separators and at most one capitalised word ("), Elixir, "). */
-    private static final Pattern NAME_GAP = Pattern.compile("[\\s,/()]*(?:\\p{Lu}[\\p{L}.#+]*[\\s,/()]+)?");
-
-    private static int[] trim(String text, int start, int end) {
-        while (start < end && Segmenter.isSpace(text.charAt(start))) {
+    static int[] trim(String text, int start, int end) {
+        while (start < end && Line.isSpace(text.charAt(start))) {
             start++;
         }
-        while (end > start && Segmenter.isSpace(text.charAt(end - 1))) {
+        while (end > start && Line.isSpace(text.charAt(end - 1))) {
             end--;
         }
         return new int[] {start, end};
     }
 
-    private static String slice(String text, int[] span) {
+    static String slice(String text, int[] span) {
         return Segmenter.fold(text.substring(span[0], span[1]));
     }
 }

@@ -63,8 +63,8 @@ public final class ScenarioRecommender {
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(weight.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         List<String> out = new ArrayList<>();
-        // passages about the question's situation name their answer in full ("…favors ASP.NET Core, FastAPI,
-        // NestJS, or Go-based frameworks such as Gin"): their recommendations come first, in rank order
+        // passages about the question's situation name their answer in full ("…suits FastAPI, NestJS
+        // or Gin"): their recommendations come first, in rank order
         for (RankedPassage r : top) {
             if (topic.isEmpty() || stats.coverage(topic, stats.terms(r.passage())) < tuning.situationCoverage()) {
                 continue;
