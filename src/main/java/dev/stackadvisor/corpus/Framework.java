@@ -11,7 +11,7 @@ import java.util.List;
  * @param platform true for a runtime others build on (Node.js, Deno, Bun): "we're a node shop" names the
  *                 team's platform, not the framework they are asking about
  * @param commonWords aliases that are also ordinary English words ("express", "spring", "echo"): in a question
- *                 they name the framework only in a software context (see retrieval.QueryAnalyzer)
+ *                 they name the framework only in a software context (see retrieval.Mentions)
  */
 public record Framework(String name, String language, List<String> aliases, boolean platform, List<String> commonWords) {
     public Framework {
