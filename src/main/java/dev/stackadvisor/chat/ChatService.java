@@ -138,14 +138,15 @@ public final class ChatService {
      * Answers {@code message} from {@code snapshot} the way a new conversation's first question is answered when its
      * answer is not cached: question analysis, retrieval (BM25 and, in hybrid mode, MiniLM; per-framework evidence;
      * the relevance gate; answer selection) and the extractive composer, with the default breadth. Nothing is
-     * remembered, cached or counted (the query-embedding cache and the embedding batcher's own metrics aside: they
-     * see a question as any other), and no LLM is called: with one configured, the passages its prompt would number
+     * remembered, cached or counted (the embedding batcher's own metrics aside), the query embedding is computed by the
+     * model and neither read from nor put in the query-embedding cache (as for a question never seen), and no LLM is
+     * called: with one configured, the passages its prompt would number
      * are chosen and the extractive answer, its fallback, is composed. For the warm-up ({@link Warmup}).
      *
      * @param message a question, 1..{@link #MAX_MESSAGE_CHARS} characters
      */
     public static Answer rehearse(IndexSnapshot snapshot, String message) {
-        AnalyzedQuery query = snapshot.analyzer().transform(message, null, null);
+        AnalyzedQuery query = snapshot.analyzer().rehearse(message); // its embedding computed, never cached
         Evidence evidence = snapshot.retriever().retrieve(query, TopK.DEFAULT);
         if (snapshot.llm() != null && evidence.gate().grounded()) {
             snapshot.llm().sources(evidence);

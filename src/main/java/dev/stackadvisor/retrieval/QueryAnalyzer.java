@@ -97,9 +97,24 @@ public final class QueryAnalyzer {
      * @param previous the previous turn of the session, or null
      */
     public AnalyzedQuery analyze(String message, PreviousTurn previous) {
+        return analyze(message, previous, true);
+    }
+
+    /**
+     * Reads a question as a new one is read, its embedding always computed by the model and never cached
+     * ({@link DenseIndex#embed(String, boolean)}): for the warm-up, which must run what a question never seen runs and
+     * leave the query cache to real questions.
+     *
+     * @param message the question (not blank)
+     */
+    public AnalyzedQuery rehearse(String message) {
+        return analyze(message, null, false);
+    }
+
+    private AnalyzedQuery analyze(String message, PreviousTurn previous, boolean cachedEmbedding) {
         String text = mentions.correct(message);
         QuestionCues.Reading reading = cues.read(text);
-        float[] vector = dense == null ? null : dense.embed(embeddingText(text)).vector();
+        float[] vector = dense == null ? null : dense.embed(embeddingText(text), cachedEmbedding).vector();
         Aspect focus = reading.aspect();
         if (focus == null && prototypes != null) {
             focus = prototypes.aspect(vector);

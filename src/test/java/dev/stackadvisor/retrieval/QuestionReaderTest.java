@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import dev.stackadvisor.corpus.Aspect;
 import dev.stackadvisor.corpus.FrameworkLexicon;
@@ -18,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,6 +72,48 @@ class QuestionReaderTest {
                 : new Prototypes(dense, TUNING.prototypeMinSimilarity(), TUNING.intentMinSimilarity());
         return new QueryAnalyzer(LEXICON, covered, CORPUS.keyword, CUES, LanguageCues.bundled(), CORPUS.stats, dense,
                 prototypes, TUNING);
+    }
+
+    @Test
+    void should_rehearse_a_question_as_a_new_one_with_its_embedding_computed_and_not_cached() {
+        // given a hybrid reader whose model counts its calls, over an empty query cache
+        AtomicInteger calls = new AtomicInteger();
+        BagOfWordsEmbedding words = new BagOfWordsEmbedding();
+        EmbeddingModel counting = new EmbeddingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                calls.addAndGet(segments.size());
+                return words.embedAll(segments);
+            }
+        };
+        InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+        for (Passage p : CORPUS.passages) {
+            store.add(p.id(), words.embed(p.indexText()).content());
+        }
+        Cache<String, Embedding> cache = Caffeine.newBuilder().maximumSize(100).build();
+        QueryAnalyzer reader = analyzer(new DenseIndex(counting, store, CORPUS.passages, cache));
+        String question = "is flask fine for prototypes?";
+        int before = calls.get();
+        long cached = cache.estimatedSize(); // the example phrasings the prototypes embedded
+
+        // when the warm-up rehearses it twice
+        AnalyzedQuery rehearsed = reader.rehearse(question);
+        reader.rehearse(question);
+
+        // then the model embedded it each time and the cache is as it was
+        assertEquals(2, calls.get() - before);
+        assertEquals(cached, cache.estimatedSize());
+        assertEquals(null, cache.getIfPresent(reader.embeddingText(question)));
+        // and it reads as a new conversation's first question does, which is embedded once and then cached
+        AnalyzedQuery asked = reader.analyze(question, null);
+        reader.analyze(question, null);
+        assertEquals(3, calls.get() - before);
+        assertEquals(cached + 1, cache.estimatedSize());
+        assertArrayEquals(asked.vector(), rehearsed.vector(), 0f);
+        assertEquals(asked.intent(), rehearsed.intent());
+        assertEquals(asked.frameworks(), rehearsed.frameworks());
+        assertEquals(asked.focus(), rehearsed.focus());
+        assertEquals(asked.terms(), rehearsed.terms());
     }
 
     @Test
