@@ -82,9 +82,9 @@ public final class DenseIndex {
      * Embeds a query as {@link #embed(String)} does, or with {@code cached} false always by the model and leaving the
      * query cache as it was: what the warm-up asks (chat.Warmup), so that its questions run the path of a question
      * never seen — tokenizer, batcher, inference — as every new question does, and do not fill the cache real
-     * questions use. Measured (docs/benchmarks.md, issue 22): with the warm-up's embeddings mostly cache hits, the first
-     * 10 s after {@code /ready} cost 17.0 CPU ms a request against 8.1 a minute later; with each one an inference, 12.4
-     * against 8.4.
+     * questions use. Measured by bench/jit_windows.sh (docs/benchmarks.md, issue 22; single runs, ±0.1 of
+     * the ratio): with the warm-up's embeddings mostly cache hits, the first 10 s after {@code /ready} cost 17.0 CPU ms
+     * a request against 8.1 a minute later; with this path, 13.6 against 7.4.
      *
      * @throws OverloadedException when the model is an {@link EmbeddingBatcher} whose queue is full
      */
