@@ -1,11 +1,7 @@
 package dev.stackadvisor.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.corpus.Words;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -52,7 +48,7 @@ final class FollowUps {
     FollowUps(QuestionCues cues, LanguageCues languageCues) {
         this.cues = cues;
         this.languageCues = languageCues;
-        JsonNode root = read();
+        JsonNode root = BundledJson.read(RESOURCE);
         followUpOpening = Pattern.compile("^" + phrases(root.path("followUp"), "opening") + "\\b", Pattern.CASE_INSENSITIVE);
         referring = Pattern.compile("\\b" + phrases(root.path("followUp"), "referring") + "\\b", Pattern.CASE_INSENSITIVE);
         maxWords = root.path("followUp").path("maxWords").asInt(0);
@@ -70,17 +66,6 @@ final class FollowUps {
             throw new IllegalStateException(RESOURCE + ": no phrases in " + key + " of " + section);
         }
         return out.stream().collect(Collectors.joining("|", "(?:", ")"));
-    }
-
-    private static JsonNode read() {
-        try (InputStream in = FollowUps.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
     }
 
     /**

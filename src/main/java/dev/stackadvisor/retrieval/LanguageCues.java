@@ -1,9 +1,6 @@
 package dev.stackadvisor.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,14 +63,7 @@ public final class LanguageCues {
      * @throws UncheckedIOException  when it cannot be read
      */
     public static LanguageCues bundled() {
-        try (InputStream in = LanguageCues.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return parse(new ObjectMapper().readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return parse(BundledJson.read(RESOURCE));
     }
 
     private static LanguageCues parse(JsonNode root) {

@@ -1,15 +1,11 @@
 package dev.stackadvisor.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.corpus.Aspect;
 import dev.stackadvisor.corpus.Framework;
 import dev.stackadvisor.corpus.FrameworkLexicon;
 import dev.stackadvisor.index.KeywordIndex;
 import dev.stackadvisor.index.QueryToken;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,7 +51,7 @@ public final class QuestionCues {
      */
     public QuestionCues(KeywordIndex keyword, FrameworkLexicon lexicon) {
         this.keyword = keyword;
-        JsonNode root = read();
+        JsonNode root = BundledJson.read(RESOURCE);
         for (JsonNode a : root.path("aspects")) {
             Aspect aspect;
             try {
@@ -109,17 +105,6 @@ public final class QuestionCues {
             throw new IllegalStateException(RESOURCE + ": cue without an anchor (or one of stop words only): " + cue);
         }
         return terms;
-    }
-
-    private static JsonNode read() {
-        try (InputStream in = QuestionCues.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
     }
 
     /**
