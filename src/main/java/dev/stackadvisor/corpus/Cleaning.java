@@ -89,6 +89,18 @@ public final class Cleaning {
     }
 
     /**
+     * True when a line of a document is left out: page furniture, or one of {@code repeated} (the lines repeated across
+     * documents, {@link #repeatedLines}).
+     *
+     * @param line     the line as it stands (white space is folded here)
+     * @param repeated folded, lower-cased lines
+     */
+    boolean leavesOut(String line, Set<String> repeated) {
+        String folded = Segmenter.fold(line);
+        return isFurniture(folded) || !repeated.isEmpty() && repeated.contains(folded.toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * Lines that appear verbatim (case and surrounding space aside) in two or more of {@code texts}, returned
      * folded and lower-cased: at least
      * {@link #MIN_REPEATED_WORDS} words, not a list item, naming no framework and no aspect label.

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,8 +60,7 @@ final class PlainTextReader {
                 i++;
                 continue;
             }
-            if (LineShapes.isCode(t) || cleaning.isFurniture(Segmenter.fold(t))
-                    || !dropped.isEmpty() && dropped.contains(Segmenter.fold(t).toLowerCase(Locale.ROOT))) {
+            if (LineShapes.isCode(t) || cleaning.leavesOut(t, dropped)) {
                 kinds.set(i++, Layout.Kind.DROPPED);
                 continue;
             }

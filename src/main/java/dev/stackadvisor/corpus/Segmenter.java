@@ -262,8 +262,7 @@ public final class Segmenter {
 
         /** Not page furniture nor a line repeated across documents (a guessed layout has dropped those already). */
         private boolean keep(String line) {
-            return !cleaning.isFurniture(fold(line))
-                    && (dropped.isEmpty() || !dropped.contains(fold(line).toLowerCase(Locale.ROOT)));
+            return !cleaning.leavesOut(line, dropped);
         }
 
         /** The first line at or after {@code from} that is not blank ({@code lines.size()} when none). */
