@@ -31,10 +31,11 @@ final class PlainTextReader {
     /**
      * A plain-text document as read.
      *
-     * @param lines  its lines, those broken inside a sentence joined: what the layout's entries describe
-     * @param layout one entry per line of {@code lines}
+     * @param lines      its lines, those broken inside a sentence joined: what the layout's entries describe
+     * @param layout     one entry per line of {@code lines}
+     * @param textTables the tables marked {@link Layout.Kind#TEXT_TABLE}, as read, by the index of their first line
      */
-    record Reading(List<Line> lines, Layout layout) {
+    record Reading(List<Line> lines, Layout layout, Map<Integer, TableParser.Table> textTables) {
     }
 
     private final TextTables tables;
@@ -53,6 +54,7 @@ final class PlainTextReader {
         int n = lines.size();
         List<Layout.Kind> kinds = new ArrayList<>(Collections.nCopies(n, Layout.Kind.BLANK));
         List<Integer> levels = new ArrayList<>(Collections.nCopies(n, 0));
+        Map<Integer, TableParser.Table> textTables = new HashMap<>();
         int i = 0;
         while (i < n) {
             String t = lines.get(i).trimmed();
@@ -70,6 +72,7 @@ final class PlainTextReader {
             }
             Optional<TableParser.Table> table = tables.read(text, lines, i);
             if (table.isPresent()) {
+                textTables.put(i, table.get());
                 i = mark(kinds, i, table.get().nextLine(), Layout.Kind.TEXT_TABLE);
                 continue;
             }
@@ -88,7 +91,7 @@ final class PlainTextReader {
             }
             i++;
         }
-        return new Reading(lines, new Layout(kinds, levels, true));
+        return new Reading(lines, new Layout(kinds, levels, true), Map.copyOf(textTables));
     }
 
     private static int mark(List<Layout.Kind> kinds, int from, int to, Layout.Kind kind) {

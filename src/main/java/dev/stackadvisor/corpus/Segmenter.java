@@ -58,7 +58,6 @@ public final class Segmenter {
     private final FrameworkLexicon lexicon;
     private final AspectClassifier aspects = new AspectClassifier();
     private final TableParser tables;
-    private final TextTables textTables;
     private final PlainTextReader plainText;
     private final SubjectResolver subjectResolver;
     private final TokenEstimator tokens = new TokenEstimator();
@@ -77,8 +76,7 @@ public final class Segmenter {
     public Segmenter(FrameworkLexicon lexicon, int tokenBudget) {
         this.lexicon = lexicon;
         this.tables = new TableParser(lexicon, aspects);
-        this.textTables = new TextTables(lexicon);
-        this.plainText = new PlainTextReader(textTables);
+        this.plainText = new PlainTextReader(new TextTables(lexicon));
         this.subjectResolver = new SubjectResolver(lexicon);
         this.tokenBudget = tokenBudget;
     }
@@ -101,9 +99,9 @@ public final class Segmenter {
     public List<Passage> segment(Document document, Layout layout, Cleaning cleaning, Set<String> dropped) {
         if (layout == null) {
             PlainTextReader.Reading read = plainText.read(document.text(), cleaning, dropped);
-            return new Walk(document, read.lines(), read.layout(), cleaning, dropped).run();
+            return new Walk(document, read.lines(), read.layout(), read.textTables(), cleaning, dropped).run();
         }
-        return new Walk(document, Line.of(document.text()), layout, cleaning, dropped).run();
+        return new Walk(document, Line.of(document.text()), layout, Map.of(), cleaning, dropped).run();
     }
 
     /** One pass over one document, line by line; holds what spans lines (lists, paragraphs seen). */
@@ -112,6 +110,8 @@ public final class Segmenter {
         private final String text;
         private final List<Line> lines;
         private final Layout layout;
+        /** The tables the {@link PlainTextReader} read where it marked {@link Layout.Kind#TEXT_TABLE}, by first line. */
+        private final Map<Integer, TableParser.Table> textTables;
         private final Cleaning cleaning;
         private final Set<String> dropped;
         private final Sections sections;
@@ -126,11 +126,13 @@ public final class Segmenter {
          */
         private final Map<Integer, String> leadIns = new HashMap<>();
 
-        Walk(Document doc, List<Line> lines, Layout layout, Cleaning cleaning, Set<String> dropped) {
+        Walk(Document doc, List<Line> lines, Layout layout, Map<Integer, TableParser.Table> textTables, Cleaning cleaning,
+             Set<String> dropped) {
             this.doc = doc;
             this.text = doc.text();
             this.lines = lines;
             this.layout = layout;
+            this.textTables = textTables;
             this.cleaning = cleaning;
             this.dropped = dropped;
             if (layout.kinds().size() != lines.size()) {
@@ -154,7 +156,7 @@ public final class Segmenter {
                 }
                 if (kind == Layout.Kind.TABLE || kind == Layout.Kind.TEXT_TABLE) {
                     TableParser.Table table = kind == Layout.Kind.TABLE ? tables.pipeTable(text, lines, i)
-                            : textTables.read(text, lines, i).orElseThrow();
+                            : textTables.get(i);
                     table(table);
                     i = Math.max(table.nextLine(), i + 1);
                     continue;
