@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Issue 22, where the first minute's CPU goes: one hybrid server (warm-up budget $WARMUP_BUDGET, default 30; 0 = off),
-# on 127.0.0.1 only, bounded in time (~3 min). After /ready: optionally $IDLE_S s with no traffic, then windows of
+# Issue 22, where the first minute's CPU goes: one hybrid server (warm-up budget $WARMUP_BUDGET, default 120; 0 = off),
+# on 127.0.0.1 only, bounded in time (~2 min plus the warm-up). After /ready: optionally $IDLE_S s with no traffic, then windows of
 # uncached POST /api/chat (every question new: bench/questions.py, as warmup.sh) at 16 connections — 10 s, 4 x 15 s,
 # 10 s. Per window: req/s, and the server's CPU split by thread (/proc/PID/task/*/stat) into the JIT compiler threads,
 # the GC threads and the rest, per request. Shows whether what makes the first seconds slow is the JIT still compiling
@@ -12,7 +12,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-WARMUP_BUDGET="${WARMUP_BUDGET:-30}"; IDLE_S="${IDLE_S:-0}"
+WARMUP_BUDGET="${WARMUP_BUDGET:-120}"; IDLE_S="${IDLE_S:-0}"
 [[ "$WARMUP_BUDGET" =~ ^[0-9]+$ ]] && [ "$WARMUP_BUDGET" -le 600 ] || die "WARMUP_BUDGET must be 0..600"
 [[ "$IDLE_S" =~ ^[0-9]+$ ]] && [ "$IDLE_S" -le 60 ] || die "IDLE_S must be 0..60"
 command -v wrk >/dev/null || die "wrk is missing: apt-get update && apt-get install -y wrk"
@@ -28,7 +28,7 @@ mkdir -p "$CACHE"
 ADVISOR_WARMUP_SECONDS="$WARMUP_BUDGET" start_server hybrid "$CACHE" "$BENCH_DIR/target/jit-windows.log"
 wait_ready 300 || { tail -20 "$BENCH_DIR/target/jit-windows.log"; exit 1; }
 echo "ready after $READY_MS ms; warm-up: $(curl -s --max-time 5 "http://127.0.0.1:$PORT/health" \
-  | python3 -c 'import json,sys; w=json.load(sys.stdin)["warmup"]; print(" ".join(f"{k}={w[k]}" for k in ("state","questions","elapsedMs","stoppedBy")))')"
+  | python3 -c 'import json,sys; w=json.load(sys.stdin)["warmup"]; print(" ".join(f"{k}={w[k]}" for k in ("state","questions","elapsedMs","jitShare","stoppedBy")))')"
 
 # CPU ms used so far by the server's JIT compiler threads, GC threads and the rest: "jit gc other"
 cpu_split() {

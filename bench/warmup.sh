@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 22, warm before ready: a server with the warm-up (ADVISOR_WARMUP_SECONDS=$WARMUP_BUDGET, default 30) against
+# Issue 22, warm before ready: a server with the warm-up (ADVISOR_WARMUP_SECONDS=$WARMUP_BUDGET, default 120, the server's) against
 # one without (=0), side by side in one run, hybrid, on 127.0.0.1 only, bounded in time.
 #
 #   bench/warmup.sh
@@ -15,13 +15,13 @@
 # Besides requests/s, each window reports requests per CPU-second of the server (/proc/PID/stat, all its threads, JIT
 # and GC included): what the warm-up changes, and much steadier than requests/s when other processes take cores.
 # Every line carries the load average and the foreign CPU during it (cpuwatch.py): other work on this machine skews
-# every figure. Builds nothing: needs target/stack-advisor.jar. Takes about 4 + 3.5 x ROUNDS minutes. Exit status 1
+# every figure. Builds nothing: needs target/stack-advisor.jar. Takes about 11 + 5.5 x ROUNDS minutes with the default budget. Exit status 1
 # when a request failed.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ROUNDS="${ROUNDS:-1}"; LOAD_S="${LOAD_S:-60}"; CONNECTIONS="${CONNECTIONS:-16}"; READY_RUNS="${READY_RUNS:-1}"
-WARMUP_BUDGET="${WARMUP_BUDGET:-30}"
+WARMUP_BUDGET="${WARMUP_BUDGET:-120}"
 [[ "$ROUNDS" =~ ^[0-9]+$ ]] && [ "$ROUNDS" -ge 1 ] && [ "$ROUNDS" -le 4 ] || die "ROUNDS must be 1..4"
 [[ "$LOAD_S" =~ ^[0-9]+$ ]] && [ "$LOAD_S" -ge 30 ] && [ "$LOAD_S" -le 300 ] || die "LOAD_S must be 30..300"
 [[ "$CONNECTIONS" =~ ^[0-9]+$ ]] && [ "$CONNECTIONS" -ge 1 ] && [ "$CONNECTIONS" -le 64 ] || die "CONNECTIONS must be 1..64"
@@ -50,7 +50,7 @@ launch() {
 }
 warmup_fields() { # the warm-up object of /health, compact
   curl -s --max-time 5 "http://127.0.0.1:${PORTS[$1]}/health" | python3 -c \
-    'import json,sys; w=json.load(sys.stdin)["warmup"]; print(" ".join(f"{k}={w[k]}" for k in ("state","questions","elapsedMs","lastBatchMs","lastBatchCpuMs","stoppedBy")))'
+    'import json,sys; w=json.load(sys.stdin)["warmup"]; print(" ".join(f"{k}={w[k]}" for k in ("state","questions","elapsedMs","lastBatchMs","lastBatchCpuMs","jitShare","stoppedBy")))'
 }
 
 # CPU time (user + system, all threads) a server has used, ms

@@ -13,6 +13,8 @@ import dev.stackadvisor.config.AppConfig;
 import dev.stackadvisor.config.ConfigException;
 import dev.stackadvisor.corpus.CorpusLoader;
 import dev.stackadvisor.http.HttpApi;
+import dev.stackadvisor.http.LoopbackAsker;
+import dev.stackadvisor.http.RehearsalKey;
 import dev.stackadvisor.http.Drain;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -89,7 +91,8 @@ public final class Main {
         AtomicReference<Services> services = new AtomicReference<>();
         Drain drain = new Drain();
         Optional<SharedRedis> redis = SharedRedis.create(config, meters); // one connection for all shared state
-        Javalin app = HttpApi.create(config, services::get, meters, drain, redis).start();
+        RehearsalKey rehearsals = RehearsalKey.random(); // marks the warm-up's own requests to /api/chat
+        Javalin app = HttpApi.create(config, services::get, meters, drain, redis, rehearsals).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             drain.drainAndStop(app, DRAIN_MS);
             redis.ifPresent(SharedRedis::close);
@@ -97,7 +100,9 @@ public final class Main {
         }, "shutdown"));
         services.set(ServiceFactory.build(config, meters, redis));
         System.out.println("Stack Advisor listening on http://" + config.host() + ":" + app.port());
-        services.get().library().warmUp(); // /ready answers 200 after it (at once with ADVISOR_WARMUP_SECONDS=0)
+        // through our own HTTP route, so the server around the answer path is compiled too; /ready answers 200 after it
+        // (at once with ADVISOR_WARMUP_SECONDS=0)
+        services.get().library().warmUp(new LoopbackAsker(config.host(), app.port(), rehearsals));
         return waitForever();
     }
 

@@ -56,6 +56,8 @@ public final class ServiceFactory {
     static final int QUERY_EMBEDDINGS = 10_000;
     /** First-turn extractive answers kept (an hour at most): the same question gives the same bytes anyway. */
     static final int CACHED_ANSWERS = 10_000;
+    /** Sessions and cached answers the warm-up's own requests may leave behind, each (a few MB at most). */
+    static final int REHEARSAL_ENTRIES = 1_000;
 
     private ServiceFactory() {
     }
@@ -102,18 +104,21 @@ public final class ServiceFactory {
     }
 
     /**
-     * The warm-up ({@code ADVISOR_WARMUP_SECONDS}; off at 0): questions from each snapshot's lexicon and covered
-     * frameworks and the bundled cue files, as many at once as one MiniLM inference takes
-     * ({@code ADVISOR_EMBEDDING_BATCH}, 16): the batcher then forms the batch sizes a loaded server forms, so ONNX
-     * Runtime has met their shapes and the JIT the code of each, before the first user does.
+     * The warm-up ({@code ADVISOR_WARMUP_SECONDS}; off at 0): questions from each snapshot's lexicon, covered
+     * frameworks and passages and the bundled cue files, as many at once as the machine has cores. Not more: the JIT
+     * compilers are threads like any other, and under a load of 16 questions at once (one MiniLM batch) they got so
+     * small a share of the cores that they were still compiling, at full tilt, after two minutes and 22,000 questions;
+     * with one question per core the run asked nearly as many questions a second and the compilers finished
+     * (issue 22, docs/benchmarks.md).
      */
     static Warmup warmup(AppConfig config) {
         if (config.warmupSeconds() == 0) {
             return Warmup.off();
         }
         return new Warmup(Duration.ofSeconds(config.warmupSeconds()),
-                s -> WarmupQuestions.bundled(WarmupVocabulary.bundled(s.corpus().lexicon(), s.corpus().coveredFrameworks())),
-                config.embeddingBatch());
+                s -> WarmupQuestions.bundled(WarmupVocabulary.bundled(s.corpus().lexicon(), s.corpus().coveredFrameworks(),
+                        s.corpus().passages())),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -196,6 +201,20 @@ public final class ServiceFactory {
                 feedback.map(FeedbackService::answerLog).orElse(AnswerLog.NONE));
         DocumentService documents = new DocumentService(library, new CorpusFiles(config.corpusDir()),
                 config.maxDocumentBytes());
-        return new Services(chat, library, documents, meters, redis, feedback);
+        return new Services(chat, rehearsal(config, library), library, documents, meters, redis, feedback);
+    }
+
+    /**
+     * What answers the start-up warm-up's loopback requests: a {@link ChatService} over the same library with the
+     * same kinds of session store, answer cache and meter registry as the real one (so the JIT compiles the same
+     * code) but its own, {@link #REHEARSAL_ENTRIES} entries at most, and no answer log: what the warm-up asks is
+     * never seen by a user, {@code /metrics} or the feedback database.
+     */
+    private static ChatService rehearsal(AppConfig config, Library library) {
+        return new ChatService(library,
+                new SessionStore(REHEARSAL_ENTRIES, Duration.ofSeconds(config.sessionTtlSeconds()), Clock.systemUTC()),
+                Caffeine.newBuilder().maximumSize(REHEARSAL_ENTRIES).expireAfterWrite(Duration.ofHours(1)).recordStats()
+                        .<String, Answer>build(),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), AnswerLog.NONE);
     }
 }

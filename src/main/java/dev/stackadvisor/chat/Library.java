@@ -97,10 +97,17 @@ public final class Library {
      * The server calls it once after start-up; the CLI never does. Re-indexes wait for it.
      */
     public void warmUp() {
+        warmUp(Warmup.IN_PROCESS);
+    }
+
+    /**
+     * As {@link #warmUp()}, asking through {@code asker} (the server: its own HTTP route on loopback).
+     */
+    public void warmUp(Warmup.Asker asker) {
         reindexing.lock();
         try {
             if (!ready) {
-                warmup.run(current.get());
+                warmup.run(current.get(), asker);
             }
         } finally {
             ready = true;

@@ -12,6 +12,9 @@ import dev.stackadvisor.retrieval.QueryAnalyzer;
  * read the snapshot current at the call (a request that needs several should read {@link Library#current()} once).
  *
  * @param chat      answers questions
+ * @param rehearsal answers the start-up warm-up's own requests (http.RehearsalKey): the same turn with its own
+ *                  small session store, answer cache and meters, recording nothing, so that the same code is
+ *                  compiled and nothing a user, {@code /metrics} or the feedback database sees is touched
  * @param library   the current index snapshot, swapped on re-index
  * @param documents adds, deletes and shows documents at run time
  * @param meters    where the services record their metrics; the HTTP layer serves it at /metrics
@@ -19,7 +22,7 @@ import dev.stackadvisor.retrieval.QueryAnalyzer;
  * @param feedback  ratings of answers in the database ({@code ADVISOR_DATA_DIR} or {@code ADVISOR_DATABASE_URL}),
  *                  empty when no database is configured
  */
-public record Services(ChatService chat, Library library, DocumentService documents, PrometheusMeterRegistry meters,
+public record Services(ChatService chat, ChatService rehearsal, Library library, DocumentService documents, PrometheusMeterRegistry meters,
                        Optional<SharedRedis> redis, Optional<FeedbackService> feedback) {
 
     /** Sources, frameworks and profiles of the current corpus. */

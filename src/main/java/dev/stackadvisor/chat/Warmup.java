@@ -1,7 +1,7 @@
 package dev.stackadvisor.chat;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,27 +17,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warms a snapshot before it takes traffic: asks it generated questions ({@link WarmupQuestions}) through the real
- * answer path ({@link ChatService#rehearse}: analysis, both retrievers, gate, answer selection, composer; no LLM
- * call, no session, no answer cache, no traffic metric) until per-request latency stops falling or the budget
- * ({@code ADVISOR_WARMUP_SECONDS}) runs out. A fresh JVM serves its first minute at about half speed while the JIT
- * compiles the pipeline (issue 22); a re-indexed snapshot reuses the compiled code, so its warm-up finds the
- * plateau within a few batches and mostly fills what is per snapshot.
+ * Warms a snapshot before it takes traffic: asks it generated questions ({@link WarmupQuestions}) until per-request
+ * cost has stopped falling and the JIT compilers have gone quiet, or the budget ({@code ADVISOR_WARMUP_SECONDS}) runs
+ * out. At start-up the questions go through the server's own {@code POST /api/chat} on loopback (an {@link Asker}
+ * the server gives: HTTP server, JSON, filters, the whole chat turn); a re-indexed snapshot, which no request can
+ * reach before it is swapped in, is asked in process ({@link #IN_PROCESS}: analysis, both retrievers, gate, answer
+ * selection, composer). A fresh JVM served its first minute at about half speed while the JIT compiled (issue 22); a
+ * re-indexed snapshot reuses the compiled code, so its warm-up ends within a few batches once past
+ * {@link #MIN_QUESTIONS}.
  *
- * <p><b>When latency has stopped falling.</b> Questions go in batches of {@link #BATCH}, run on {@code threads}
- * threads at once (as many as one MiniLM inference takes, so the embedding batcher forms the batch sizes it forms
- * under load). A question's latency, for this rule, is the CPU time its own thread spent on it (the JVM's thread CPU
- * clock): the part the JIT speeds up, without the time spent waiting for a core (the machine may be shared, and
- * {@code threads} exceed the cores) or in ONNX Runtime on the batcher's threads (native code, no JIT). A batch's
- * figure is the median of its questions' CPU milliseconds; latency is flat ({@link Plateau}) once, for
- * {@link #PATIENCE} batches in a row, the median of the last {@link #WINDOW} batch figures has not fallen more than
- * {@link #MIN_GAIN} below where it last fell that much. Where the numbers come from (docs/benchmarks.md, issue 22):
- * wall-clock batch medians on this 2-core machine, shared with two other agents' builds, jumped by 30–150 % from one
- * batch to the next while other processes took one to one and a half cores, so a wall-clock rule stopped on noise
- * (or ran to the budget); thread CPU does not see them. The JIT compiles in steps, a few batches each, so 10 batches
- * without a 5 % fall of the 3-batch median is past a step, not on it; and not before {@link #MIN_QUESTIONS}
- * questions, which C2 needs for what is called once per question. The wall-clock median is reported too
- * ({@link Progress#lastBatchMs}).
+ * <p><b>When to stop.</b> Questions go in batches of {@link #BATCH}, run on {@code threads} threads at once (the
+ * server gives one per core: more starve the JIT compiler threads of CPU, and it never finishes). Two figures per
+ * batch: the process CPU time per question (all threads: the server's, ONNX Runtime's, the compilers'; blind to
+ * other processes on a shared machine), which is what the JIT brings down, and the share of the batch's wall time
+ * the JIT compilers spent compiling (HotSpot's compile time, elapsed: a compiler thread waiting for a core counts). The run stops when both hold: the CPU per question is flat
+ * ({@link Plateau}: for {@link #PATIENCE} batches in a row the median of the last {@link #WINDOW} batch figures has not
+ * fallen more than {@link #MIN_GAIN} below where it last fell that much), and the JIT is quiet ({@link JitQuiet}: for
+ * {@link #PATIENCE} batches in a row, the compile time of the last {@link #WINDOW} batches was at most
+ * {@link #JIT_QUIET} of their wall time); and not before {@link #MIN_QUESTIONS} questions. Where the rules come from
+ * (docs/benchmarks.md, issue 22, measured on a 2-core machine shared with other builds): a rule on the asking
+ * thread's CPU alone stopped at ~5,000 questions while the compilers still took half a core in the first 10 s of real
+ * traffic; wall-clock medians jumped 30–150 % between batches when other processes took the cores.
  *
  * <p>Thread-safe: {@link #run} may be called from any thread, one run at a time (the {@link Library} calls it under
  * its re-index lock); {@link #progress} from any.
@@ -50,15 +50,20 @@ public final class Warmup {
     static final double MIN_GAIN = 0.05;
     /** Batches in a row without such a fall that make a plateau. */
     static final int PATIENCE = 10;
-    /** Batch medians the plateau's figure is the median of. */
-    static final int WINDOW = 3;
+    /** Batch figures the plateau's figure is the median of, and batches the JIT's share is taken over. */
+    static final int WINDOW = 5;
     /**
-     * Questions this process must have asked (in all its runs) before a plateau may end a run: HotSpot's C2 compiles a
-     * method once it was called about 5000 times ({@code -XX:Tier4InvocationThreshold}), and the methods the answer
-     * path calls once per question are called once per question. Measured on a shared machine (docs/benchmarks.md,
-     * issue 22) the first 10 s of traffic did 0.60 of the rate per CPU-second of a minute later after a warm-up that
-     * stopped at the first plateau (~2000 questions), and 0.62 with this floor: it is a floor the JIT asks for, not
-     * yet what closes the gap. The compiled code outlives a snapshot, so a re-index's warm-up, after the start-up one, stops on the plateau alone.
+     * The JIT counts as quiet at or below this share of wall-clock time spent compiling (0.05: 5 % of one compiler
+     * thread). Measured (issue 22, {@code bench/jit_windows.sh}): the compilers took 0.3–0.5 of a core in the first 10 s
+     * of traffic after a warm-up that stopped too early, and under 0.04 after a minute of load.
+     */
+    static final double JIT_QUIET = 0.05;
+    /**
+     * Questions this process must have asked (in all its runs) before a run may stop: HotSpot's C2 compiles a method
+     * once it was called about 5000 times ({@code -XX:Tier4InvocationThreshold}), and the methods the answer path
+     * calls once per question are called once per question. A floor, not the stopping rule: on 2 cores the JIT went
+     * quiet only after 15,000–20,000 questions (docs/benchmarks.md, issue 22). The compiled code outlives a
+     * snapshot, so a re-index's warm-up, after the start-up one, stops on the two rules alone.
      */
     static final int MIN_QUESTIONS = 5000;
 
@@ -73,18 +78,41 @@ public final class Warmup {
      * @param elapsedMs     milliseconds since this run started (its length once it ended)
      * @param lastBatchMs   median wall-clock latency per question of the last batch, milliseconds (waiting for a core
      *                      and for the embedding model included); null before the first
-     * @param lastBatchCpuMs median CPU time per question of the last batch on the asking thread, milliseconds: what
-     *                      the plateau rule reads; null before the first
+     * @param lastBatchCpuMs the process's CPU time per question in the last batch, milliseconds (all threads): what
+     *                      the plateau rule reads; null before the first or without a process CPU clock
+     * @param jitShare      the share of the last {@link #WINDOW} batches' wall time the JIT compilers spent
+     *                      compiling (0.5 = half of one compiler thread); null before the first or when the JVM does
+     *                      not report compile time
      * @param stoppedBy     {@code plateau}, {@code budget} or {@code error}; null while warming
      * @param budgetSeconds {@code ADVISOR_WARMUP_SECONDS}
      */
     public record Progress(String state, long generation, long questions, int batches, long elapsedMs,
-                           Double lastBatchMs, Double lastBatchCpuMs, String stoppedBy, int budgetSeconds) {
+                           Double lastBatchMs, Double lastBatchCpuMs, Double jitShare, String stoppedBy,
+                           int budgetSeconds) {
     }
 
+    /**
+     * Asks one warm-up question; what is answered is thrown away.
+     */
+    @FunctionalInterface
+    public interface Asker {
+        /**
+         * @param snapshot the snapshot being warmed
+         * @throws Exception when the question could not be answered: the run stops ({@code failed})
+         */
+        void ask(IndexSnapshot snapshot, String question) throws Exception;
+    }
+
+    /**
+     * Asks in this process ({@link ChatService#rehearse}): the answer path without the HTTP server around it. What a
+     * re-indexed snapshot is warmed with, as no request can reach it before it is swapped in.
+     */
+    public static final Asker IN_PROCESS = ChatService::rehearse;
+
     private static final Logger log = LoggerFactory.getLogger(Warmup.class);
-    /** The JVM's per-thread CPU clock (HotSpot on Linux: clock_gettime of the thread, about a microsecond). */
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    /** The process's CPU clock: all its threads, the JIT compilers, GC and ONNX Runtime's included (HotSpot: getrusage). */
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final Duration budget;
     private final Function<IndexSnapshot, WarmupQuestions> questions;
@@ -108,7 +136,7 @@ public final class Warmup {
         this.budget = budget;
         this.questions = questions;
         this.threads = threads;
-        this.progress = new AtomicReference<>(new Progress(budget.isZero() ? "off" : "pending", 0, 0, 0, 0, null, null, null,
+        this.progress = new AtomicReference<>(new Progress(budget.isZero() ? "off" : "pending", 0, 0, 0, 0, null, null, null, null,
                 (int) budget.toSeconds()));
     }
 
@@ -135,6 +163,15 @@ public final class Warmup {
      * @return the run's final progress
      */
     public Progress run(IndexSnapshot snapshot) {
+        return run(snapshot, IN_PROCESS);
+    }
+
+    /**
+     * As {@link #run(IndexSnapshot)}, asking through {@code asker}: at start-up, requests to the server's own
+     * {@code POST /api/chat} on loopback, so that the JIT also compiles the HTTP server, JSON, the route's filters
+     * and the whole chat turn before the first user request (issue 22).
+     */
+    public Progress run(IndexSnapshot snapshot, Asker asker) {
         if (!enabled()) {
             return progress.get();
         }
@@ -142,26 +179,31 @@ public final class Warmup {
         long deadline = t0 + budget.toNanos();
         long generation = snapshot.generation();
         int budgetSeconds = (int) budget.toSeconds();
-        progress.set(new Progress("warming", generation, 0, 0, 0, null, null, null, budgetSeconds));
+        progress.set(new Progress("warming", generation, 0, 0, 0, null, null, null, null, budgetSeconds));
         Plateau plateau = new Plateau(MIN_GAIN, PATIENCE, WINDOW);
+        JitQuiet jitQuiet = new JitQuiet(JIT_QUIET, WINDOW, PATIENCE);
         WarmupQuestions asking = questions.apply(snapshot);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon(generation));
         long asked = 0;
         int batches = 0;
         Double last = null;
         Double lastCpu = null;
+        Double jitShare = null;
         String stoppedBy = "budget";
         String state = "done";
         try {
             while (System.nanoTime() < deadline) {
-                List<Future<long[]>> batch = new ArrayList<>(BATCH);
+                long cpu0 = CPU.getProcessCpuTime();
+                long jit0 = compileMs();
+                long wall0 = System.nanoTime();
+                List<Future<Long>> batch = new ArrayList<>(BATCH);
                 for (int i = 0; i < BATCH; i++) {
                     String question = asking.question(next.getAndIncrement());
-                    batch.add(pool.submit(() -> timed(snapshot, question, deadline)));
+                    batch.add(pool.submit(() -> timed(asker, snapshot, question, deadline)));
                 }
-                List<long[]> timings = new ArrayList<>(BATCH);
-                for (Future<long[]> f : batch) {
-                    long[] t = f.get();
+                List<Long> timings = new ArrayList<>(BATCH);
+                for (Future<Long> f : batch) {
+                    Long t = f.get();
                     if (t != null) {
                         timings.add(t);
                     }
@@ -169,15 +211,24 @@ public final class Warmup {
                 if (timings.isEmpty()) {
                     break; // the budget ran out before any question of this batch started
                 }
+                long cpu1 = CPU.getProcessCpuTime();
+                long jit1 = compileMs();
+                double wallMs = (System.nanoTime() - wall0) / 1e6;
                 asked += timings.size();
                 batches++;
-                last = medianMs(timings, 0);
-                lastCpu = medianMs(timings, 1);
-                log.debug("warm-up generation {} batch {}: median {} ms, {} ms CPU", generation, batches, last, lastCpu);
-                progress.set(new Progress("warming", generation, asked, batches, ms(t0), last, lastCpu, null,
+                last = Plateau.median(timings.stream().mapToDouble(t -> t / 1e6).sorted().toArray());
+                lastCpu = cpu0 < 0 || cpu1 < 0 ? null : (cpu1 - cpu0) / 1e6 / timings.size();
+                boolean quiet = true; // a JVM that does not time its compiler: latency alone decides
+                if (jit0 >= 0 && jit1 >= 0) {
+                    quiet = jitQuiet.add(jit1 - jit0, wallMs);
+                    jitShare = jitQuiet.share();
+                }
+                log.debug("warm-up generation {} batch {}: median {} ms, {} ms process CPU per question, JIT share {}",
+                        generation, batches, last, lastCpu, jitShare);
+                progress.set(new Progress("warming", generation, asked, batches, ms(t0), last, lastCpu, jitShare, null,
                         budgetSeconds));
-                boolean flat = plateau.add(lastCpu > 0 ? lastCpu : last); // no thread CPU clock: -1
-                if (flat && next.get() >= MIN_QUESTIONS) {
+                boolean flat = plateau.add(lastCpu != null ? lastCpu : last); // no process CPU clock: -1
+                if (flat && quiet && next.get() >= MIN_QUESTIONS) {
                     stoppedBy = "plateau";
                     break;
                 }
@@ -193,31 +244,30 @@ public final class Warmup {
         } finally {
             pool.shutdownNow();
         }
-        Progress done = new Progress(state, generation, asked, batches, ms(t0), last, lastCpu, stoppedBy, budgetSeconds);
+        Progress done = new Progress(state, generation, asked, batches, ms(t0), last, lastCpu, jitShare, stoppedBy,
+                budgetSeconds);
         progress.set(done);
-        log.info("warm-up of generation {}: {} questions in {} batches, {} ms, last batch median {} ms ({} ms CPU), "
-                        + "stopped by {}", generation, asked, batches, done.elapsedMs(),
+        log.info("warm-up of generation {}: {} questions in {} batches, {} ms, last batch median {} ms ({} ms process CPU "
+                        + "per question, JIT share {}), stopped by {}", generation, asked, batches, done.elapsedMs(),
                 last == null ? "-" : String.format("%.2f", last), lastCpu == null ? "-" : String.format("%.2f", lastCpu),
-                stoppedBy);
+                jitShare == null ? "-" : String.format("%.3f", jitShare), stoppedBy);
         return done;
     }
 
-    /**
-     * A question's wall-clock and thread CPU time, nanoseconds; null when the budget ran out before it started.
-     */
-    private static long[] timed(IndexSnapshot snapshot, String question, long deadline) {
+    /** A question's wall-clock time, nanoseconds; null when the budget ran out before it started. */
+    private static Long timed(Asker asker, IndexSnapshot snapshot, String question, long deadline) throws Exception {
         long start = System.nanoTime();
         if (start >= deadline) {
             return null;
         }
-        long cpu = CPU.getCurrentThreadCpuTime();
-        ChatService.rehearse(snapshot, question);
-        return new long[] {System.nanoTime() - start, CPU.getCurrentThreadCpuTime() - cpu};
+        asker.ask(snapshot, question);
+        return System.nanoTime() - start;
     }
 
-    /** The median of column {@code i} of {@code timings}, milliseconds. */
-    private static double medianMs(List<long[]> timings, int i) {
-        return Plateau.median(timings.stream().mapToDouble(t -> t[i]).sorted().toArray()) / 1e6;
+    /** Milliseconds the JIT compilers have spent compiling since the JVM started; -1 when not reported. */
+    private static long compileMs() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private static long ms(long t0) {

@@ -22,12 +22,12 @@ public final class WarmupQuestions {
 
     /** The bundled shapes, on the classpath. */
     public static final String RESOURCE = "/warmup/questions.txt";
-    private static final Pattern SLOT = Pattern.compile("\\{(a|b|topic|aspect|scenario|fact|phrasing)}");
+    private static final Pattern SLOT = Pattern.compile("\\{(a|b|topic|aspect|scenario|fact|phrasing|context)}");
     private static final Pattern ANY_SLOT = Pattern.compile("\\{[^}]*}");
     private static final Pattern IT = Pattern.compile("\\bit\\b");
     private static final Pattern ITS = Pattern.compile("\\bits\\b");
     /** A phrasing is filled before {a} (its "it" becomes {a}), {a} before {b} (which is never {a}). */
-    private static final List<String> FILL_ORDER = List.of("phrasing", "a", "b", "topic", "aspect", "scenario", "fact");
+    private static final List<String> FILL_ORDER = List.of("phrasing", "a", "b", "topic", "aspect", "scenario", "fact", "context");
     /** Prime: coprime with every combination count not a multiple of it (those walk with stride 1). */
     private static final long STRIDE = 7919;
 
@@ -40,7 +40,8 @@ public final class WarmupQuestions {
 
     /**
      * @param shapes question shapes using the slots {@code {a}}, {@code {b}}, {@code {topic}}, {@code {aspect}},
-     *               {@code {scenario}}, {@code {fact}}, {@code {phrasing}} ({@code {b}} only with {@code {a}})
+     *               {@code {scenario}}, {@code {fact}}, {@code {phrasing}}, {@code {context}} ({@code {b}} only with
+     *               {@code {a}}; a shape with {@code {context}} is left out when the vocabulary has no contexts)
      * @throws IllegalArgumentException when there is no shape, one names an unknown slot, or has {@code {b}} without
      *                                  {@code {a}} or two frameworks with a one-framework lexicon
      */
@@ -64,6 +65,9 @@ public final class WarmupQuestions {
             slots.sort(Comparator.comparingInt(FILL_ORDER::indexOf));
             if (slots.contains("b") && (!slots.contains("a") || vocabulary.frameworks().size() < 2)) {
                 throw new IllegalArgumentException("warm-up shape '" + text + "': {b} needs {a} and two frameworks");
+            }
+            if (slots.contains("context") && vocabulary.contexts().isEmpty()) {
+                continue; // no corpus text to fill it with
             }
             this.shapes.add(new Shape(text, List.copyOf(slots)));
         }
@@ -131,6 +135,7 @@ public final class WarmupQuestions {
             case "aspect" -> vocabulary.aspects();
             case "scenario" -> vocabulary.scenarios();
             case "fact" -> vocabulary.facts();
+            case "context" -> vocabulary.contexts();
             default -> vocabulary.phrasings();
         };
     }

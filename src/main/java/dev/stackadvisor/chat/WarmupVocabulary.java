@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackadvisor.corpus.Framework;
 import dev.stackadvisor.corpus.FrameworkLexicon;
+import dev.stackadvisor.corpus.Passage;
+import dev.stackadvisor.corpus.Sentence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,9 +32,22 @@ import java.util.regex.Pattern;
  * @param scenarios  every phrase of the group of its {@code scenarioAnchor} ("which framework", "best stack"…)
  * @param facts      every phrase of the groups of its answer types ("licence", "latest version", "who maintains"…)
  * @param phrasings  the example phrasings of {@code analysis/prototypes.tsv}
+ * @param contexts   runs of {@link #CONTEXT_WORDS} words of the corpus's own sentences, from up to
+ *                   {@link #MAX_CONTEXTS} passages spread over it: the ordinary words a real message carries around
+ *                   the names and cues (its product, its team, its constraints), so that BM25, the embedding model
+ *                   and the composer meet questions as varied as real ones (issue 22: with the short shapes alone the
+ *                   JIT kept compiling for the first minute of real traffic); may be empty (shapes that need one are
+ *                   then not asked)
  */
 public record WarmupVocabulary(List<String> frameworks, List<String> topics, List<String> aspects,
-                               List<String> scenarios, List<String> facts, List<String> phrasings) {
+                               List<String> scenarios, List<String> facts, List<String> phrasings,
+                               List<String> contexts) {
+
+    /** Words in a context run. */
+    public static final int CONTEXT_WORDS = 6;
+    /** Passages contexts are taken from, at most: one run each. */
+    public static final int MAX_CONTEXTS = 2_000;
+    private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]+");
 
     private static final String CUES = "/analysis/question-cues.json";
     private static final String SYNONYMS = "/analysis/synonyms.txt";
@@ -45,6 +62,40 @@ public record WarmupVocabulary(List<String> frameworks, List<String> topics, Lis
         scenarios = nonEmpty("scenarios", scenarios);
         facts = nonEmpty("facts", facts);
         phrasings = nonEmpty("phrasings", phrasings);
+        contexts = List.copyOf(contexts);
+    }
+
+    /** As {@link #WarmupVocabulary(List, List, List, List, List, List, List)} without contexts. */
+    public WarmupVocabulary(List<String> frameworks, List<String> topics, List<String> aspects, List<String> scenarios,
+                            List<String> facts, List<String> phrasings) {
+        this(frameworks, topics, aspects, scenarios, facts, phrasings, List.of());
+    }
+
+    /**
+     * As {@link #bundled(FrameworkLexicon, Collection)}, with contexts from {@code passages}: from each of up to
+     * {@link #MAX_CONTEXTS} passages spread evenly over the list, the words 2 to {@link #CONTEXT_WORDS} + 1 of its
+     * first sentence of at least {@link #CONTEXT_WORDS} + 1 words (letters only, lower case), each run once.
+     */
+    public static WarmupVocabulary bundled(FrameworkLexicon lexicon, Collection<String> covered, List<Passage> passages) {
+        WarmupVocabulary v = bundled(lexicon, covered);
+        return new WarmupVocabulary(v.frameworks(), v.topics(), v.aspects(), v.scenarios(), v.facts(), v.phrasings(),
+                contexts(passages));
+    }
+
+    static List<String> contexts(List<Passage> passages) {
+        Set<String> runs = new LinkedHashSet<>();
+        int stride = Math.max(1, passages.size() / MAX_CONTEXTS);
+        for (int i = 0; i < passages.size() && runs.size() < MAX_CONTEXTS; i += stride) {
+            for (Sentence s : passages.get(i).sentences()) {
+                String[] words = NOT_A_LETTER.split(s.quote().toLowerCase(Locale.ROOT).strip());
+                if (words.length > CONTEXT_WORDS) { // words[0] may be "" (a sentence opening on a digit or mark)
+                    runs.add(String.join(" ", Arrays.copyOfRange(words, 1, 1 + CONTEXT_WORDS)).strip());
+                    break;
+                }
+            }
+        }
+        runs.remove("");
+        return List.copyOf(runs);
     }
 
     /**

@@ -72,11 +72,12 @@ import java.util.Map;
  * @param databaseUrl        {@code ADVISOR_DATABASE_URL}: a PostgreSQL database replicas share, as
  *                           {@code postgresql://user:password@host:port/db} or {@code jdbc:postgresql://…} (the
  *                           password is never logged); "" (default) = SQLite under {@code dataDir}
- * @param warmupSeconds      {@code ADVISOR_WARMUP_SECONDS}, default 30 (0..600; 0 = off): the longest the pipeline is
- *                           run on generated questions before {@code /ready} answers 200 and before a re-indexed
- *                           snapshot is swapped in (chat.Warmup; it stops earlier once latency stops falling). 30 s
- *                           covers the warm-up's 5000 questions and plateau on 2 free cores (15–25 s) and keeps a
- *                           ready time a load balancer waits for (docs/benchmarks.md, issue 22)
+ * @param warmupSeconds      {@code ADVISOR_WARMUP_SECONDS}, default 120 (0..600; 0 = off): the longest the server
+ *                           asks itself generated questions before {@code /ready} answers 200 and before a re-indexed
+ *                           snapshot is swapped in (chat.Warmup; it stops earlier once the cost per question stops
+ *                           falling and the JIT is quiet). 120 s: on 2 cores the JIT needed 15,000–20,000 questions,
+ *                           90–120 s, to go quiet (docs/benchmarks.md, issue 22); more cores get there sooner, and a
+ *                           re-index's warm-up ends within seconds
  */
 public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, Path cacheDir, Retrieval retrieval,
                         int embeddingThreads, int embeddingBatch, int embeddingBatchWaitUs, int embeddingQueue,
@@ -178,7 +179,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
                 tuning.isBlank() ? null : Path.of(tuning),
                 dataDir.isBlank() ? null : Path.of(dataDir),
                 databaseUrl,
-                e.integer("ADVISOR_WARMUP_SECONDS", 30, 0, 600));
+                e.integer("ADVISOR_WARMUP_SECONDS", 120, 0, 600));
     }
 
     /**

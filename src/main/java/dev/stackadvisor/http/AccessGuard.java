@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * </ul>
  * On {@code /v1/*} the errors take OpenAI's shape ({@code invalid_api_key}, {@code rate_limit_exceeded}).
  * Pre-flight {@code OPTIONS} requests pass (CORS answers them); health, readiness, metrics, the widget and
- * Slack (which is signed instead) are not guarded.
+ * Slack (which is signed instead) are not guarded, nor the start-up warm-up's own requests ({@link RehearsalKey}).
  */
 final class AccessGuard {
 
@@ -49,7 +49,7 @@ final class AccessGuard {
     }
 
     void before(Context ctx) {
-        if (ctx.method() == HandlerType.OPTIONS || !guarded(ctx.path())) {
+        if (ctx.method() == HandlerType.OPTIONS || !guarded(ctx.path()) || RehearsalKey.marked(ctx)) {
             return;
         }
         String client = "ip:" + ctx.ip();

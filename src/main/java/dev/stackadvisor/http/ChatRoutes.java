@@ -46,8 +46,9 @@ final class ChatRoutes {
 
     void chat(Context ctx) {
         ChatRequest request = JsonBodies.chatRequest(ctx, rc);
-        Services s = rc.ready();
-        ChatReply reply = s.chat().chat(request.message(), request.sessionId(),
+        boolean rehearsal = RehearsalKey.marked(ctx); // the start-up warm-up's own request: before ready, apart
+        Services s = rehearsal ? rc.loaded() : rc.ready();
+        ChatReply reply = (rehearsal ? s.rehearsal() : s.chat()).chat(request.message(), request.sessionId(),
                 request.topK() == null ? ChatService.DEFAULT_TOP_K : request.topK());
         ctx.json(ChatResponse.of(reply));
     }

@@ -65,6 +65,15 @@ public final class HttpApi {
      */
     public static Javalin create(AppConfig config, Supplier<Services> services, PrometheusMeterRegistry registry,
                                  Drain drain, Optional<SharedRedis> redis) {
+        return create(config, services, registry, drain, redis, RehearsalKey.random());
+    }
+
+    /**
+     * As {@link #create(AppConfig, Supplier, PrometheusMeterRegistry, Drain, Optional)}, taking the start-up
+     * warm-up's requests that carry {@code rehearsals} (the key the server's {@link LoopbackAsker} sends).
+     */
+    public static Javalin create(AppConfig config, Supplier<Services> services, PrometheusMeterRegistry registry,
+                                 Drain drain, Optional<SharedRedis> redis, RehearsalKey rehearsals) {
         ObjectMapper json = objectMapper();
         RouteContext rc = new RouteContext(config, services, json, redis);
         HttpMetrics metrics = new HttpMetrics(registry);
@@ -84,6 +93,7 @@ public final class HttpApi {
                     rule.exposeHeader("Retry-After");
                 }));
             }
+            c.routes.before(rehearsals::before); // first: the filters below read its mark
             c.routes.before(RequestIds::before);
             c.routes.before(metrics::before);
             c.routes.before(drain::before);

@@ -18,6 +18,8 @@ final class RequestIds {
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String START = "requestIds.start";
     private static final org.slf4j.Logger access = org.slf4j.LoggerFactory.getLogger("access");
+    /** The warm-up's own requests ({@link RehearsalKey}): thousands at start-up, off in logback.xml. */
+    private static final org.slf4j.Logger rehearsalAccess = org.slf4j.LoggerFactory.getLogger("access.rehearsal");
 
     private RequestIds() {
     }
@@ -43,7 +45,8 @@ final class RequestIds {
     static void after(Context ctx) {
         Long start = ctx.attribute(START);
         double ms = start == null ? 0 : (System.nanoTime() - start) / 1e6;
-        access.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), tenths(ms));
+        (RehearsalKey.marked(ctx) ? rehearsalAccess : access).info("{} {} {} {} ms", ctx.method(), ctx.path(),
+                ctx.statusCode(), tenths(ms));
         MDC.remove(MDC_KEY);
     }
 }

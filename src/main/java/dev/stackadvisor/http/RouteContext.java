@@ -24,12 +24,22 @@ public record RouteContext(AppConfig config, Supplier<Services> services, Object
      * @throws ApiException 503 before the indexes are loaded and warmed
      */
     public Services ready() {
+        Services s = loaded();
+        if (!s.library().ready()) {
+            throw new ApiException(503, "not_ready", "warming up before taking traffic; retry in a few seconds");
+        }
+        return s;
+    }
+
+    /**
+     * The services once the indexes are loaded, warmed or not: what the warm-up's own requests are answered from.
+     *
+     * @throws ApiException 503 before the indexes are loaded
+     */
+    public Services loaded() {
         Services s = services.get();
         if (s == null) {
             throw new ApiException(503, "not_ready", "the indexes are still loading; retry in a few seconds");
-        }
-        if (!s.library().ready()) {
-            throw new ApiException(503, "not_ready", "warming up before taking traffic; retry in a few seconds");
         }
         return s;
     }

@@ -153,4 +153,60 @@ class WarmupQuestionsTest {
         }
         assertEquals(flatAt, at, medians);
     }
+    /**
+     * Compile and wall-clock milliseconds per batch in, the batch at which the JIT counts as quiet out (0 = not by
+     * the end), at 5 %, a window of 2 batches and a patience of 3.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            // compiling all along: never quiet
+            "'50/100 40/100 30/100 20/100 10/100', 0",
+            // quiet from the start: the 3rd batch is the 3rd in a row at or under 5 %
+            "'0/100 5/100 0/100 0/100', 3",
+            // one burst stays in the two-batch window for two batches (20 % each) and starts the count again
+            "'0/100 0/100 40/100 0/100 0/100 0/100 0/100', 7",
+            // the share is of wall time: 8 ms over a 200 ms batch and a 100 ms one is 8/300, under 5 %
+            "'8/200 0/100 0/100', 3"})
+    void should_call_the_jit_quiet_after_patience_batches_at_or_under_the_share(String batches, int quietAt) {
+        JitQuiet jit = new JitQuiet(0.05, 2, 3);
+        int at = 0;
+        String[] values = batches.split(" ");
+        for (int i = 0; i < values.length && at == 0; i++) {
+            String[] b = values[i].split("/");
+            if (jit.add(Double.parseDouble(b[0]), Double.parseDouble(b[1]))) {
+                at = i + 1;
+            }
+        }
+        assertEquals(quietAt, at, batches);
+        assertThrows(IllegalArgumentException.class, () -> new JitQuiet(1.5, 2, 3));
+    }
+
+    @Test
+    void should_take_contexts_from_the_corpus_sentences_and_leave_out_their_shapes_without_one() {
+        // given passages whose first sentences are long enough, one too short, one repeated
+        java.util.function.BiFunction<String, String, dev.stackadvisor.corpus.Passage> passage = (id, text) ->
+                new dev.stackadvisor.corpus.Passage(id, "doc", "", 0, text.length(), text,
+                        List.of(new dev.stackadvisor.corpus.Sentence("doc", 0, text.length(), text, text, List.of(),
+                                List.of(), null, -1, false)), List.of());
+        List<dev.stackadvisor.corpus.Passage> passages = List.of(
+                passage.apply("p1", "Our billing team ships invoices to 40 clinics every night."),
+                passage.apply("p2", "Too short to use."),
+                passage.apply("p3", "Our billing team ships invoices to 40 clinics every night."),
+                passage.apply("p4", "The warehouse app scans pallets, prints labels and syncs stock."));
+        // when contexts are taken
+        List<String> contexts = WarmupVocabulary.contexts(passages);
+        // then each is words 2-7 of a sentence, letters only, lower case, once
+        assertEquals(List.of("billing team ships invoices to clinics", "warehouse app scans pallets prints labels"),
+                contexts);
+
+        // and a shape that needs a context is asked only when there is one
+        WarmupVocabulary without = new WarmupVocabulary(List.of("A", "B"), List.of("t"), List.of("cons"),
+                List.of("which one"), List.of("licence"), List.of("what is it for"));
+        WarmupVocabulary with = new WarmupVocabulary(without.frameworks(), without.topics(), without.aspects(),
+                without.scenarios(), without.facts(), without.phrasings(), contexts);
+        List<String> shapes = List.of("{a} for {topic}?", "we need {context}: {a} or {b}?");
+        assertEquals(Set.of("A for t?", "B for t?"), Set.copyOf(first(new WarmupQuestions(without, shapes), 8)));
+        assertTrue(first(new WarmupQuestions(with, shapes), 8).contains(
+                "we need billing team ships invoices to clinics: A or B?"), first(new WarmupQuestions(with, shapes), 8).toString());
+    }
 }

@@ -75,6 +75,7 @@ class WarmupTest {
                 assertTrue(warming.path("warmup").path("elapsedMs").asLong() >= 0, warming.toString());
                 assertTrue(warming.path("warmup").path("lastBatchMs").asDouble() > 0, warming.toString());
                 assertTrue(warming.path("warmup").path("lastBatchCpuMs").asDouble() > 0, warming.toString());
+                assertTrue(warming.path("warmup").path("jitShare").isNumber(), warming.toString()); // HotSpot times its JIT
 
                 // and once ready, the warm-up is done, having asked questions, and no user traffic was recorded
                 JsonNode health = get(server, "/health").json();
@@ -88,6 +89,8 @@ class WarmupTest {
                 assertEquals(0, health.path("sessions").asInt(), "the warm-up kept conversations: " + health);
                 String metrics = get(server, "/metrics").body();
                 assertFalse(metrics.contains("advisor_answers_total{"), "the warm-up counted answers");
+                // its questions went through our own POST /api/chat (http.LoopbackAsker), timed apart from traffic
+                assertFalse(metrics.contains("route=\"/api/chat\""), "the warm-up's requests were counted as traffic");
                 assertEquals(200, server.chat("fastify vs nestjs?", null).status());
 
                 // when a document is uploaded, its snapshot is warmed before it answers
