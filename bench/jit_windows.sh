@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 22, where the first minute's CPU goes: one hybrid server (warm-up budget $WARMUP_BUDGET, default 120; 0 = off),
+# Issue 22, where the first minute's CPU goes: one hybrid server (warm-up budget $WARMUP_BUDGET, default 180; 0 = off),
 # on 127.0.0.1 only, bounded in time (~2 min plus the warm-up). After /ready: optionally $IDLE_S s with no traffic, then windows of
 # uncached POST /api/chat (every question new: bench/questions.py, as warmup.sh) at 16 connections — 10 s, 4 x 15 s,
 # 10 s. Per window: req/s, and the server's CPU split by thread (/proc/PID/task/*/stat) into the JIT compiler threads,
@@ -12,7 +12,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-WARMUP_BUDGET="${WARMUP_BUDGET:-120}"; IDLE_S="${IDLE_S:-0}"
+WARMUP_BUDGET="${WARMUP_BUDGET:-180}"; IDLE_S="${IDLE_S:-0}"
 [[ "$WARMUP_BUDGET" =~ ^[0-9]+$ ]] && [ "$WARMUP_BUDGET" -le 600 ] || die "WARMUP_BUDGET must be 0..600"
 [[ "$IDLE_S" =~ ^[0-9]+$ ]] && [ "$IDLE_S" -le 60 ] || die "IDLE_S must be 0..60"
 command -v wrk >/dev/null || die "wrk is missing: apt-get update && apt-get install -y wrk"

@@ -29,12 +29,14 @@ free_port() {
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # start_server MODE CACHE_DIR LOG: starts the jar on a free loopback port; sets SERVER_PID, PORT, START_MS.
-# The corpus is $ROOT/corpus unless CORPUS_DIR names another directory.
+# The corpus is $ROOT/corpus unless CORPUS_DIR names another directory. The warm-up before /ready (up to 180 s by
+# the server's default) is off unless ADVISOR_WARMUP_SECONDS says otherwise: warmup.sh and jit_windows.sh measure it;
+# the other benchmarks measure a steady state (after their own load) or the start-up itself.
 start_server() {
   local mode="$1" cache="$2" log="$3"
   PORT="$(free_port)"
   START_MS="$(now_ms)"
-  HOST=127.0.0.1 PORT="$PORT" ADVISOR_RETRIEVAL="$mode" ADVISOR_CORPUS_DIR="${CORPUS_DIR:-$ROOT/corpus}" \
+  HOST=127.0.0.1 PORT="$PORT" ADVISOR_WARMUP_SECONDS="${ADVISOR_WARMUP_SECONDS:-0}" ADVISOR_RETRIEVAL="$mode" ADVISOR_CORPUS_DIR="${CORPUS_DIR:-$ROOT/corpus}" \
     ADVISOR_PROMPTS_DIR="$ROOT/prompts" ADVISOR_CACHE_DIR="$cache" \
     java ${JAVA_OPTS:-} -jar "$RUN_JAR" serve >"$log" 2>&1 &
   SERVER_PID=$!

@@ -18,7 +18,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 LLM_PORT=$(free_port); PORT=$(free_port)
 python3 bench/llm_standin.py "$LLM_PORT" & LLM_PID=$!
 mkdir -p bench/target
-PORT=$PORT ADVISOR_RETRIEVAL=$MODE ADVISOR_CACHE_DIR=bench/target/load-cache LLM_PROVIDER=openai \
+PORT=$PORT ADVISOR_WARMUP_SECONDS=0 ADVISOR_RETRIEVAL=$MODE ADVISOR_CACHE_DIR=bench/target/load-cache LLM_PROVIDER=openai \
   LLM_BASE_URL="http://127.0.0.1:$LLM_PORT/v1" LLM_MODEL=standin LLM_API_KEY=none \
   java -jar target/stack-advisor.jar > bench/target/llm-overhead-server.log 2>&1 & SERVER_PID=$!
 trap 'kill $SERVER_PID $LLM_PID 2>/dev/null || true' EXIT

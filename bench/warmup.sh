@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 22, warm before ready: a server with the warm-up (ADVISOR_WARMUP_SECONDS=$WARMUP_BUDGET, default 120, the server's) against
+# Issue 22, warm before ready: a server with the warm-up (ADVISOR_WARMUP_SECONDS=$WARMUP_BUDGET, default 180, the server's) against
 # one without (=0), side by side in one run, hybrid, on 127.0.0.1 only, bounded in time.
 #
 #   bench/warmup.sh
@@ -21,7 +21,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ROUNDS="${ROUNDS:-1}"; LOAD_S="${LOAD_S:-60}"; CONNECTIONS="${CONNECTIONS:-16}"; READY_RUNS="${READY_RUNS:-1}"
-WARMUP_BUDGET="${WARMUP_BUDGET:-120}"
+WARMUP_BUDGET="${WARMUP_BUDGET:-180}"
 [[ "$ROUNDS" =~ ^[0-9]+$ ]] && [ "$ROUNDS" -ge 1 ] && [ "$ROUNDS" -le 4 ] || die "ROUNDS must be 1..4"
 [[ "$LOAD_S" =~ ^[0-9]+$ ]] && [ "$LOAD_S" -ge 30 ] && [ "$LOAD_S" -le 300 ] || die "LOAD_S must be 30..300"
 [[ "$CONNECTIONS" =~ ^[0-9]+$ ]] && [ "$CONNECTIONS" -ge 1 ] && [ "$CONNECTIONS" -le 64 ] || die "CONNECTIONS must be 1..64"

@@ -72,12 +72,13 @@ import java.util.Map;
  * @param databaseUrl        {@code ADVISOR_DATABASE_URL}: a PostgreSQL database replicas share, as
  *                           {@code postgresql://user:password@host:port/db} or {@code jdbc:postgresql://…} (the
  *                           password is never logged); "" (default) = SQLite under {@code dataDir}
- * @param warmupSeconds      {@code ADVISOR_WARMUP_SECONDS}, default 120 (0..600; 0 = off): the longest the server
+ * @param warmupSeconds      {@code ADVISOR_WARMUP_SECONDS}, default 180 (0..600; 0 = off): the longest the server
  *                           asks itself generated questions before {@code /ready} answers 200 and before a re-indexed
  *                           snapshot is swapped in (chat.Warmup; it stops earlier once the cost per question stops
- *                           falling and the JIT is quiet). 120 s: on 2 cores the JIT needed 15,000–20,000 questions,
- *                           90–120 s, to go quiet (docs/benchmarks.md, issue 22); more cores get there sooner, and a
- *                           re-index's warm-up ends within seconds
+ *                           falling and the JIT is quiet). 180 s: on 2 cores the JIT went quiet after 117–127 s
+ *                           (18,000–19,500 questions), and a 120 s budget cut it short three times in four
+ *                           (docs/benchmarks.md, issue 22); more cores get there sooner, and a re-index's warm-up ends
+ *                           within seconds
  */
 public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, Path cacheDir, Retrieval retrieval,
                         int embeddingThreads, int embeddingBatch, int embeddingBatchWaitUs, int embeddingQueue,
@@ -179,7 +180,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path promptsDir, 
                 tuning.isBlank() ? null : Path.of(tuning),
                 dataDir.isBlank() ? null : Path.of(dataDir),
                 databaseUrl,
-                e.integer("ADVISOR_WARMUP_SECONDS", 120, 0, 600));
+                e.integer("ADVISOR_WARMUP_SECONDS", 180, 0, 600));
     }
 
     /**

@@ -27,7 +27,7 @@ class AppConfigTest {
         assertEquals(200, c.embeddingBatchWaitUs());
         assertEquals(256, c.embeddingQueue());
         assertEquals(1024 * 1024, c.maxDocumentBytes());
-        assertEquals(120, c.warmupSeconds());
+        assertEquals(180, c.warmupSeconds());
         assertFalse(c.ingestionEnabled(), "no admin keys: ingestion off");
     }
 
