@@ -116,8 +116,8 @@ public final class ServiceFactory {
             return Warmup.off();
         }
         return new Warmup(Duration.ofSeconds(config.warmupSeconds()),
-                s -> WarmupQuestions.bundled(WarmupVocabulary.bundled(s.corpus().lexicon(), s.corpus().coveredFrameworks(),
-                        s.corpus().passages())),
+                s -> WarmupQuestions.bundled(WarmupVocabulary.bundled(s.corpus().lexicon(),
+                        s.corpus().coveredFrameworks(), s.corpus().passages())),
                 Runtime.getRuntime().availableProcessors());
     }
 

@@ -22,8 +22,8 @@ import dev.stackadvisor.retrieval.QueryAnalyzer;
  * @param feedback  ratings of answers in the database ({@code ADVISOR_DATA_DIR} or {@code ADVISOR_DATABASE_URL}),
  *                  empty when no database is configured
  */
-public record Services(ChatService chat, ChatService rehearsal, Library library, DocumentService documents, PrometheusMeterRegistry meters,
-                       Optional<SharedRedis> redis, Optional<FeedbackService> feedback) {
+public record Services(ChatService chat, ChatService rehearsal, Library library, DocumentService documents,
+                       PrometheusMeterRegistry meters, Optional<SharedRedis> redis, Optional<FeedbackService> feedback) {
 
     /** Sources, frameworks and profiles of the current corpus. */
     public Catalog catalog() {

@@ -30,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * server gives one per core: more starve the JIT compiler threads of CPU, and it never finishes). Two figures per
  * batch: the process CPU time per question (all threads: the server's, ONNX Runtime's, the compilers'; blind to
  * other processes on a shared machine), which is what the JIT brings down, and the share of the batch's wall time
- * the JIT compilers spent compiling (HotSpot's compile time, elapsed: a compiler thread waiting for a core counts). The run stops when both hold: the CPU per question is flat
- * ({@link Plateau}: for {@link #PATIENCE} batches in a row the median of the last {@link #WINDOW} batch figures has not
- * fallen more than {@link #MIN_GAIN} below where it last fell that much), and the JIT is quiet ({@link JitQuiet}: for
- * {@link #PATIENCE} batches in a row, the compile time of the last {@link #WINDOW} batches was at most
- * {@link #JIT_QUIET} of their wall time); and not before {@link #MIN_QUESTIONS} questions. Where the rules come from
+ * the JIT compilers spent compiling (HotSpot's compile time, elapsed: a compiler thread waiting for a core counts).
+ * The run stops when both hold: the CPU per question is flat ({@link Plateau}: for {@link #PATIENCE} batches in a
+ * row the median of the last {@link #WINDOW} batch figures has not fallen more than {@link #MIN_GAIN} below where it
+ * last fell that much), and the JIT is quiet ({@link JitQuiet}: for {@link #PATIENCE} batches in a row, the compile
+ * time of the last {@link #WINDOW} batches was at most {@link #JIT_QUIET} of their wall time); and not before
+ * {@link #MIN_QUESTIONS} questions. Where the rules come from
  * (docs/benchmarks.md, issue 22, measured on a 2-core machine shared with other builds): a rule on the asking
  * thread's CPU alone stopped at ~5,000 questions while the compilers still took half a core in the first 10 s of real
  * traffic; wall-clock medians jumped 30–150 % between batches when other processes took the cores.
@@ -54,8 +55,8 @@ public final class Warmup {
     static final int WINDOW = 5;
     /**
      * The JIT counts as quiet at or below this share of wall-clock time spent compiling (0.05: 5 % of one compiler
-     * thread). Measured (issue 22, {@code bench/jit_windows.sh}): the compilers took 0.3–0.5 of a core in the first 10 s
-     * of traffic after a warm-up that stopped too early, and under 0.04 after a minute of load.
+     * thread). Measured (issue 22, {@code bench/jit_windows.sh}): the compilers took 0.3–0.5 of a core in the first
+     * 10 s of traffic after a warm-up that stopped too early, and under 0.04 after a minute of load.
      */
     static final double JIT_QUIET = 0.05;
     /**
@@ -110,9 +111,13 @@ public final class Warmup {
     public static final Asker IN_PROCESS = ChatService::rehearse;
 
     private static final Logger log = LoggerFactory.getLogger(Warmup.class);
-    /** The process's CPU clock: all its threads, the JIT compilers, GC and ONNX Runtime's included (HotSpot: getrusage). */
+    /**
+     * The process's CPU clock: all its threads, the JIT compilers', GC's and ONNX Runtime's included; null on a JVM
+     * without {@code com.sun.management} (then the wall-clock median is the plateau's figure).
+     */
     private static final com.sun.management.OperatingSystemMXBean CPU =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os : null;
 
     private final Duration budget;
     private final Function<IndexSnapshot, WarmupQuestions> questions;
@@ -136,8 +141,8 @@ public final class Warmup {
         this.budget = budget;
         this.questions = questions;
         this.threads = threads;
-        this.progress = new AtomicReference<>(new Progress(budget.isZero() ? "off" : "pending", 0, 0, 0, 0, null, null, null, null,
-                (int) budget.toSeconds()));
+        this.progress = new AtomicReference<>(new Progress(budget.isZero() ? "off" : "pending", 0, 0, 0, 0, null, null,
+                null, null, (int) budget.toSeconds()));
     }
 
     /** No warm-up ({@code ADVISOR_WARMUP_SECONDS=0}). */
@@ -193,7 +198,7 @@ public final class Warmup {
         String state = "done";
         try {
             while (System.nanoTime() < deadline) {
-                long cpu0 = CPU.getProcessCpuTime();
+                long cpu0 = processCpuNs();
                 long jit0 = compileMs();
                 long wall0 = System.nanoTime();
                 List<Future<Long>> batch = new ArrayList<>(BATCH);
@@ -211,7 +216,7 @@ public final class Warmup {
                 if (timings.isEmpty()) {
                     break; // the budget ran out before any question of this batch started
                 }
-                long cpu1 = CPU.getProcessCpuTime();
+                long cpu1 = processCpuNs();
                 long jit1 = compileMs();
                 double wallMs = (System.nanoTime() - wall0) / 1e6;
                 asked += timings.size();
@@ -227,7 +232,7 @@ public final class Warmup {
                         generation, batches, last, lastCpu, jitShare);
                 progress.set(new Progress("warming", generation, asked, batches, ms(t0), last, lastCpu, jitShare, null,
                         budgetSeconds));
-                boolean flat = plateau.add(lastCpu != null ? lastCpu : last); // no process CPU clock: -1
+                boolean flat = plateau.add(lastCpu != null ? lastCpu : last);
                 if (flat && quiet && next.get() >= MIN_QUESTIONS) {
                     stoppedBy = "plateau";
                     break;
@@ -247,8 +252,8 @@ public final class Warmup {
         Progress done = new Progress(state, generation, asked, batches, ms(t0), last, lastCpu, jitShare, stoppedBy,
                 budgetSeconds);
         progress.set(done);
-        log.info("warm-up of generation {}: {} questions in {} batches, {} ms, last batch median {} ms ({} ms process CPU "
-                        + "per question, JIT share {}), stopped by {}", generation, asked, batches, done.elapsedMs(),
+        log.info("warm-up of generation {}: {} questions in {} batches, {} ms, last batch median {} ms ({} ms process "
+                        + "CPU per question, JIT share {}), stopped by {}", generation, asked, batches, done.elapsedMs(),
                 last == null ? "-" : String.format("%.2f", last), lastCpu == null ? "-" : String.format("%.2f", lastCpu),
                 jitShare == null ? "-" : String.format("%.3f", jitShare), stoppedBy);
         return done;
@@ -262,6 +267,11 @@ public final class Warmup {
         }
         asker.ask(snapshot, question);
         return System.nanoTime() - start;
+    }
+
+    /** Nanoseconds of CPU the process has used; -1 when not reported. */
+    private static long processCpuNs() {
+        return CPU == null ? -1 : CPU.getProcessCpuTime();
     }
 
     /** Milliseconds the JIT compilers have spent compiling since the JVM started; -1 when not reported. */

@@ -27,7 +27,8 @@ public final class WarmupQuestions {
     private static final Pattern IT = Pattern.compile("\\bit\\b");
     private static final Pattern ITS = Pattern.compile("\\bits\\b");
     /** A phrasing is filled before {a} (its "it" becomes {a}), {a} before {b} (which is never {a}). */
-    private static final List<String> FILL_ORDER = List.of("phrasing", "a", "b", "topic", "aspect", "scenario", "fact", "context");
+    private static final List<String> FILL_ORDER =
+            List.of("phrasing", "a", "b", "topic", "aspect", "scenario", "fact", "context");
     /** Prime: coprime with every combination count not a multiple of it (those walk with stride 1). */
     private static final long STRIDE = 7919;
 

@@ -76,12 +76,14 @@ public record WarmupVocabulary(List<String> frameworks, List<String> topics, Lis
      * {@link #MAX_CONTEXTS} passages spread evenly over the list, the words 2 to {@link #CONTEXT_WORDS} + 1 of its
      * first sentence of at least {@link #CONTEXT_WORDS} + 1 words (letters only, lower case), each run once.
      */
-    public static WarmupVocabulary bundled(FrameworkLexicon lexicon, Collection<String> covered, List<Passage> passages) {
+    public static WarmupVocabulary bundled(FrameworkLexicon lexicon, Collection<String> covered,
+                                           List<Passage> passages) {
         WarmupVocabulary v = bundled(lexicon, covered);
         return new WarmupVocabulary(v.frameworks(), v.topics(), v.aspects(), v.scenarios(), v.facts(), v.phrasings(),
                 contexts(passages));
     }
 
+    /** The contexts of {@code passages}, as {@link #bundled(FrameworkLexicon, Collection, List)} takes them. */
     static List<String> contexts(List<Passage> passages) {
         Set<String> runs = new LinkedHashSet<>();
         int stride = Math.max(1, passages.size() / MAX_CONTEXTS);
@@ -89,12 +91,11 @@ public record WarmupVocabulary(List<String> frameworks, List<String> topics, Lis
             for (Sentence s : passages.get(i).sentences()) {
                 String[] words = NOT_A_LETTER.split(s.quote().toLowerCase(Locale.ROOT).strip());
                 if (words.length > CONTEXT_WORDS) { // words[0] may be "" (a sentence opening on a digit or mark)
-                    runs.add(String.join(" ", Arrays.copyOfRange(words, 1, 1 + CONTEXT_WORDS)).strip());
+                    runs.add(String.join(" ", Arrays.copyOfRange(words, 1, 1 + CONTEXT_WORDS)));
                     break;
                 }
             }
         }
-        runs.remove("");
         return List.copyOf(runs);
     }
 

@@ -75,8 +75,8 @@ import java.util.Map;
  * @param warmupSeconds      {@code ADVISOR_WARMUP_SECONDS}, default 180 (0..600; 0 = off): the longest the server
  *                           asks itself generated questions before {@code /ready} answers 200 and before a re-indexed
  *                           snapshot is swapped in (chat.Warmup; it stops earlier once the cost per question stops
- *                           falling and the JIT is quiet). 180 s: on 2 cores the JIT went quiet after 117–127 s
- *                           (18,000–19,500 questions), and a 120 s budget cut it short three times in four
+ *                           falling and the JIT is quiet). 180 s: on 2 cores the JIT went quiet after 117–167 s
+ *                           (18,000–20,500 questions), and a 120 s budget cut it short three times in four
  *                           (docs/benchmarks.md, issue 22); more cores get there sooner, and a re-index's warm-up ends
  *                           within seconds
  */
