@@ -144,15 +144,20 @@ class WarmupQuestionsTest {
             "'20 15 10 8 8 8 8 8 8', 8"})
     void should_call_latency_flat_after_patience_batches_without_a_five_percent_fall(String medians, int flatAt) {
         Plateau plateau = new Plateau(0.05, 3, 3);
-        int at = 0;
-        String[] values = medians.split(" ");
-        for (int i = 0; i < values.length && at == 0; i++) {
-            if (plateau.add(Double.parseDouble(values[i]))) {
-                at = i + 1;
+        assertEquals(flatAt, firstTrue(medians, v -> plateau.add(Double.parseDouble(v))), medians);
+    }
+
+    /** The 1-based position of the first of the space-separated {@code values} {@code add} says true to; 0 if none. */
+    private static int firstTrue(String values, java.util.function.Predicate<String> add) {
+        String[] each = values.split(" ");
+        for (int i = 0; i < each.length; i++) {
+            if (add.test(each[i])) {
+                return i + 1;
             }
         }
-        assertEquals(flatAt, at, medians);
+        return 0;
     }
+
     /**
      * Compile and wall-clock milliseconds per batch in, the batch at which the JIT counts as quiet out (0 = not by
      * the end), at 5 %, a window of 2 batches and a patience of 3.
@@ -169,15 +174,8 @@ class WarmupQuestionsTest {
             "'8/200 0/100 0/100', 3"})
     void should_call_the_jit_quiet_after_patience_batches_at_or_under_the_share(String batches, int quietAt) {
         JitQuiet jit = new JitQuiet(0.05, 2, 3);
-        int at = 0;
-        String[] values = batches.split(" ");
-        for (int i = 0; i < values.length && at == 0; i++) {
-            String[] b = values[i].split("/");
-            if (jit.add(Double.parseDouble(b[0]), Double.parseDouble(b[1]))) {
-                at = i + 1;
-            }
-        }
-        assertEquals(quietAt, at, batches);
+        assertEquals(quietAt, firstTrue(batches, v -> jit.add(Double.parseDouble(v.split("/")[0]),
+                Double.parseDouble(v.split("/")[1]))), batches);
         assertThrows(IllegalArgumentException.class, () -> new JitQuiet(1.5, 2, 3));
     }
 
