@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * = {@code success} | {@code failure}: count and duration of re-indexes) and {@code advisor.corpus.documents}
  * (gauge). Thread-safe.
  *
- * <p>With a {@link Warmup} on, a snapshot is warmed before it answers traffic: the start-up one by {@link #warmUp()}
- * (the server is not {@link #ready()} till then), a re-indexed one inside {@link #update} before it is swapped in.
+ * <p>With a {@link Warmup} on, a snapshot is warmed before it answers traffic: the start-up one by
+ * {@link #warmUp(Warmup.Asker)} (the server is not {@link #ready()} till then), a re-indexed one inside
+ * {@link #update} before it is swapped in.
  */
 public final class Library {
 
@@ -64,7 +65,7 @@ public final class Library {
 
     /**
      * Builds the first snapshot (generation 1) now; with {@code warmup} on it is not {@link #ready()} until
-     * {@link #warmUp()} has run.
+     * {@link #warmUp(Warmup.Asker)} has run.
      */
     public Library(Builder builder, MeterRegistry meters, Warmup warmup) {
         this.builder = builder;
@@ -93,15 +94,9 @@ public final class Library {
     }
 
     /**
-     * Warms the current snapshot (blocking, at most {@code ADVISOR_WARMUP_SECONDS}), then turns {@link #ready()}.
-     * The server calls it once after start-up; the CLI never does. Re-indexes wait for it.
-     */
-    public void warmUp() {
-        warmUp(Warmup.IN_PROCESS);
-    }
-
-    /**
-     * As {@link #warmUp()}, asking through {@code asker} (the server: its own HTTP route on loopback).
+     * Warms the current snapshot (blocking, at most {@code ADVISOR_WARMUP_SECONDS}), asking through {@code asker}
+     * (the server: its own HTTP route on loopback; {@link Warmup#IN_PROCESS}: the answer path alone), then turns
+     * {@link #ready()}. The server calls it once after start-up; the CLI never does. Re-indexes wait for it.
      */
     public void warmUp(Warmup.Asker asker) {
         reindexing.lock();
