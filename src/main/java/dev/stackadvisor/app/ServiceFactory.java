@@ -189,12 +189,10 @@ public final class ServiceFactory {
         LlmAnswerer llm = config.llmEnabled() ? llm(config, null) : null;
         Library library = new Library(new IndexBuilder(config, lexicon, model, MODEL_ID, batcher, queryEmbeddings, llm, start), meters,
                 warmup(config));
-        SessionStore local = new SessionStore(config.maxSessions(), Duration.ofSeconds(config.sessionTtlSeconds()),
-                Clock.systemUTC());
+        SessionStore local = sessionStore(config, config.maxSessions());
         ConversationStore sessions = redis.<ConversationStore>map(r -> new RedisConversationStore(r, local,
                 config.sessionTtlSeconds())).orElse(local);
-        Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS)
-                .expireAfterWrite(Duration.ofHours(1)).recordStats().build();
+        Cache<String, Answer> answers = answerCache(CACHED_ANSWERS);
         CaffeineCacheMetrics.monitor(meters, answers, "answers");
         Optional<FeedbackService> feedback = FeedbackService.open(config, meters);
         ChatService chat = new ChatService(library, sessions, answers, meters,
@@ -212,9 +210,20 @@ public final class ServiceFactory {
      */
     private static ChatService rehearsal(AppConfig config, Library library) {
         return new ChatService(library,
-                new SessionStore(REHEARSAL_ENTRIES, Duration.ofSeconds(config.sessionTtlSeconds()), Clock.systemUTC()),
-                Caffeine.newBuilder().maximumSize(REHEARSAL_ENTRIES).expireAfterWrite(Duration.ofHours(1)).recordStats()
-                        .<String, Answer>build(),
+                sessionStore(config, REHEARSAL_ENTRIES), answerCache(REHEARSAL_ENTRIES),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), AnswerLog.NONE);
+    }
+
+    /** This process's session store, {@code maxSessions} at most, idle ones forgotten after the configured TTL. */
+    private static SessionStore sessionStore(AppConfig config, int maxSessions) {
+        return new SessionStore(maxSessions, Duration.ofSeconds(config.sessionTtlSeconds()), Clock.systemUTC());
+    }
+
+    /**
+     * First-turn answers, {@code maxSize} at most, an hour each, with statistics: one builder for the served cache
+     * and the rehearsal's, so that both are the same Caffeine class and the warm-up compiles the served one's code.
+     */
+    private static Cache<String, Answer> answerCache(int maxSize) {
+        return Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(Duration.ofHours(1)).recordStats().build();
     }
 }
