@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,17 @@ class LlmCallsTest {
 
     private static final Duration SHORT = Duration.ofMillis(200);
     private static final Duration LONG = Duration.ofSeconds(10);
+
+    /** {@code call} on another thread; what it throws completes the future exceptionally. */
+    private static <T> CompletableFuture<T> async(Callable<T> call) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 
     @Test
     void should_return_what_the_call_returns() throws Exception {
@@ -65,17 +77,11 @@ class LlmCallsTest {
         LlmCalls calls = LlmCalls.of(LONG, 1, 0);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return calls.blocking(() -> {
-                    started.countDown();
-                    release.await();
-                    return "first";
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<String> first = async(() -> calls.blocking(() -> {
+            started.countDown();
+            release.await();
+            return "first";
+        }));
         assertTrue(started.await(5, TimeUnit.SECONDS));
 
         // when a second call arrives, then it is rejected without running
@@ -93,25 +99,13 @@ class LlmCallsTest {
         LlmCalls calls = LlmCalls.of(LONG, 1, 1);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return calls.blocking(() -> {
-                    started.countDown();
-                    return release.await(5, TimeUnit.SECONDS);
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Boolean> first = async(() -> calls.blocking(() -> {
+            started.countDown();
+            return release.await(5, TimeUnit.SECONDS);
+        }));
         assertTrue(started.await(5, TimeUnit.SECONDS));
 
-        CompletableFuture<Object> queued = CompletableFuture.supplyAsync(() -> {
-            try {
-                return calls.blocking(() -> "queued");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<String> queued = async(() -> calls.blocking(() -> "queued"));
         Thread.sleep(100);
         assertFalse(queued.isDone(), "the second call waits for the only thread");
 
