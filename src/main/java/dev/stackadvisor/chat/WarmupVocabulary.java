@@ -78,9 +78,7 @@ public record WarmupVocabulary(List<String> frameworks, List<String> topics, Lis
      */
     public static WarmupVocabulary bundled(FrameworkLexicon lexicon, Collection<String> covered,
                                            List<Passage> passages) {
-        WarmupVocabulary v = bundled(lexicon, covered);
-        return new WarmupVocabulary(v.frameworks(), v.topics(), v.aspects(), v.scenarios(), v.facts(), v.phrasings(),
-                contexts(passages));
+        return read(lexicon, covered, contexts(passages));
     }
 
     /** The contexts of {@code passages}, as {@link #bundled(FrameworkLexicon, Collection, List)} takes them. */
@@ -106,6 +104,11 @@ public record WarmupVocabulary(List<String> frameworks, List<String> topics, Lis
      * @throws IllegalStateException when a bundled file is missing, or a cue anchors no synonyms group
      */
     public static WarmupVocabulary bundled(FrameworkLexicon lexicon, Collection<String> covered) {
+        return read(lexicon, covered, List.of());
+    }
+
+    /** The vocabulary of {@code lexicon} and the bundled cue files, with these contexts. */
+    private static WarmupVocabulary read(FrameworkLexicon lexicon, Collection<String> covered, List<String> contexts) {
         List<List<String>> groups = synonymGroups(lines(SYNONYMS));
         JsonNode cues;
         try {
@@ -127,7 +130,7 @@ public record WarmupVocabulary(List<String> frameworks, List<String> topics, Lis
         lexicon.frameworks().stream().map(Framework::name).filter(covered::contains).forEach(frameworks::add);
         lexicon.frameworks().stream().map(Framework::name).filter(n -> !covered.contains(n)).findFirst()
                 .ifPresent(frameworks::add);
-        return new WarmupVocabulary(frameworks, topics, aspects, scenarios, facts, phrasings);
+        return new WarmupVocabulary(frameworks, topics, aspects, scenarios, facts, phrasings, contexts);
     }
 
     /** The phrases of each line of a Solr synonyms file (an explicit mapping's left side), lower case. */
